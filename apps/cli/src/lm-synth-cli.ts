@@ -1,0 +1,33 @@
+import { createRequire } from 'node:module';
+import { type BaseContext, Builtins, Cli, type Command } from 'clipanion';
+import { ExitCode } from './exit-codes.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+/**
+ * The lm-synth CLI. Unlike clipanion's default, parse errors (unknown flags,
+ * bad values) go to stderr with exit code 2.
+ */
+export class LmSynthCli extends Cli {
+  constructor() {
+    super({ binaryLabel: 'lm-synth', binaryName: 'lm-synth', binaryVersion: version });
+    this.register(Builtins.HelpCommand);
+    this.register(Builtins.VersionCommand);
+  }
+
+  override async run(
+    input: string[] | Command,
+    context?: Partial<BaseContext> | void,
+  ): Promise<number> {
+    const full: BaseContext = { ...Cli.defaultContext, ...(context ?? {}) };
+    if (!Array.isArray(input)) return super.run(input, full);
+    let command: Command;
+    try {
+      command = this.process(input, full);
+    } catch (error) {
+      full.stderr.write(this.error(error, { colored: false }));
+      return ExitCode.Usage;
+    }
+    return super.run(command, full);
+  }
+}

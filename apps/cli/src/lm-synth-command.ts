@@ -1,0 +1,21 @@
+import { Command } from 'clipanion';
+import { ExitCode } from './exit-codes.js';
+import { isInputError } from './is-input-error.js';
+
+/**
+ * Base of every lm-synth command: subclasses implement `run()`; user mistakes
+ * become a one-line message on stderr and exit code 2, never a stack trace.
+ */
+export abstract class LmSynthCommand extends Command {
+  abstract run(): Promise<number>;
+
+  async execute(): Promise<number> {
+    try {
+      return await this.run();
+    } catch (error) {
+      if (!isInputError(error)) throw error;
+      this.context.stderr.write(`${this.cli.binaryName}: ${error.message}\n`);
+      return ExitCode.Usage;
+    }
+  }
+}

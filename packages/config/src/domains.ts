@@ -1,0 +1,30 @@
+/**
+ * Closed domains fixed by the blueprint (§2, §4). The scenario schema in
+ * @lm-synth/config checks its YAML against these same lists.
+ */
+export const AGE_GROUPS = [
+  '0-4',
+  '5-14',
+  '15-24',
+  '25-44',
+  '45-64',
+  '65-74',
+  '75-84',
+  '85+',
+] as const;
+export const GENDERS = ['Female', 'Male', 'Other'] as const;
+export const ED_SUBSERVICES = ['Adult ED', 'Pediatric ED', 'Urgent Care Centre'] as const;
+export const ED_DISPOSITIONS = [
+  'Discharged',
+  'Admitted',
+  'Transferred',
+  'Left Without Being Seen',
+  'Deceased',
+] as const;
+export const ADMISSION_SOURCES = ['ED', 'Direct', 'Transfer'] as const;
+
+export type AgeGroup = (typeof AGE_GROUPS)[number];
+export type Gender = (typeof GENDERS)[number];
+export type EdSubservice = (typeof ED_SUBSERVICES)[number];
+export type EdDisposition = (typeof ED_DISPOSITIONS)[number];
+export type AdmissionSource = (typeof ADMISSION_SOURCES)[number];
