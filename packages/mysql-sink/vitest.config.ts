@@ -4,5 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // One server for every file: a test that flips the global local_infile must not race another's load.
+    fileParallelism: false,
   },
 });

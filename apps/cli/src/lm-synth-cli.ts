@@ -17,6 +17,7 @@ export class LmSynthCli extends Cli {
 
   override async run(
     input: string[] | Command,
+    // biome-ignore lint/suspicious/noConfusingVoidType: clipanion's run() overload takes `void` for an empty context.
     context?: Partial<BaseContext> | void,
   ): Promise<number> {
     const full: BaseContext = { ...Cli.defaultContext, ...(context ?? {}) };

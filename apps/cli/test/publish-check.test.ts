@@ -81,7 +81,11 @@ describe('published packages', () => {
 
   it('pass publint', async () => {
     for (const pkg of packages) {
-      const { messages, pkg: json } = await publint({ pkgDir: pkg.dir, pack: 'pnpm', level: 'warning' });
+      const { messages, pkg: json } = await publint({
+        pkgDir: pkg.dir,
+        pack: 'pnpm',
+        level: 'warning',
+      });
       const text = messages.map((message) => formatMessage(message, json));
       expect(text, pkg.name).toEqual([]);
     }

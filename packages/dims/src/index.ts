@@ -3,6 +3,15 @@ export {
   DESCRIPTION_METADATA_KEY,
   LOGICAL_TYPE_METADATA_KEY,
 } from './arrow-schema.js';
+export { buildDimAgeGroup, type DimAgeGroupColumns } from './build-dim-age-group.js';
+export { buildDimDate, type DimDateColumns } from './build-dim-date.js';
+export { buildDimGender, type DimGenderColumns } from './build-dim-gender.js';
+export { buildDimLha, type DimLhaColumns } from './build-dim-lha.js';
+export { buildDimProgram, type DimProgramColumns } from './build-dim-program.js';
+export { buildDimScenario, type DimScenarioColumns } from './build-dim-scenario.js';
+export { buildDimSite, type DimSiteColumns } from './build-dim-site.js';
+export { buildDimSubprogram, type DimSubprogramColumns } from './build-dim-subprogram.js';
+export { buildDimensionTables, type DimensionTables } from './build-dimension-tables.js';
 export { CATALOGUE } from './catalogue.js';
 export { t } from './logical-types.js';
 export { tableByName } from './table-by-name.js';

@@ -1,1 +1,30 @@
-export {};
+export { CANONICAL_BATCH_ROWS, canonicalBatches } from './canonical-batches.js';
+export { type CleanResult, cleanDataset } from './clean-dataset.js';
+export { DATASET_FILES } from './dataset-files.js';
+export { ExportInputError } from './export-input-error.js';
+export type {
+  DatasetManifest,
+  ManifestField,
+  ManifestResource,
+} from './manifest/dataset-manifest.js';
+export { readManifest } from './manifest/read-manifest.js';
+export {
+  type CompanionCheck,
+  type DatasetCheck,
+  type ResourceCheck,
+  type ResourceStatus,
+  verifyDataset,
+} from './manifest/verify-dataset.js';
+export { SYNTHETIC_NOTICE } from './synthetic-notice.js';
+export { writeDataset } from './write-dataset.js';
+export type {
+  OutputFormat,
+  PartitionColumn,
+  RunMetadata,
+  TableBatches,
+  TableSummary,
+  WriteDatasetOptions,
+  WriteProgressEvent,
+  WriteSummary,
+} from './write-dataset-types.js';
+export { type Dataset, openDataset } from './open-dataset.js';

@@ -18,7 +18,7 @@ export const dimDate: TableDefinition = {
     },
     {
       name: 'fiscal_year_label',
-      type: t.string(8),
+      type: t.string(9),
       nullable: false,
       description: 'Fiscal year label, e.g. FY2025/26.',
     },

@@ -26,7 +26,7 @@ export const dimScenario: TableDefinition = {
     },
     {
       name: 'parameter_overrides',
-      type: t.string(8192),
+      type: t.string(65_535),
       nullable: false,
       description: 'JSON object of parameters the scenario overrides relative to the defaults.',
     },

@@ -1,0 +1,10 @@
+import { readDefaultScenario } from './read-default-scenario.js';
+import { type ScenarioInput, scenarioInputSchema } from './scenario-input-schema.js';
+
+let cached: ScenarioInput | undefined;
+
+/** The packaged defaults as validated YAML input: what parameter overrides are measured against. */
+export function defaultScenarioInput(): ScenarioInput {
+  cached ??= scenarioInputSchema.parse(readDefaultScenario().value);
+  return cached;
+}

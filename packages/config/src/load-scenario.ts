@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { assembleScenario, attachCoverageCsv, type ScenarioSource } from './assemble-scenario.js';
+import { parseScenario } from './parse-scenario.js';
+import type { Scenario } from './scenario.js';
+import { ScenarioError } from './scenario-error.js';
+
+async function read(file: string): Promise<ScenarioSource['text']> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Loads a scenario from YAML files merged in order: a base, then overlays
+ * (mappings merge key by key; lists and values are replaced). The coverage
+ * matrix CSV named in the YAML is read relative to that YAML file. Throws a
+ * ScenarioError listing every problem as `file:line:col path.to.key: message`.
+ */
+export async function loadScenario(paths: readonly string[]): Promise<Scenario> {
+  if (paths.length === 0)
+    throw new ScenarioError([{ location: undefined, path: '', message: 'no scenario file given' }]);
+  const sources = await Promise.all(paths.map(async (file) => ({ file, text: await read(file) })));
+  const assembled = assembleScenario(sources);
+  if (assembled.errors.length > 0) throw new ScenarioError(assembled.errors);
+  if (assembled.coverageFile !== undefined) {
+    const errors = attachCoverageCsv(assembled, await read(assembled.coverageFile));
+    if (errors.length > 0) throw new ScenarioError(errors);
+  }
+  const result = parseScenario(assembled.value, assembled.sourceMap);
+  if (!result.success) throw new ScenarioError(result.errors);
+  return result.scenario;
+}

@@ -1,0 +1,48 @@
+import { ScenarioSourceMap } from './scenario-source-map.js';
+
+export interface SourcedValue {
+  readonly value: Record<string, unknown>;
+  readonly sourceMap: ScenarioSourceMap;
+}
+
+function isMapping(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Deep-merges scenario documents in order, later over earlier: mappings merge
+ * key by key, anything else (lists included) is replaced whole. The merged
+ * source map points each value at the file that last wrote it.
+ */
+export function mergeDocuments(documents: readonly SourcedValue[]): SourcedValue {
+  const sourceMap = new ScenarioSourceMap();
+  const value: Record<string, unknown> = {};
+  const mergeInto = (
+    target: Record<string, unknown>,
+    overlay: Record<string, unknown>,
+    overlayMap: ScenarioSourceMap,
+    path: (string | number)[],
+  ) => {
+    for (const [key, next] of Object.entries(overlay)) {
+      const keyPath = [...path, key];
+      const current = target[key];
+      if (isMapping(current) && isMapping(next)) {
+        mergeInto(current, next, overlayMap, keyPath);
+        // The mapping as a whole is reported where it was last written.
+        const key = overlayMap.locate(keyPath, 'key');
+        const value = overlayMap.locate(keyPath);
+        if (key) sourceMap.setKey(keyPath, key);
+        if (value) sourceMap.setValue(keyPath, value);
+        continue;
+      }
+      target[key] = structuredClone(next);
+      sourceMap.deleteBelow(keyPath);
+      sourceMap.copyBelow(overlayMap, keyPath);
+    }
+  };
+  documents.forEach((document, index) => {
+    if (index === 0) sourceMap.copyBelow(document.sourceMap, []);
+    mergeInto(value, document.value, document.sourceMap, []);
+  });
+  return { value, sourceMap };
+}

@@ -1,0 +1,364 @@
+import { z } from 'zod';
+import { checkScenarioReferences } from './check-scenario-references.js';
+import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, GENDERS } from './domains.js';
+
+// Analysts type these numbers by hand; a sum within a millionth of 1 is "1".
+const SUM_TOLERANCE = 1e-6;
+
+function sum(values: readonly number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
+/** Why a probability vector is not one, or undefined when it sums to 1. */
+function sumError(vector: object): string | undefined {
+  const total = sum(Object.values(vector) as number[]);
+  return Math.abs(total - 1) > SUM_TOLERANCE
+    ? `probabilities must sum to 1 (they sum to ${Number(total.toFixed(9))})`
+    : undefined;
+}
+
+/** A strict object with one required key per domain value, e.g. every age group. */
+function byDomain<const K extends string, T extends z.ZodType>(domain: readonly K[], value: T) {
+  return z.strictObject(Object.fromEntries(domain.map((key) => [key, value])) as { [P in K]: T });
+}
+
+const probability = z.number().min(0).max(1);
+const positiveWeight = z.number().gt(0, { error: 'weights must be positive' });
+const share = (description: string) => z.number().min(0).max(0.5).meta({ description });
+
+/** A probability vector over a closed domain that must sum to 1. */
+function probabilityVector<const K extends string>(domain: readonly K[], description: string) {
+  return byDomain(domain, probability)
+    .superRefine((vector, ctx) => {
+      const message = sumError(vector);
+      if (message) ctx.addIssue({ code: 'custom', message });
+    })
+    .meta({ description });
+}
+
+/** Non-negative weights with a positive total; the expansion normalises them. */
+function profile(length: number, description: string) {
+  return z
+    .array(z.number().min(0))
+    .length(length)
+    .refine((values) => sum(values) > 0, { error: 'at least one weight must be positive' })
+    .meta({ description });
+}
+
+const siteCode = z
+  .string()
+  .max(16)
+  .regex(/^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$/, {
+    error: 'site codes are capital letters and digits joined by dashes, e.g. LM-SNW',
+  });
+const lhaName = z
+  .string()
+  .max(128)
+  .regex(/^[A-Za-z][A-Za-z0-9 .'-]*$/, {
+    error: "LHA names start with a letter and use letters, digits, spaces, . ' -",
+  });
+const identifier = z
+  .string()
+  .max(48)
+  .regex(/^[a-z][a-z0-9_]*$/, {
+    error: 'keys are lower_snake_case: a letter, then letters, digits or _',
+  });
+
+const scenarioMeta = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, {
+      error: 'scenario ids are 1-64 lower-case letters, digits and dashes',
+    }),
+    name: z.string().min(1).max(128),
+    description: z.string().max(1024),
+  })
+  .meta({ description: 'Scenario metadata, written to dim_scenario.' });
+
+const referenceDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'dates are written YYYY-MM-DD' })
+  .refine(
+    (text) => {
+      const date = new Date(`${text}T00:00:00Z`);
+      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
+    },
+    {
+      error: 'not a calendar date',
+    },
+  )
+  .meta({ description: 'Fixed "today" for ages and DOBs (YYYY-MM-DD); nothing reads the clock.' });
+
+const site = z
+  .strictObject({
+    name: z.string().min(1).max(128).meta({ description: 'Fictional facility name.' }),
+    staffed_beds: z.int().min(0).meta({ description: 'Beds staffed on a typical day.' }),
+    physical_beds: z
+      .int()
+      .min(1)
+      .meta({ description: 'Physical beds, at least the staffed beds.' }),
+    nhppd: z.number().gt(0).max(30).meta({ description: 'Nursing hours per patient day.' }),
+  })
+  .refine((value) => value.staffed_beds <= value.physical_beds, {
+    error: 'staffed_beds cannot exceed physical_beds',
+    path: ['staffed_beds'],
+  });
+
+const lha = z.strictObject({
+  default_site: siteCode.meta({ description: 'Code of the facility serving the LHA by default.' }),
+  base_population: z.int().min(1).meta({ description: 'Population in the start year.' }),
+  annual_growth_pct: z
+    .number()
+    .min(-5)
+    .max(10)
+    .meta({ description: 'Compound annual growth, percent (-5 to 10).' }),
+  age_weights: byDomain(AGE_GROUPS, positiveWeight).meta({
+    description: 'Relative size of each age group; normalised, so percentages or counts both work.',
+  }),
+  gender_weights: byDomain(GENDERS, positiveWeight).meta({
+    description: 'Relative size of each gender; normalised.',
+  }),
+});
+
+const program = z.strictObject({
+  name: z.string().min(1).max(128),
+  subprograms: z
+    .record(identifier, z.strictObject({ name: z.string().min(1).max(128) }))
+    .refine((value) => Object.keys(value).length > 0, { error: 'a program needs a subprogram' })
+    .meta({ description: 'Subprograms keyed by a short key; ids are 1-based in this order.' }),
+});
+
+const coverageCell = z.literal([0, 1]);
+const coverageMatrix = z
+  .union([
+    z.string().min(1).meta({ description: 'Path of the coverage CSV, relative to this file.' }),
+    z.record(siteCode, z.record(z.string(), coverageCell)),
+  ])
+  .meta({
+    description:
+      'Which program.subprogram and ED subservice each site offers: a CSV path, or inline site -> column -> 0/1.',
+  });
+
+const ageGenderSubserviceRates = byDomain(
+  AGE_GROUPS,
+  byDomain(GENDERS, byDomain(ED_SUBSERVICES, z.number().min(0).max(10_000))),
+);
+
+const edRates = z
+  .strictObject({
+    base: ageGenderSubserviceRates.optional().meta({
+      description: 'Compact form: visits per 1,000 per year by age group, gender and subservice.',
+    }),
+    lha_multipliers: z.record(lhaName, z.number().gt(0).max(10)).optional().meta({
+      description: 'Compact form: per-LHA multiplier on the base rates; an LHA left out gets 1.',
+    }),
+    by_lha: z.record(lhaName, ageGenderSubserviceRates).optional().meta({
+      description: 'Full form: visits per 1,000 per year by LHA, age group, gender and subservice.',
+    }),
+  })
+  .superRefine(({ base, lha_multipliers, by_lha }, ctx) => {
+    if ((base === undefined) === (by_lha === undefined))
+      ctx.addIssue({
+        code: 'custom',
+        message: 'give either base (with optional lha_multipliers) or by_lha, not both or neither',
+      });
+    else if (by_lha !== undefined && lha_multipliers !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: 'lha_multipliers apply to base rates only',
+        path: ['lha_multipliers'],
+      });
+  })
+  .meta({ description: 'ED visits per 1,000 population per year.' });
+
+const countModel = z
+  .discriminatedUnion('model', [
+    z.strictObject({ model: z.literal('poisson') }),
+    z.strictObject({
+      model: z.literal('negbin'),
+      dispersion: z.number().gt(0).max(1000).meta({
+        description: 'Size k of the negative binomial: variance = mean + mean^2 / k.',
+      }),
+    }),
+  ])
+  .meta({ description: 'Distribution of ED visits per person-year.' });
+
+const ctas = probabilityVector(
+  ['1', '2', '3', '4', '5'],
+  'CTAS 1 (resuscitation) to 5 (non-urgent).',
+);
+
+const ed = z.strictObject({
+  count_model: countModel,
+  rates_per_1000: edRates,
+  acuity: z
+    .record(identifier, byDomain(ED_SUBSERVICES, ctas))
+    .meta({ description: 'CTAS distribution by age band and subservice.' }),
+  disposition: z
+    .record(
+      identifier,
+      byDomain(ED_SUBSERVICES, probabilityVector(ED_DISPOSITIONS, 'Disposition distribution.')),
+    )
+    .meta({ description: 'Disposition distribution by age band and subservice.' }),
+  seasonality: byDomain(
+    ED_SUBSERVICES,
+    z
+      .array(z.number().min(0))
+      .length(12)
+      .refine((values) => values.length !== 12 || Math.abs(sum(values) / 12 - 1) <= 1e-3, {
+        error: 'the 12 monthly multipliers must average 1',
+      }),
+  ).meta({ description: 'Monthly multipliers January-December, averaging 1.' }),
+  arrival: byDomain(
+    ED_SUBSERVICES,
+    z.strictObject({
+      weekday: profile(7, 'Relative arrivals Monday-Sunday.'),
+      hour: profile(24, 'Relative arrivals by hour of day 0-23; zero for closed hours.'),
+    }),
+  ).meta({ description: 'Day-of-week and hour-of-day arrival profiles.' }),
+});
+
+const los = z
+  .strictObject({
+    mu: z.number().meta({ description: 'Mean of log LOS in days; the median LOS is exp(mu).' }),
+    sigma: z.number().gt(0).max(3).meta({ description: 'Standard deviation of log LOS.' }),
+    median_band: z
+      .tuple([z.number(), z.number()])
+      .meta({ description: 'The median LOS in days must land in [low, high].' }),
+  })
+  .superRefine(({ mu, median_band: band }, ctx) => {
+    const median = Math.exp(mu);
+    const issue = (message: string, path: PropertyKey[]) =>
+      ctx.addIssue({ code: 'custom', message, path });
+    if (!(band[0] > 0.25)) issue('median_band must start above 0.25 days', ['median_band']);
+    else if (!(band[0] < band[1]))
+      issue('median_band must be [low, high] with low < high', ['median_band']);
+    else if (median < band[0] || median > band[1])
+      issue(`median exp(mu) = ${median.toFixed(2)} days lies outside median_band`, ['mu']);
+  });
+
+const byAgeProbability = byDomain(AGE_GROUPS, probability);
+
+const transfer = z
+  .strictObject({
+    from: siteCode,
+    to: siteCode,
+    probability: probability.meta({
+      description: 'Chance a stay at `from` is transferred to `to`.',
+    }),
+  })
+  .refine((value) => value.from !== value.to, {
+    error: 'a corridor joins two different sites',
+    path: ['to'],
+  });
+
+const inpatient = z.strictObject({
+  admission_probability: z.record(identifier, byAgeProbability).meta({
+    description: 'Annual probability that a person is admitted to each program, by age group.',
+  }),
+  ed_admission_share: probability.meta({
+    description:
+      'Share of (non-transfer) admissions that come through the ED; the rest are direct.',
+  }),
+  subprogram_mix: z
+    .record(
+      identifier,
+      z.record(
+        identifier,
+        z.record(identifier, probability).superRefine((mix, ctx) => {
+          const message = sumError(mix);
+          if (message) ctx.addIssue({ code: 'custom', message });
+        }),
+      ),
+    )
+    .meta({ description: 'Which subprogram an admission to a program lands in, by age band.' }),
+  los: z
+    .record(identifier, z.record(identifier, los))
+    .meta({ description: 'Lognormal length of stay by program and subprogram.' }),
+  alc: z.strictObject({
+    los_threshold_days: z.number().gt(0.25).max(365).meta({
+      description: 'A stay flagged ALC lasts at least this many days.',
+    }),
+    probability: z.record(identifier, byAgeProbability).meta({
+      description: 'Probability a stay is ALC, by program and age group.',
+    }),
+  }),
+  transfers: z.array(transfer).meta({ description: 'Transfer corridors between sites.' }),
+});
+
+const validation = z
+  .strictObject({
+    ks_threshold: z.number().gt(0).max(1).meta({ description: 'Maximum KS distance.' }),
+    corr_threshold: z.number().gt(0).max(2).meta({ description: 'Maximum correlation drift.' }),
+    marginal_tolerance: z.number().gt(0).max(1).meta({
+      description: 'Relative tolerance of LHA x age group x gender marginals.',
+    }),
+    volume_tolerance: z.number().gt(0).max(1).meta({
+      description: 'Relative tolerance of ED volumes by facility x subservice.',
+    }),
+    pediatric_share_under_15_min: probability.meta({
+      description: 'Minimum share of under-15 ED visits seen in the Pediatric ED.',
+    }),
+    pediatric_share_25_plus_max: probability.meta({
+      description: 'Maximum share of 25+ ED visits seen in the Pediatric ED.',
+    }),
+    adult_ed_share_25_plus_min: probability.meta({
+      description: 'Minimum share of 25+ ED visits seen in the Adult ED.',
+    }),
+  })
+  .meta({ description: 'Thresholds of the validation gates.' });
+
+/**
+ * The scenario as written in YAML (merged over overlays, coverage CSV inlined).
+ * Structure and local rules (sums, ranges) live on each part; references
+ * between parts are checked by checkScenarioReferences, which runs even when
+ * some part is malformed so every error is reported at once.
+ */
+export const scenarioInputSchema = z
+  .strictObject({
+    scenario: scenarioMeta,
+    reference_date: referenceDate,
+    start_year: z.int().min(1900).max(2200).meta({ description: 'First projection year.' }),
+    horizon_years: z.int().min(1).max(50).meta({ description: 'Number of projection years.' }),
+    seed: z.int().min(0).max(4_294_967_295).meta({ description: 'Default random seed (uint32).' }),
+    patients: z.int().min(1).max(10_000_000).meta({ description: 'Default number of patients.' }),
+    sites: z
+      .record(siteCode, site)
+      .meta({ description: 'Facilities keyed by code; site ids are 1-based in this order.' }),
+    lhas: z
+      .record(lhaName, lha)
+      .meta({ description: 'Local health areas keyed by name; ids are 1-based in this order.' }),
+    programs: z
+      .record(identifier, program)
+      .meta({ description: 'Programs keyed by a short key; ids are 1-based in this order.' }),
+    coverage_matrix: coverageMatrix,
+    age_bands: z.record(identifier, z.array(z.enum(AGE_GROUPS)).min(1)).meta({
+      description:
+        'Coarse age bands for acuity, disposition and subprogram mix; each age group in exactly one.',
+    }),
+    cross_lha: z
+      .strictObject({
+        home_facility_share: share(
+          'Share of patients whose home facility is not their LHA default.',
+        ),
+        ed_non_home_share: share('Share of ED visits at a facility other than the home facility.'),
+      })
+      .meta({ description: 'Care outside the LHA default facility.' }),
+    ed: ed,
+    inpatient: inpatient,
+    validation: validation,
+  })
+  // Runs even when a part failed to parse (`when`), so reference errors come with the rest.
+  .superRefine(
+    (value, ctx) => {
+      for (const { path, message, at } of checkScenarioReferences(value))
+        ctx.addIssue({ code: 'custom', path, message, params: { at } });
+    },
+    { when: () => true },
+  )
+  .meta({
+    title: 'lm-synth scenario',
+    description:
+      'A scenario for lm-synth, which generates synthetic, fictional hospital data for non-production testing.',
+  });
+
+export type ScenarioInput = z.output<typeof scenarioInputSchema>;

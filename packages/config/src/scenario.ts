@@ -1,0 +1,162 @@
+import type { AgeGroup } from './domains.js';
+import type { ScenarioInput } from './scenario-input-schema.js';
+
+/**
+ * A validated scenario in the form generators use. Conventions:
+ * - Sites, LHAs and programs carry 1-based `id`s (the dimension-table ids, in
+ *   YAML order); arrays over them are indexed by `id - 1`.
+ * - Arrays over a closed domain follow the order of AGE_GROUPS, GENDERS,
+ *   ED_SUBSERVICES and ED_DISPOSITIONS; CTAS arrays are levels 1-5.
+ * - Probability vectors sum to 1; weights are normalised into shares.
+ * - Band-level settings (acuity, disposition, subprogram mix) are expanded to
+ *   every age group, and ED rates to the full LHA x age x gender x subservice table.
+ */
+export interface Scenario {
+  readonly meta: ScenarioMeta;
+  /** Fixed "today", YYYY-MM-DD. */
+  readonly referenceDate: string;
+  readonly startYear: number;
+  readonly horizonYears: number;
+  /** Last projection year, inclusive: startYear + horizonYears - 1. */
+  readonly endYear: number;
+  readonly seed: number;
+  readonly patients: number;
+  readonly sites: readonly ScenarioSite[];
+  readonly lhas: readonly ScenarioLha[];
+  readonly programs: readonly ScenarioProgram[];
+  readonly ageBands: readonly ScenarioAgeBand[];
+  readonly coverage: ScenarioCoverage;
+  readonly crossLha: ScenarioCrossLha;
+  readonly ed: ScenarioEd;
+  readonly inpatient: ScenarioInpatient;
+  readonly validation: ValidationThresholds;
+  /** The merged, validated YAML input (coverage CSV inlined) this was expanded from. */
+  readonly input: ScenarioInput;
+}
+
+export interface ScenarioMeta {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  /** Settings that differ from the packaged defaults (scenario block aside), as nested YAML keys; null marks a removed key. */
+  readonly parameterOverrides: Readonly<Record<string, unknown>>;
+}
+
+export interface ScenarioSite {
+  readonly id: number;
+  readonly code: string;
+  readonly name: string;
+  readonly staffedBeds: number;
+  readonly physicalBeds: number;
+  readonly nhppd: number;
+}
+
+export interface ScenarioLha {
+  readonly id: number;
+  readonly name: string;
+  readonly defaultSiteId: number;
+  /** Population in the start year. */
+  readonly basePopulation: number;
+  /** Compound annual growth in percent; population(year) = base * (1 + pct/100)^(year - startYear). */
+  readonly annualGrowthPct: number;
+  /** Share of the population in each age group (AGE_GROUPS order), summing to 1. */
+  readonly ageShares: readonly number[];
+  /** Share of the population of each gender (GENDERS order), summing to 1. */
+  readonly genderShares: readonly number[];
+}
+
+export interface ScenarioProgram {
+  readonly id: number;
+  readonly key: string;
+  readonly name: string;
+  readonly subprograms: readonly ScenarioSubprogram[];
+}
+
+export interface ScenarioSubprogram {
+  readonly programId: number;
+  /** 1-based within the program. */
+  readonly id: number;
+  readonly key: string;
+  readonly name: string;
+}
+
+export interface ScenarioAgeBand {
+  readonly name: string;
+  readonly ageGroups: readonly AgeGroup[];
+}
+
+export interface ScenarioCoverage {
+  /** [site][ED subservice]: the site offers the subservice. */
+  readonly ed: readonly (readonly boolean[])[];
+  /** [site][program][subprogram]: the site offers the subprogram. */
+  readonly subprograms: readonly (readonly (readonly boolean[])[])[];
+}
+
+export interface ScenarioCrossLha {
+  /** Share of patients whose home facility is not their LHA's default site. */
+  readonly homeFacilityShare: number;
+  /** Share of ED visits at a facility other than the patient's home facility. */
+  readonly edNonHomeShare: number;
+}
+
+export type EdCountModel =
+  | { readonly model: 'poisson' }
+  /** Gamma-Poisson mixture with size k: variance = mean + mean^2 / k. */
+  | { readonly model: 'negbin'; readonly dispersion: number };
+
+export interface ScenarioEd {
+  readonly countModel: EdCountModel;
+  /** [lha][age group][gender][subservice]: visits per 1,000 population per year. */
+  readonly ratesPer1000: readonly (readonly (readonly (readonly number[])[])[])[];
+  /** [age group][subservice][CTAS level - 1]: probability. */
+  readonly acuity: readonly (readonly (readonly number[])[])[];
+  /** [age group][subservice][disposition]: probability, ED_DISPOSITIONS order. */
+  readonly disposition: readonly (readonly (readonly number[])[])[];
+  /** [subservice][month 0-11]: multiplier, averaging 1 over the year. */
+  readonly seasonality: readonly (readonly number[])[];
+  /** [subservice][weekday 0 = Monday ... 6 = Sunday]: probability. */
+  readonly weekdayProbabilities: readonly (readonly number[])[];
+  /** [subservice][hour 0-23]: probability. */
+  readonly hourProbabilities: readonly (readonly number[])[];
+}
+
+export interface LosParameters {
+  /** Lognormal parameters of LOS in days: median = exp(mu). */
+  readonly mu: number;
+  readonly sigma: number;
+  /** The median LOS must land in [low, high] days. */
+  readonly medianBand: readonly [number, number];
+}
+
+export interface TransferCorridor {
+  readonly fromSiteId: number;
+  readonly toSiteId: number;
+  /** Chance that a stay at the from-site is transferred along this corridor. */
+  readonly probability: number;
+}
+
+export interface ScenarioInpatient {
+  /** [age group][program]: annual probability that a person is admitted to the program. */
+  readonly admissionProbability: readonly (readonly number[])[];
+  /** Share of non-transfer admissions that come through the ED (the rest are direct). */
+  readonly edAdmissionShare: number;
+  /** [age group][program][subprogram]: which subprogram an admission lands in. */
+  readonly subprogramMix: readonly (readonly (readonly number[])[])[];
+  /** [program][subprogram]. */
+  readonly los: readonly (readonly LosParameters[])[];
+  /** A stay flagged ALC lasts at least this many days. */
+  readonly alcLosThresholdDays: number;
+  /** [age group][program]: probability that a stay is ALC. */
+  readonly alcProbability: readonly (readonly number[])[];
+  readonly transfers: readonly TransferCorridor[];
+}
+
+export interface ValidationThresholds {
+  readonly ksThreshold: number;
+  readonly corrThreshold: number;
+  readonly marginalTolerance: number;
+  readonly volumeTolerance: number;
+  readonly pediatricShareUnder15Min: number;
+  readonly pediatricShare25PlusMax: number;
+  readonly adultEdShare25PlusMin: number;
+}

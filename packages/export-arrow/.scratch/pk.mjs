@@ -1,0 +1,14 @@
+import { DuckDBInstance } from '@duckdb/node-api';
+import { rmSync } from 'node:fs';
+rmSync('/tmp/exp/pk.duckdb', { force: true });
+const inst = await DuckDBInstance.create('/tmp/exp/pk.duckdb', { memory_limit: '512MB' });
+const c = await inst.connect();
+const t = async (label, sql) => { const t0 = performance.now(); await c.run(sql); console.log(label, (performance.now() - t0).toFixed(0)); };
+await c.run(`attach ':memory:' as s`);
+await t('stage', `create table s.p as select 'P'||lpad(to_hex(hash(i) % 281474976710656),12,'0') id, (1+i%4)::int lha from range(1000000) r(i)`);
+await t('stage e', `create table s.e as select i::bigint eid, (select id from s.p limit 1) pid from range(500000) r(i)`);
+await t('pk insert random', `create table p1 (id varchar primary key, lha int); insert into p1 select * from s.p`);
+await t('pk insert sorted', `create table p2 (id varchar primary key, lha int); insert into p2 select * from s.p order by id`);
+await t('ctas + alter pk', `create table p3 as select * from s.p; alter table p3 add primary key (id)`);
+await t('fk insert e->p3', `create table e3 (eid bigint primary key, pid varchar references p3(id)); insert into e3 select * from s.e`);
+await t('fk insert e->p1', `create table e1 (eid bigint primary key, pid varchar references p1(id)); insert into e1 select * from s.e`);

@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { RecordBatchStreamWriter } from 'apache-arrow';
+import { canonicalBatches } from '../src/canonical-batches.js';
+import { fixtureRunMetadata } from '../src/testing/fixture-run-metadata.js';
+import { writeDataset } from '../src/write-dataset.js';
+import type { TableBatches } from '../src/write-dataset-types.js';
+import { edShapedSource } from './ed-shaped-source.js';
+import type { Measurement, PathName } from './measurement.js';
+
+
+/** Kernel-reported peak resident set of this process (Linux). */
+function peakRssMb(): number {
+  const line = readFileSync('/proc/self/status', 'utf8')
+    .split('\n')
+    .find((entry) => entry.startsWith('VmHWM:'));
+  return Math.round(Number(line?.replace(/\D+/g, '') ?? 0) / 1024);
+}
+
+async function measure(path: PathName, patients: number): Promise<Measurement> {
+  const dir = await mkdtemp(join(tmpdir(), 'lm-synth-bench-'));
+  try {
+    const started = process.hrtime.bigint();
+    const elapsed = () => Number(process.hrtime.bigint() - started) / 1e9;
+    if (path === 'DuckDB COPY of random ED-shaped rows') {
+      const rows = Math.round(patients * 1.6);
+      await duckdbRandomCopy(join(dir, 'random.parquet'), rows);
+      return { path, factRows: rows, seconds: elapsed(), generationSeconds: 0, peakRssMb: peakRssMb() };
+    }
+    const source = edShapedSource(patients);
+    if (path === 'parquet-wasm') {
+      await parquetWasm(dir, source.tables);
+    } else {
+      const format = path.includes('csv') ? 'csv' : path.includes('arrow') ? 'arrow' : 'parquet';
+      await writeDataset(source.tables, {
+        outDir: join(dir, 'out'),
+        format,
+        duckdb: path.includes('lm_synth.duckdb'),
+        run: fixtureRunMetadata({ patients }),
+      });
+    }
+    return {
+      path,
+      factRows: source.factRows(),
+      seconds: elapsed(),
+      generationSeconds: source.generationSeconds(),
+      peakRssMb: peakRssMb(),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** The alternative Parquet path: canonical batches → Arrow IPC → parquet-wasm (Rust arrow-rs in WebAssembly). */
+async function parquetWasm(dir: string, tables: AsyncIterable<TableBatches>): Promise<void> {
+  const wasm = await import('parquet-wasm');
+  // writeParquet takes ownership of its properties, so each file gets its own.
+  const properties = () =>
+    new wasm.WriterPropertiesBuilder()
+      .setCompression(wasm.Compression.ZSTD)
+      .setMaxRowGroupSize(122_880)
+      .build();
+  for await (const { table, batches } of tables) {
+    const collected = [];
+    for await (const batch of canonicalBatches(table, batches)) collected.push(batch);
+    const ipc = RecordBatchStreamWriter.writeAll(collected).toUint8Array(true);
+    const parquet = wasm.writeParquet(wasm.Table.fromIPCStream(ipc), properties());
+    await writeFile(join(dir, `${table.name}.parquet`), parquet);
+  }
+}
+
+/** DuckDB alone writing random ED-shaped rows (the reference figure in the issue). */
+async function duckdbRandomCopy(file: string, rows: number): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(`COPY (
+    SELECT i::BIGINT AS encounter_id,
+           'P' || lpad(to_hex(i), 12, '0') AS patient_id,
+           (1 + (random() * 12)::INT % 12)::INT AS facility_id,
+           ['Adult ED', 'Pediatric ED', 'Urgent Care Centre'][1 + (random() * 3)::INT % 3] AS ed_subservice,
+           TIMESTAMPTZ '2025-01-01 00:00:00+00' + to_seconds((random() * 31536000)::BIGINT) AS arrival_ts,
+           (1 + random() * 4)::TINYINT AS acuity,
+           ['Discharged', 'Admitted', 'Transferred', 'Left Without Being Seen', 'Deceased'][1 + (random() * 5)::INT % 5] AS dispo
+    FROM range(${rows}) r(i)
+  ) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`);
+  connection.closeSync();
+  instance.closeSync();
+}
+
+const [path, patients] = process.argv.slice(2);
+const result = await measure(path as PathName, Number(patients));
+process.stdout.write(`${JSON.stringify(result)}\n`);

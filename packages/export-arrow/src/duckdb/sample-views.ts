@@ -1,0 +1,48 @@
+/** A view answering one of the seed's sample queries, created when its tables are present. */
+export interface SampleView {
+  readonly name: string;
+  readonly requires: readonly string[];
+  readonly sql: string;
+}
+
+/**
+ * The seed's sample queries as views: facility summary, ED volume projection
+ * by year (blueprint §10 for every projection year) and patient demographics.
+ * Projected volumes are summed exactly in DECIMAL, then rounded to 2 places.
+ */
+export const SAMPLE_VIEWS: readonly SampleView[] = [
+  {
+    name: 'v_facility_summary',
+    requires: ['dim_site', 'patients'],
+    sql: `SELECT s.site_code, s.site_name, COUNT(p.patient_id) AS patient_count
+FROM dim_site s
+LEFT JOIN patients p ON s.site_id = p.facility_home_id
+GROUP BY s.site_id, s.site_code, s.site_name
+ORDER BY patient_count DESC, s.site_code`,
+  },
+  {
+    name: 'v_ed_volume_projection',
+    requires: ['population_projection', 'ed_baseline_rates', 'dim_lha', 'dim_site'],
+    sql: `SELECT p.year,
+       s.site_code AS facility,
+       r.ed_subservice,
+       CAST(SUM(p.population * r.baserate_per_1000) / 1000 AS DECIMAL(18,2)) AS projected_volumes
+FROM population_projection p
+JOIN ed_baseline_rates r
+  ON p.lha_id = r.lha_id
+ AND p.age_group = r.age_group
+ AND p.gender = r.gender
+JOIN dim_lha l ON l.lha_id = p.lha_id
+JOIN dim_site s ON s.site_id = l.default_site_id
+GROUP BY p.year, s.site_code, r.ed_subservice
+ORDER BY p.year, projected_volumes DESC, facility, r.ed_subservice`,
+  },
+  {
+    name: 'v_patient_demographics',
+    requires: ['patients'],
+    sql: `SELECT age_group, gender, COUNT(*) AS patient_count
+FROM patients
+GROUP BY age_group, gender
+ORDER BY age_group, gender`,
+  },
+];

@@ -1,0 +1,178 @@
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import { ArrowIpcTableWriter } from './arrow-ipc-table-writer.js';
+import { canonicalBatches } from './canonical-batches.js';
+import { CsvTableWriter } from './csv/csv-table-writer.js';
+import { DATASET_FILES } from './dataset-files.js';
+import { DuckDBDatasetWriter } from './duckdb/duckdb-dataset-writer.js';
+import { ExportInputError } from './export-input-error.js';
+import { formatJson } from './format-json.js';
+import { buildManifest, type WrittenResource } from './manifest/build-manifest.js';
+import { datasetManifestSchema } from './manifest/dataset-manifest.js';
+import { resourceDigest } from './manifest/resource-digest.js';
+import { sdvMetadata } from './manifest/sdv-metadata.js';
+import { OutputDirectory } from './output-directory.js';
+import { syncPath } from './sync-path.js';
+import type { TableFileWriter } from './table-file-writer.js';
+import type {
+  OutputFormat,
+  PartitionColumn,
+  TableBatches,
+  WriteDatasetOptions,
+  WriteSummary,
+} from './write-dataset-types.js';
+
+const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
+const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
+
+/**
+ * Writes a dataset: every table of `source` as Parquet, CSV or Arrow IPC,
+ * lm_synth.duckdb (unless `duckdb: false`), SDV metadata.json and, last, the
+ * datapackage.json manifest — all into a temporary directory renamed into
+ * place only when complete. Bad options throw ExportInputError before
+ * anything is written. The same rows give the same bytes however they are
+ * cut into batches (the DuckDB file excepted, whose tables are identical).
+ */
+export async function writeDataset(
+  source: AsyncIterable<TableBatches> | Iterable<TableBatches>,
+  options: WriteDatasetOptions,
+): Promise<WriteSummary> {
+  const { format, run, onProgress } = options;
+  const partitionBy = checkOptions(options);
+  const database = options.duckdb ?? true;
+  const output = await OutputDirectory.prepare(options.outDir, options.force ?? false);
+  const dir = output.staging;
+  const usesDuckDB = format === 'parquet' || database;
+  let duckdb: DuckDBDatasetWriter | null = null;
+  try {
+    if (usesDuckDB) {
+      duckdb = await DuckDBDatasetWriter.open({
+        dir,
+        database,
+        parquet: format === 'parquet' ? { partitionBy } : null,
+      });
+    }
+    const written: { table: TableDefinition; rows: number; files: readonly string[] }[] = [];
+    const seen = new Set<string>();
+    for await (const { table, batches } of source) {
+      checkTableOrder(table, seen);
+      onProgress?.({ type: 'table-started', table: table.name });
+      const file = await openTableFile(format, dir, table);
+      const appender = duckdb ? await duckdb.beginTable(table) : null;
+      let rows = 0;
+      try {
+        for await (const batch of canonicalBatches(table, batches)) {
+          appender?.append(batch);
+          await file?.write(batch);
+          rows += batch.numRows;
+          onProgress?.({ type: 'rows-written', table: table.name, rows });
+          // Let the event loop run, so DuckDB's background tasks on earlier tables move on.
+          await nextTurn();
+        }
+      } catch (error) {
+        await file?.abort();
+        throw error;
+      }
+      written.push({ table, rows, files: file ? await file.close() : [] });
+      if (duckdb && appender) duckdb.endTable(table, appender, rows);
+      onProgress?.({ type: 'table-finished', table: table.name, rows });
+    }
+    onProgress?.({ type: 'finishing' });
+    const parquetFiles = duckdb ? await duckdb.finish() : new Map<string, readonly string[]>();
+    duckdb = null;
+    await rm(join(dir, '.duckdb-spill'), { recursive: true, force: true });
+
+    const resources: WrittenResource[] = [];
+    for (const { table, rows, files } of written) {
+      const all = format === 'parquet' ? (parquetFiles.get(table.name) ?? []) : files;
+      const path = all.length === 1 && !all[0]!.includes('/') ? all[0]! : all;
+      const digest = await resourceDigest(dir, path, { sync: true });
+      resources.push({ table, path, rows, ...digest });
+    }
+    const tables = written.map((entry) => entry.table);
+    await writeSynced(join(dir, DATASET_FILES.sdvMetadata), formatJson(sdvMetadata(tables, format)));
+    if (database) await syncPath(join(dir, DATASET_FILES.duckdb));
+    const manifest = buildManifest({ run, format, partitionBy, duckdb: database, resources });
+    await writeSynced(join(dir, DATASET_FILES.manifest), formatJson(manifest));
+    await output.commit();
+    return {
+      outDir: output.target,
+      format,
+      tables: resources.map((resource) => ({
+        name: resource.table.name,
+        files: typeof resource.path === 'string' ? [resource.path] : resource.path,
+        rows: resource.rows,
+        bytes: resource.bytes,
+      })),
+      rows: resources.reduce((sum, resource) => sum + resource.rows, 0),
+      bytes: resources.reduce((sum, resource) => sum + resource.bytes, 0),
+    };
+  } catch (error) {
+    await duckdb?.abort();
+    await output.discard();
+    throw error;
+  }
+}
+
+const runMetadataSchema = datasetManifestSchema.shape.lm_synth.omit({
+  format: true,
+  partitionBy: true,
+  duckdb: true,
+  notice: true,
+});
+
+function checkOptions(options: WriteDatasetOptions): PartitionColumn[] {
+  const run = runMetadataSchema.safeParse(options.run);
+  if (!run.success) {
+    const issue = run.error.issues[0]!;
+    throw new ExportInputError(`Bad run metadata: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (!FORMATS.includes(options.format)) {
+    throw new ExportInputError(
+      `Unknown format "${String(options.format)}"; use one of ${FORMATS.join(', ')}`,
+    );
+  }
+  const partitionBy = [...new Set(options.partitionBy ?? [])];
+  for (const column of partitionBy) {
+    if (!PARTITION_COLUMNS.includes(column)) {
+      throw new ExportInputError(
+        `Unknown partition column "${String(column)}"; use ${PARTITION_COLUMNS.join(' and/or ')}`,
+      );
+    }
+  }
+  if (partitionBy.length > 0 && options.format !== 'parquet') {
+    throw new ExportInputError('--partition-by needs --format parquet');
+  }
+  return partitionBy;
+}
+
+/** Tables must be catalogue tables, each once, in catalogue (foreign-key) order. */
+function checkTableOrder(table: TableDefinition, seen: Set<string>): void {
+  const position = CATALOGUE.findIndex((entry) => entry.name === table.name);
+  if (position < 0) throw new Error(`${table.name} is not a catalogue table`);
+  if (seen.has(table.name)) throw new Error(`${table.name} arrived twice`);
+  const later = CATALOGUE.slice(position + 1).find((entry) => seen.has(entry.name));
+  if (later) throw new Error(`${table.name} arrived after ${later.name}; send catalogue order`);
+  seen.add(table.name);
+}
+
+async function openTableFile(
+  format: OutputFormat,
+  dir: string,
+  table: TableDefinition,
+): Promise<TableFileWriter | null> {
+  switch (format) {
+    case 'csv':
+      return CsvTableWriter.create(dir, table);
+    case 'arrow':
+      return ArrowIpcTableWriter.create(dir, table);
+    case 'parquet':
+      return null;
+  }
+}
+
+async function writeSynced(path: string, text: string): Promise<void> {
+  await writeFile(path, text, { flush: true });
+}

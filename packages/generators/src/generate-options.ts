@@ -1,0 +1,29 @@
+/** What to generate; every field defaults from the scenario or as documented. */
+export interface GenerateOptions {
+  /** Number of patients (default: scenario.patients). */
+  readonly patients?: number;
+  /** First projection year (default: scenario.startYear). */
+  readonly startYear?: number;
+  /** Projection years, which dim_date, population_projection and capacity_daily cover (default: scenario.horizonYears). */
+  readonly horizonYears?: number;
+  /** Years of ED encounters and inpatient stays, counted from the start year (default 1: the start year only). */
+  readonly encounterYears?: number;
+  /** Generate ed_encounters (default true). */
+  readonly withEd?: boolean;
+  /** Generate ip_stays and capacity_daily (default true). */
+  readonly withIp?: boolean;
+  /** Run seed, an integer in [0, 2^32) (default: scenario.seed). */
+  readonly seed?: number;
+  /** Worker threads (default: os.availableParallelism()); 0 or 1 generates in the calling thread. Never changes the rows. */
+  readonly workers?: number;
+  /** Rows per emitted record batch (default 65,536). Never changes the rows. */
+  readonly batchSize?: number;
+  /**
+   * No two patients share (date of birth, LHA, gender) (default true). Only possible while every
+   * LHA x gender x age group cell has fewer patients than its age band has birth dates.
+   */
+  readonly uniqueQuasiIdentifiers?: boolean;
+}
+
+/** GenerateOptions with every default filled in. */
+export type ResolvedGenerateOptions = { readonly [K in keyof GenerateOptions]-?: NonNullable<GenerateOptions[K]> };

@@ -1,0 +1,331 @@
+import { AGE_GROUPS, ED_SUBSERVICES, GENDERS, type Scenario } from '@lm-synth/config';
+import {
+  aliasTable,
+  bernoulli,
+  categorical,
+  negativeBinomial,
+  poisson,
+  truncatedLognormal,
+  uniformInt,
+} from '@lm-synth/stats';
+import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
+import { allocatePatients } from './allocate-patients.js';
+import { civilDate } from './civil-date.js';
+import { edFacilityShares } from './ed-facility-shares.js';
+import { FeistelPermutation } from './feistel-permutation.js';
+import type { ResolvedGenerateOptions } from './generate-options.js';
+import { StreamSlot } from './stream-slot.js';
+
+/** What a block generator needs to rebuild the same context anywhere (e.g. in a worker thread). */
+export interface GeneratorSettings {
+  readonly scenario: Scenario;
+  readonly options: ResolvedGenerateOptions;
+}
+
+type Draw = () => number;
+
+/** Patients per logical block: a constant of the format, never the batch size or worker count. */
+export const PATIENTS_PER_BLOCK = 4_096;
+/** Shortest stay in days (blueprint §4). */
+export const MIN_LOS_DAYS = 0.25;
+/** ED boarding: an ED admission starts Lognormal(median 4 h, sigma 0.5) after arrival, kept within 1-24 h. */
+const BOARDING_MEDIAN_HOURS = 4;
+const BOARDING_SIGMA = 0.5;
+const BOARDING_RANGE_HOURS = [1, 24] as const;
+
+const S = ED_SUBSERVICES.length;
+const A = AGE_GROUPS.length;
+const G = GENDERS.length;
+
+function sampler(slot: StreamSlot, weights: ArrayLike<number>): Draw | null {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i]!;
+  return total > 0 ? categorical(slot)(aliasTable(weights)) : null;
+}
+
+/**
+ * Everything a block needs that does not depend on the block: the patient
+ * allocation, keyed permutations, and samplers for every segment, built once
+ * over stream slots. Pure function of the scenario and the options that shape
+ * rows (never workers or batch size).
+ */
+export class GeneratorContext {
+  readonly seed: number;
+  readonly patients: number;
+  readonly blockCount: number;
+  readonly uniqueQuasiIdentifiers: boolean;
+  readonly siteCount: number;
+  readonly programCount: number;
+
+  /** Calendar years with encounters, and the epoch day of January 1 of each (plus the year after). */
+  readonly encounterYears: readonly number[];
+  readonly yearFirstDay: Float64Array;
+  /** dim_date's span: the census is kept for these days. */
+  readonly horizonFirstDay: number;
+  readonly horizonDays: number;
+
+  readonly slots = {
+    patients: new StreamSlot(),
+    edCounts: new StreamSlot(),
+    edVisits: new StreamSlot(),
+    inpatient: new StreamSlot(),
+  };
+
+  // Patients: cells are LHA x age group x gender, flattened.
+  /** Slot at which each cell starts (cellStart[cellCount] = patients). */
+  readonly cellStart: Float64Array;
+  readonly order: FeistelPermutation;
+  readonly patientIds: FeistelPermutation;
+  /** Per cell, a permutation of its age band's birth dates (unique quasi-identifiers only). */
+  readonly birthOrder: readonly FeistelPermutation[];
+  readonly birthFirst: Int32Array;
+  readonly birthUniform: readonly Draw[];
+  readonly lhaDefaultSite: Int32Array;
+  readonly crossLha: Draw;
+  /** Per LHA: another site, by staffed beds (null with a single site). */
+  readonly crossLhaSite: readonly (Draw | null)[];
+
+  // ED, per cell x subservice.
+  readonly edRatePer1000: Float64Array;
+  readonly expectedEdRate: Float64Array;
+  readonly primarySubservice: Int8Array;
+  readonly edCount: readonly Draw[];
+  /** Per encounter year x subservice: day of the year. */
+  readonly arrivalDay: readonly Draw[];
+  readonly arrivalHour: readonly Draw[];
+  readonly secondOfHour: Draw;
+  /** Per home site x subservice: facility index (null where nobody can be seen). */
+  readonly edFacility: readonly (Draw | null)[];
+  /** Per age group x subservice. */
+  readonly acuity: readonly Draw[];
+  readonly disposition: readonly Draw[];
+
+  // Inpatient. Programs and (program, subprogram) pairs are 0-based.
+  readonly pairOffset: Int32Array;
+  readonly pairCount: number;
+  readonly offered: Uint8Array;
+  readonly boardingSeconds: Draw;
+  /** Per age group: direct admissions in a year, and their program. */
+  readonly directCount: readonly Draw[];
+  readonly directProgram: readonly (Draw | null)[];
+  /** Per age group x site: program of an admission there (null: the site admits nobody of that age). */
+  readonly programAtSite: readonly (Draw | null)[];
+  /** Per (age group x site) x program: subprogram (null: not offered for that age). */
+  readonly subprogramAtSite: readonly (Draw | null)[];
+  /** Per (age group x site) x program: where a direct admission from that home site goes (-1: nowhere). */
+  readonly directSite: Int32Array;
+  readonly dayOfYear: readonly Draw[];
+  readonly secondOfDay: Draw;
+  /** Per pair: LOS in days. */
+  readonly los: readonly Draw[];
+  /** Per age group x program. */
+  readonly alc: readonly Draw[];
+  readonly alcMinimumCents: number;
+  /** Per site: 0 = no transfer, k = corridor k - 1 (null: no corridor from the site). */
+  readonly transfer: readonly (Draw | null)[];
+  readonly transferTo: readonly Int32Array[];
+
+  constructor({ scenario, options }: GeneratorSettings) {
+    const { slots } = this;
+    const seed = options.seed;
+    this.seed = seed;
+    this.patients = options.patients;
+    this.blockCount = Math.ceil(options.patients / PATIENTS_PER_BLOCK);
+    this.uniqueQuasiIdentifiers = options.uniqueQuasiIdentifiers;
+    const L = scenario.lhas.length;
+    const sites = scenario.sites;
+    const F = sites.length;
+    const P = scenario.programs.length;
+    this.siteCount = F;
+    this.programCount = P;
+
+    this.encounterYears = Array.from({ length: options.encounterYears }, (_, y) => scenario.startYear + y);
+    this.yearFirstDay = Float64Array.from({ length: options.encounterYears + 1 }, (_, y) =>
+      civilDate.fromParts(scenario.startYear + y, 1, 1),
+    );
+    this.horizonFirstDay = civilDate.fromParts(scenario.startYear, 1, 1);
+    this.horizonDays = civilDate.fromParts(scenario.endYear + 1, 1, 1) - this.horizonFirstDay;
+
+    // Patients.
+    const allocation = allocatePatients(scenario, options.patients);
+    const cellCount = allocation.length;
+    this.cellStart = new Float64Array(cellCount + 1);
+    for (let c = 0; c < cellCount; c++) this.cellStart[c + 1] = this.cellStart[c]! + allocation[c]!;
+    this.order = new FeistelPermutation(options.patients, seed, 'patient-order', 0);
+    this.patientIds = new FeistelPermutation(2 ** 48, seed, 'patient-ids', 0);
+    const birthRanges = ageGroupBirthRanges(scenario.referenceDate);
+    this.birthFirst = Int32Array.from(birthRanges, (range) => range.first);
+    this.birthOrder = options.uniqueQuasiIdentifiers
+      ? Array.from(
+          { length: cellCount },
+          (_, cell) =>
+            new FeistelPermutation(
+              birthRanges[Math.floor((cell % (A * G)) / G)]!.count,
+              seed,
+              'birth-dates',
+              cell,
+            ),
+        )
+      : [];
+    this.birthUniform = birthRanges.map((range) => uniformInt(slots.patients)(0, range.count - 1));
+    this.lhaDefaultSite = Int32Array.from(scenario.lhas, (lha) => lha.defaultSiteId - 1);
+    this.crossLha = bernoulli(slots.patients)(scenario.crossLha.homeFacilityShare);
+    this.crossLhaSite = scenario.lhas.map((lha) =>
+      sampler(
+        slots.patients,
+        sites.map((site) => (site.id === lha.defaultSiteId ? 0 : Math.max(site.staffedBeds, 1))),
+      ),
+    );
+
+    // ED.
+    const ed = scenario.ed;
+    this.edRatePer1000 = new Float64Array(cellCount * S);
+    this.expectedEdRate = new Float64Array(cellCount);
+    this.primarySubservice = new Int8Array(cellCount);
+    const edCount: Draw[] = [];
+    for (let cell = 0; cell < cellCount; cell++) {
+      const lha = Math.floor(cell / (A * G));
+      const age = Math.floor((cell % (A * G)) / G);
+      const gender = cell % G;
+      const rates = ed.ratesPer1000[lha]![age]![gender]!;
+      let total = 0;
+      let primary = 0;
+      for (let s = 0; s < S; s++) {
+        const rate = rates[s]!;
+        this.edRatePer1000[cell * S + s] = rate;
+        total += rate;
+        if (rate > rates[primary]!) primary = s;
+        const mean = rate / 1000;
+        edCount.push(
+          ed.countModel.model === 'negbin'
+            ? negativeBinomial(slots.edCounts)({ mean, dispersion: ed.countModel.dispersion })
+            : poisson(slots.edCounts)(mean),
+        );
+      }
+      this.expectedEdRate[cell] = Math.round(total * 10) / 10_000;
+      this.primarySubservice[cell] = primary;
+    }
+    this.edCount = edCount;
+    this.arrivalDay = this.encounterYears.flatMap((_, y) =>
+      ED_SUBSERVICES.map((_, s) => {
+        const first = this.yearFirstDay[y]!;
+        const days = this.yearFirstDay[y + 1]! - first;
+        const weights = new Float64Array(days);
+        for (let d = 0; d < days; d++) {
+          const month = civilDate.toParts(first + d)[1] - 1;
+          // 1970-01-01 was a Thursday; index 0 is Monday.
+          const weekday = (((first + d + 3) % 7) + 7) % 7;
+          weights[d] = ed.seasonality[s]![month]! * ed.weekdayProbabilities[s]![weekday]!;
+        }
+        return sampler(slots.edVisits, weights) ?? (() => 0);
+      }),
+    );
+    this.arrivalHour = ED_SUBSERVICES.map(
+      (_, s) => sampler(slots.edVisits, ed.hourProbabilities[s]!) ?? (() => 0),
+    );
+    this.secondOfHour = uniformInt(slots.edVisits)(0, 3_599);
+    const shares = edFacilityShares(scenario);
+    this.edFacility = shares.flatMap((bySubservice) =>
+      bySubservice.map((byFacility) => sampler(slots.edVisits, byFacility)),
+    );
+    this.acuity = AGE_GROUPS.flatMap((_, a) =>
+      ED_SUBSERVICES.map((_, s) => sampler(slots.edVisits, ed.acuity[a]![s]!)!),
+    );
+    this.disposition = AGE_GROUPS.flatMap((_, a) =>
+      ED_SUBSERVICES.map((_, s) => sampler(slots.edVisits, ed.disposition[a]![s]!)!),
+    );
+
+    // Inpatient.
+    const ip = scenario.inpatient;
+    this.pairOffset = new Int32Array(P + 1);
+    scenario.programs.forEach((program, p) => {
+      this.pairOffset[p + 1] = this.pairOffset[p]! + program.subprograms.length;
+    });
+    this.pairCount = this.pairOffset[P]!;
+    this.offered = new Uint8Array(F * this.pairCount);
+    for (let f = 0; f < F; f++)
+      for (let p = 0; p < P; p++)
+        scenario.coverage.subprograms[f]![p]!.forEach((isOffered, sp) => {
+          this.offered[f * this.pairCount + this.pairOffset[p]! + sp] = isOffered ? 1 : 0;
+        });
+    const subprogramWeights = (a: number, f: number, p: number) =>
+      ip.subprogramMix[a]![p]!.map(
+        (share, sp) => share * this.offered[f * this.pairCount + this.pairOffset[p]! + sp]!,
+      );
+    const admits = (a: number, f: number, p: number) => subprogramWeights(a, f, p).some((w) => w > 0);
+
+    const boarding = truncatedLognormal(slots.inpatient)(
+      Math.log(BOARDING_MEDIAN_HOURS * 3_600),
+      BOARDING_SIGMA,
+      BOARDING_RANGE_HOURS[0] * 3_600,
+      BOARDING_RANGE_HOURS[1] * 3_600,
+    );
+    this.boardingSeconds = () => Math.round(boarding());
+    const directShare = 1 - ip.edAdmissionShare;
+    this.directCount = AGE_GROUPS.map((_, a) =>
+      poisson(slots.inpatient)(directShare * ip.admissionProbability[a]!.reduce((x, y) => x + y, 0)),
+    );
+    this.directProgram = AGE_GROUPS.map((_, a) => {
+      const anywhere = (p: number) => sites.some((_, f) => admits(a, f, p));
+      const weights = ip.admissionProbability[a]!.map((q, p) => (anywhere(p) ? q : 0));
+      return (
+        sampler(slots.inpatient, weights) ??
+        sampler(
+          slots.inpatient,
+          weights.map((_, p) => (anywhere(p) ? 1 : 0)),
+        )
+      );
+    });
+    this.programAtSite = AGE_GROUPS.flatMap((_, a) =>
+      sites.map((_, f) => {
+        const eligible = scenario.programs.map((_, p) => (admits(a, f, p) ? 1 : 0));
+        return (
+          sampler(
+            slots.inpatient,
+            eligible.map((e, p) => e * ip.admissionProbability[a]![p]!),
+          ) ?? sampler(slots.inpatient, eligible)
+        );
+      }),
+    );
+    this.subprogramAtSite = AGE_GROUPS.flatMap((_, a) =>
+      sites.flatMap((_, f) =>
+        scenario.programs.map((_, p) => sampler(slots.inpatient, subprogramWeights(a, f, p))),
+      ),
+    );
+    // Home if it admits the patient to the program, else the largest site (staffed beds) that does.
+    this.directSite = new Int32Array(A * F * P).fill(-1);
+    for (let a = 0; a < A; a++)
+      for (let p = 0; p < P; p++) {
+        let largest = -1;
+        sites.forEach((site, f) => {
+          if (admits(a, f, p) && (largest < 0 || site.staffedBeds > sites[largest]!.staffedBeds))
+            largest = f;
+        });
+        for (let home = 0; home < F; home++)
+          this.directSite[(a * F + home) * P + p] = admits(a, home, p) ? home : largest;
+      }
+    this.dayOfYear = this.encounterYears.map((_, y) =>
+      uniformInt(slots.inpatient)(0, this.yearFirstDay[y + 1]! - this.yearFirstDay[y]! - 1),
+    );
+    this.secondOfDay = uniformInt(slots.inpatient)(0, 86_399);
+    this.los = scenario.programs.flatMap((_, p) =>
+      ip.los[p]!.map(({ mu, sigma }) => truncatedLognormal(slots.inpatient)(mu, sigma, MIN_LOS_DAYS)),
+    );
+    this.alc = AGE_GROUPS.flatMap((_, a) =>
+      scenario.programs.map((_, p) => bernoulli(slots.inpatient)(ip.alcProbability[a]![p]!)),
+    );
+    this.alcMinimumCents = Math.ceil(ip.alcLosThresholdDays * 100 - 1e-9);
+    this.transferTo = sites.map((site) =>
+      Int32Array.from(
+        ip.transfers.filter((corridor) => corridor.fromSiteId === site.id),
+        (corridor) => corridor.toSiteId - 1,
+      ),
+    );
+    this.transfer = sites.map((site) => {
+      const outgoing = ip.transfers.filter((corridor) => corridor.fromSiteId === site.id);
+      if (outgoing.length === 0) return null;
+      const stay = Math.max(0, 1 - outgoing.reduce((sum, corridor) => sum + corridor.probability, 0));
+      return sampler(slots.inpatient, [stay, ...outgoing.map((corridor) => corridor.probability)]);
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { availableParallelism } from 'node:os';
+import type { Scenario } from '@lm-synth/config';
+import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import type { GenerateOptions, ResolvedGenerateOptions } from './generate-options.js';
+import { GeneratorInputError } from './generator-input-error.js';
+import {
+  type QuasiIdentifierCapacity,
+  quasiIdentifierCapacity,
+} from './quasi-identifier-capacity.js';
+
+/** A checked generation run: what `generateDataset` will produce, known before any row is made. */
+export interface DatasetPlan {
+  /** The scenario with the startYear / horizonYears options applied. */
+  readonly scenario: Scenario;
+  readonly options: ResolvedGenerateOptions;
+  /** Tables in emission (catalogue) order. */
+  readonly tables: readonly TableDefinition[];
+  /** The fullest LHA x gender x age group cell against the birth dates available to it. */
+  readonly quasiIdentifiers: QuasiIdentifierCapacity;
+}
+
+const DEFAULT_BATCH_SIZE = 65_536;
+const MAX_BATCH_SIZE = 16_777_216;
+const MAX_WORKERS = 256;
+// The same bounds as the scenario file (packages/config scenario-input-schema).
+const MAX_PATIENTS = 10_000_000;
+const MAX_INT32 = 2_147_483_647;
+
+function integerIn(name: string, value: number, min: number, max: number): number {
+  if (!(Number.isInteger(value) && value >= min && value <= max)) {
+    throw new GeneratorInputError(
+      `${name} must be an integer from ${min.toLocaleString('en-US')} to ${max.toLocaleString('en-US')} (got ${String(value)})`,
+    );
+  }
+  return value;
+}
+
+function booleanOption(name: string, value: boolean): boolean {
+  if (typeof value !== 'boolean') {
+    throw new GeneratorInputError(`${name} must be true or false (got ${String(value)})`);
+  }
+  return value;
+}
+
+const count = (value: number) => value.toLocaleString('en-US');
+
+/**
+ * Validates options against the scenario and checks, before any work, that the
+ * patients can have unique quasi-identifiers when asked to. Throws a
+ * GeneratorInputError (isInputError) that says what is wrong and how to fix it.
+ */
+export function planDataset(scenario: Scenario, options: GenerateOptions = {}): DatasetPlan {
+  const startYear = integerIn('startYear', options.startYear ?? scenario.startYear, 1900, 2200);
+  const horizonYears = integerIn('horizonYears', options.horizonYears ?? scenario.horizonYears, 1, 50);
+  const resolved: ResolvedGenerateOptions = {
+    patients: integerIn('patients', options.patients ?? scenario.patients, 1, MAX_PATIENTS),
+    startYear,
+    horizonYears,
+    encounterYears: integerIn('encounterYears', options.encounterYears ?? 1, 1, horizonYears),
+    withEd: booleanOption('withEd', options.withEd ?? true),
+    withIp: booleanOption('withIp', options.withIp ?? true),
+    seed: integerIn('seed', options.seed ?? scenario.seed, 0, 4_294_967_295),
+    workers: integerIn('workers', options.workers ?? availableParallelism(), 0, MAX_WORKERS),
+    batchSize: integerIn('batchSize', options.batchSize ?? DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE),
+    uniqueQuasiIdentifiers: booleanOption(
+      'uniqueQuasiIdentifiers',
+      options.uniqueQuasiIdentifiers ?? true,
+    ),
+  };
+  const effective: Scenario = {
+    ...scenario,
+    startYear,
+    horizonYears,
+    endYear: startYear + horizonYears - 1,
+  };
+  for (const lha of effective.lhas) {
+    const last = Math.round(lha.basePopulation * (1 + lha.annualGrowthPct / 100) ** (horizonYears - 1));
+    if (last > MAX_INT32) {
+      throw new GeneratorInputError(
+        `the population of ${lha.name} would reach ${count(last)} by ${effective.endYear}, more than population_projection.population (INT) holds`,
+      );
+    }
+  }
+  const quasiIdentifiers = quasiIdentifierCapacity(effective, resolved.patients);
+  if (resolved.uniqueQuasiIdentifiers && quasiIdentifiers.patientsInCell > quasiIdentifiers.birthDates) {
+    const q = quasiIdentifiers;
+    throw new GeneratorInputError(
+      `${count(resolved.patients)} patients cannot all have a unique (date of birth, LHA, gender): ` +
+        `the fullest cell, ${q.lha} / ${q.gender} / ${q.ageGroup}, would hold ${count(q.patientsInCell)} patients ` +
+        `but only ${count(q.birthDates)} birth dates fit age group ${q.ageGroup} at the reference date ${effective.referenceDate}. ` +
+        `Use at most about ${count(q.maxUniquePatients)} patients, or pass --no-unique-qi ` +
+        '(option uniqueQuasiIdentifiers: false) to allow duplicate quasi-identifiers; ' +
+        'the manifest records that choice and validate then reports k-anonymity instead of failing.',
+    );
+  }
+  const tables = CATALOGUE.filter(
+    (table) =>
+      (table.requires !== 'ed' || resolved.withEd) && (table.requires !== 'ip' || resolved.withIp),
+  );
+  return { scenario: effective, options: resolved, tables, quasiIdentifiers };
+}

@@ -1,0 +1,217 @@
+import { CATALOGUE, tableByName } from '@lm-synth/dims';
+import { makeData, RecordBatch, Struct, Utf8, vectorFromArray } from 'apache-arrow';
+import type { Connection, RowDataPacket } from 'mysql2/promise';
+import { describe, expect, it } from 'vitest';
+import { loadDataset } from './load-dataset.js';
+import type { TableStream } from './table-stream.js';
+import { testDataset } from './test-dataset.js';
+import { withTestDatabase } from './test-database.js';
+import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
+
+const small = testDataset({ patients: 400, batchRows: 150 });
+
+async function tableNames(admin: Connection, database: string): Promise<string[]> {
+  const [rows] = await admin.query<RowDataPacket[]>(
+    'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+    [database],
+  );
+  return rows.map((r) => String(r.t));
+}
+
+/** Checksums of every catalogue table present, by name. */
+async function snapshot(admin: Connection): Promise<Map<string, string>> {
+  const result = new Map<string, string>();
+  for (const table of CATALOGUE) result.set(table.name, checksum(await databaseLines(admin, table)));
+  return result;
+}
+
+function expectedSnapshot(dataset: ReturnType<typeof testDataset>): Map<string, string> {
+  return new Map(
+    CATALOGUE.map((table) => [table.name, checksum(expectedLines(table, dataset.tables.get(table.name)!))]),
+  );
+}
+
+/** The small dataset with one table's batches swapped for others. */
+async function* withTable(
+  name: string,
+  batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
+): AsyncIterable<TableStream> {
+  for await (const stream of small.streams()) {
+    yield stream.table.name === name ? { table: stream.table, batches } : stream;
+  }
+}
+
+describe('loadDataset', () => {
+  it('loads every table exactly, verifies it and reports the §14.7 checks', async () => {
+    await withTestDatabase(async ({ name, url, admin }) => {
+      const messages: string[] = [];
+      const report = await loadDataset(small.streams(), { url }, { onMessage: (m) => messages.push(m) });
+      expect(report.method).toBe('load-data');
+      expect(report.server.flavor).toBe('mariadb');
+      expect(report.verification.ok).toBe(true);
+      expect(report.tables.map((t) => [t.table, t.rows])).toEqual(
+        CATALOGUE.map((t) => [t.name, small.rows(t.name)]),
+      );
+      expect(report.verification.tables.every((t) => t.rows === t.expected)).toBe(true);
+      expect(report.verification.foreignKeys).toHaveLength(CATALOGUE.flatMap((t) => t.foreignKeys).length);
+      expect(report.verification.foreignKeys.every((fk) => fk.orphans === 0)).toBe(true);
+      expect(report.verification.projection?.year).toBe(2025);
+      expect(report.verification.projection?.rows).toHaveLength(12 * 3);
+      expect(await snapshot(admin)).toEqual(expectedSnapshot(small));
+      expect(await tableNames(admin, name)).toEqual(CATALOGUE.map((t) => t.name).sort());
+      expect(messages).toContain('loading patients');
+      // The staging tables' foreign keys took the live names in the swap.
+      const [constraints] = await admin.query<RowDataPacket[]>(
+        'SELECT CONSTRAINT_NAME AS n, REFERENCED_TABLE_NAME AS r FROM information_schema.REFERENTIAL_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?',
+        [name, 'ed_encounters'],
+      );
+      expect(constraints.map((c) => `${c.n}->${c.r}`).sort()).toEqual([
+        'ed_encounters_ibfk_ed_pat->patients',
+        'ed_encounters_ibfk_ed_site->dim_site',
+      ]);
+    });
+  });
+
+  it('re-loads (replace) to exactly the new rows, and the same load twice gives the same database', async () => {
+    await withTestDatabase(async ({ name, url, admin }) => {
+      const next = testDataset({ patients: 250, batchRows: 64, variant: 1 });
+      await loadDataset(small.streams(), { url });
+      const first = await snapshot(admin);
+      await loadDataset(next.streams(), { url });
+      expect(await snapshot(admin)).toEqual(expectedSnapshot(next));
+      await loadDataset(small.streams(), { url });
+      await loadDataset(small.streams(), { url });
+      expect(await snapshot(admin)).toEqual(first);
+      expect(await tableNames(admin, name)).toEqual(CATALOGUE.map((t) => t.name).sort());
+    });
+  });
+
+  it('loads the same rows through the INSERT fallback', async () => {
+    await withTestDatabase(async ({ url, admin }) => {
+      const report = await loadDataset(small.streams(), { url }, { method: 'insert' });
+      expect(report.method).toBe('insert');
+      expect(await snapshot(admin)).toEqual(expectedSnapshot(small));
+    });
+  });
+
+  it('falls back to INSERTs when local_infile is off, saying how to enable the fast path', async () => {
+    const tiny = testDataset({ patients: 20 });
+    await withTestDatabase(async ({ url, admin }) => {
+      await admin.query('SET GLOBAL local_infile = 0');
+      try {
+        const messages: string[] = [];
+        const report = await loadDataset(tiny.streams(), { url }, { onMessage: (m) => messages.push(m) });
+        expect(report.method).toBe('insert');
+        expect(messages.join('\n')).toMatch(/local_infile is OFF .*SET GLOBAL local_infile = 1/);
+        await expect(loadDataset(tiny.streams(), { url }, { method: 'load-data' })).rejects.toThrow(
+          /local_infile is OFF on 127\.0\.0\.1:3306; enable it with SET GLOBAL local_infile = 1/,
+        );
+      } finally {
+        await admin.query('SET GLOBAL local_infile = 1');
+      }
+      expect(await snapshot(admin)).toEqual(expectedSnapshot(tiny));
+    });
+  });
+
+  it('appends in one transaction, checking keys against the live tables', async () => {
+    const larger = testDataset({ patients: 600, batchRows: 200 });
+    const patients = tableByName('patients');
+    // Rows 401..600 of the larger set are patients the small set does not have (rows 1..400 are the same).
+    const newPatients = larger.tables.get('patients')!.slice(2);
+    await withTestDatabase(async ({ url, admin }) => {
+      await loadDataset(small.streams(), { url });
+      const before = await snapshot(admin);
+      const report = await loadDataset([{ table: patients, batches: newPatients }], { url }, { mode: 'append' });
+      expect(report.verification.ok).toBe(true);
+      expect(await databaseLines(admin, patients)).toEqual(
+        expectedLines(patients, larger.tables.get('patients')!),
+      );
+      const afterAppend = await snapshot(admin);
+      await expect(
+        loadDataset([{ table: patients, batches: newPatients }], { url }, { mode: 'append' }),
+      ).rejects.toThrow(/Duplicate entry .*are these rows loaded already/);
+      expect(await snapshot(admin)).toEqual(afterAppend);
+      expect(afterAppend.get('dim_site')).toBe(before.get('dim_site'));
+    });
+  });
+
+  it('leaves the previous tables untouched when a load fails, whatever fails', async () => {
+    const orphaned = testDataset({ patients: 800, batchRows: 150 }).tables.get('ed_encounters')!;
+    await withTestDatabase(async ({ name, url, admin }) => {
+      await loadDataset(small.streams(), { url });
+      const before = await snapshot(admin);
+      const failures: [string, AsyncIterable<TableStream>, RegExp][] = [
+        // ed_encounters of an 800-patient set reference patients the 400-patient set lacks.
+        ['orphans', withTable('ed_encounters', orphaned), /verification failed, nothing was replaced: \d+ ed_encounters row\(s\) break fk_ed_pat/],
+        [
+          'server warnings',
+          withTable('dim_site', longSiteCodes(small.tables.get('dim_site')!)),
+          /loading dim_site: the server reported 12 warning\(s\).*Data truncated for column 'site_code' at row 1/,
+        ],
+        ['a broken stream', withTable('patients', failingBatches(small.tables.get('patients')!)), /generator failed/],
+        ['an unordered dataset', reordered(), /gives dim_lha before \(or without\) dim_site/],
+      ];
+      for (const [what, source, message] of failures) {
+        await expect(loadDataset(source, { url }), what).rejects.toThrow(message);
+        expect(await snapshot(admin), what).toEqual(before);
+        expect(await tableNames(admin, name), what).toEqual(CATALOGUE.map((t) => t.name).sort());
+      }
+    });
+  });
+
+  it('refuses to replace a table with different columns, or any table with fail-if-exists', async () => {
+    await withTestDatabase(async ({ name, url, admin }) => {
+      await admin.query('CREATE TABLE patients (patient_id VARCHAR(24) PRIMARY KEY, note TEXT)');
+      await expect(loadDataset(small.streams(), { url })).rejects.toThrow(
+        /table patients already exists with different columns \(expected lha_id int not null; .*found note text\); drop or rename it/,
+      );
+      expect(await tableNames(admin, name)).toEqual(['patients']);
+      await admin.query('DROP TABLE patients');
+      await loadDataset(small.streams(), { url });
+      await expect(loadDataset(small.streams(), { url }, { mode: 'fail-if-exists' })).rejects.toThrow(
+        /already has lm-synth tables \(dim_site, .*\) and --mode is fail-if-exists/,
+      );
+    });
+  });
+
+  it('clears the tables an interrupted run left behind', async () => {
+    await withTestDatabase(async ({ name, url, admin }) => {
+      await admin.query('CREATE TABLE patients__lm_stage (x INT)');
+      await admin.query('CREATE TABLE dim_site__lm_old (x INT)');
+      const messages: string[] = [];
+      await loadDataset(small.streams(), { url }, { onMessage: (m) => messages.push(m) });
+      expect(messages.join('\n')).toContain('dropping 2 table(s) left by an interrupted load');
+      expect(await tableNames(admin, name)).toEqual(CATALOGUE.map((t) => t.name).sort());
+    });
+  });
+});
+
+/** dim_site with every site_code over its 16 characters. */
+function longSiteCodes(batches: readonly RecordBatch[]): RecordBatch[] {
+  const site = tableByName('dim_site');
+  return batches.map((batch) => {
+    const children = site.columns.map((column) => {
+      const vector = batch.getChild(column.name)!;
+      if (column.name !== 'site_code') return vector.data[0]!;
+      return vectorFromArray(
+        Array.from({ length: batch.numRows }, (_, i) => `${vector.get(i)}-MUCH-TOO-LONG-FOR-16`),
+        new Utf8(),
+      ).data[0]!;
+    });
+    const struct = new Struct(batch.schema.fields);
+    return new RecordBatch(batch.schema, makeData({ type: struct, length: batch.numRows, children }));
+  });
+}
+
+async function* failingBatches(batches: readonly RecordBatch[]): AsyncIterable<RecordBatch> {
+  yield batches[0]!;
+  throw new Error('generator failed');
+}
+
+async function* reordered(): AsyncIterable<TableStream> {
+  const streams: TableStream[] = [];
+  for await (const stream of small.streams()) streams.push(stream);
+  const lha = streams.findIndex((s) => s.table.name === 'dim_lha');
+  yield streams[lha]!;
+  yield* streams.filter((_, i) => i !== lha);
+}

@@ -1,0 +1,261 @@
+import { CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
+import { appendStaged } from './append-staged.js';
+import { createTableSql } from './create-table-sql.js';
+import { describeVerificationFailures } from './describe-verification-failures.js';
+import { edProjection } from './ed-projection.js';
+import { existingTables } from './existing-tables.js';
+import { insertBatches } from './insert-batches.js';
+import { loadDataSql } from './load-data-sql.js';
+import type { LoadMode, LoadOptions } from './load-options.js';
+import type { LoadReport } from './load-report.js';
+import { loaderTableName } from './loader-table-name.js';
+import { LOCAL_INFILE_HINT } from './local-infile-hint.js';
+import type { MysqlConnectionOptions } from './mysql-connection-options.js';
+import { MysqlInputError } from './mysql-input-error.js';
+import { quoteIdentifier as q } from './quote-identifier.js';
+import { SinkSession } from './sink-session.js';
+import type { SourceTable } from './source-table.js';
+import { tableShapeMismatch } from './table-shape-mismatch.js';
+import { tsvStream } from './tsv-stream.js';
+import type { VerificationReport } from './verification-report.js';
+import { verifyTables } from './verify-tables.js';
+
+const CHUNK_BYTES = 256 * 1024;
+const PROBE_TABLE = 'lm_synth_probe';
+const LOCK_WAIT_SECONDS = 30;
+
+interface StagedTable {
+  readonly table: TableDefinition;
+  readonly stage: string;
+  readonly rows: number;
+  readonly seconds: number;
+}
+
+/** The catalogue's definition of a table handed to us, refusing anything else. */
+function catalogueTable(given: TableDefinition): TableDefinition {
+  const table = tableByName(given.name);
+  const names = (t: TableDefinition) => t.columns.map((c) => c.name).join(',');
+  if (names(given) !== names(table)) {
+    throw new Error(`table ${given.name} does not have the catalogue's columns`);
+  }
+  return table;
+}
+
+/** LOAD DATA LOCAL INFILE of the serialised batches, or of the source's own CSV bytes. */
+async function loadDataLocal(
+  session: SinkSession,
+  source: SourceTable,
+  table: TableDefinition,
+  into: string,
+): Promise<number> {
+  const doing = `loading ${table.name}`;
+  let result: Awaited<ReturnType<SinkSession['query']>>;
+  let sent: number;
+  if (source.localInfile) {
+    const { localInfile } = source;
+    result = await session.loadLocal((name) => localInfile.statement(into, name), localInfile.open, doing);
+    sent = source.expectedRows ?? result.affectedRows;
+  } else {
+    const tsv = tsvStream(table, source.batches(), CHUNK_BYTES);
+    result = await session.loadLocal((name) => loadDataSql(table, into, name), () => tsv.stream, doing);
+    sent = tsv.rows();
+  }
+  // With LOCAL the server downgrades bad values and duplicate keys to warnings and carries on.
+  if (result.warningStatus > 0) {
+    const warnings = await session.warnings();
+    throw new MysqlInputError(
+      `${doing}: the server reported ${result.warningStatus} warning(s), so the data would not be stored exactly: ${warnings.join('; ')}`,
+    );
+  }
+  if (result.affectedRows !== sent) {
+    throw new MysqlInputError(`${doing}: sent ${sent} rows but the server stored ${result.affectedRows}`);
+  }
+  return result.affectedRows;
+}
+
+/** Drops what an interrupted run left, then proves the privileges the swap needs on a scratch table. */
+async function prepareDatabase(
+  session: SinkSession,
+  existing: ReadonlySet<string>,
+  warn: (message: string) => void,
+): Promise<void> {
+  const leftovers = [...CATALOGUE.map((t) => t.name), PROBE_TABLE]
+    .flatMap((name) => [loaderTableName(name, 'stage'), loaderTableName(name, 'old')])
+    .filter((name) => existing.has(name));
+  if (leftovers.length > 0) {
+    warn(`dropping ${leftovers.length} table(s) left by an interrupted load: ${leftovers.join(', ')}`);
+    await session.query('SET foreign_key_checks = 0');
+    await session.query(`DROP TABLE IF EXISTS ${leftovers.map(q).join(', ')}`, [], 'dropping leftovers');
+    await session.query('SET foreign_key_checks = 1');
+  }
+  const probe = loaderTableName(PROBE_TABLE, 'stage');
+  const renamed = loaderTableName(PROBE_TABLE, 'old');
+  const doing = 'checking privileges on a scratch table';
+  await session.query(`CREATE TABLE ${q(probe)} (id INT PRIMARY KEY) ENGINE=InnoDB`, [], doing);
+  await session.query(`RENAME TABLE ${q(probe)} TO ${q(renamed)}`, [], doing);
+  await session.query(`DROP TABLE ${q(renamed)}`, [], doing);
+}
+
+/** The loader behind loadDataset, over tables from any source. */
+export async function loadSourceTables(
+  tables: AsyncIterable<SourceTable> | Iterable<SourceTable>,
+  connection: MysqlConnectionOptions,
+  options: LoadOptions,
+): Promise<LoadReport> {
+  const started = performance.now();
+  const mode: LoadMode = options.mode ?? 'replace';
+  const method = options.method ?? 'auto';
+  const say = (message: string) => options.onMessage?.(message, 'progress');
+  const warn = (message: string) => options.onMessage?.(message, 'warning');
+  const session = await SinkSession.open(connection, { createDatabase: options.createDatabase ?? false });
+  try {
+    const { database, host, port } = session.target;
+    // One load per database at a time; the server frees the lock when a (killed) loader's connection ends.
+    const [lock] = await session.rows('SELECT GET_LOCK(?, ?) AS got', [
+      `lm-synth:${database}`.slice(0, 64),
+      LOCK_WAIT_SECONDS,
+    ]);
+    if (Number(lock?.got) !== 1) {
+      throw new MysqlInputError(
+        `another lm-synth load into ${database} on ${host}:${port} is still running after ${LOCK_WAIT_SECONDS} s`,
+      );
+    }
+    const existing = await existingTables(session);
+    const live = CATALOGUE.filter((table) => existing.has(table.name));
+    for (const table of live) {
+      const mismatch = tableShapeMismatch(table, existing.get(table.name)!);
+      if (mismatch) throw new MysqlInputError(`${mismatch}; drop or rename it, or load into another database`);
+    }
+    if (mode === 'fail-if-exists' && live.length > 0) {
+      throw new MysqlInputError(
+        `${database} already has lm-synth tables (${live.map((t) => t.name).join(', ')}) and --mode is fail-if-exists`,
+      );
+    }
+    const appending = mode === 'append' && live.length > 0;
+    let useLoadData = method !== 'insert';
+    if (useLoadData && !session.server.localInfile) {
+      if (method === 'load-data') {
+        throw new MysqlInputError(`local_infile is OFF on ${host}:${port}; ${LOCAL_INFILE_HINT}`);
+      }
+      warn(
+        `local_infile is OFF on ${host}:${port}: falling back to batched INSERTs, which are much slower; for the fast path, ${LOCAL_INFILE_HINT}`,
+      );
+      useLoadData = false;
+    }
+    await prepareDatabase(session, new Set(existing.keys()), warn);
+
+    const staged: StagedTable[] = [];
+    let keyCheck: Omit<VerificationReport, 'projection'>;
+    try {
+      await session.query('SET foreign_key_checks = 0, unique_checks = 0');
+      for await (const item of tables) {
+        const table = catalogueTable(item.table);
+        if (staged.some((s) => s.table.name === table.name)) throw new Error(`the dataset holds ${table.name} twice`);
+        for (const fk of table.foreignKeys) {
+          const parent = fk.references.table;
+          const available = staged.some((s) => s.table.name === parent) || (appending && existing.has(parent));
+          if (parent !== table.name && !available) {
+            throw new MysqlInputError(`the dataset gives ${table.name} before (or without) ${parent}, which it references`);
+          }
+        }
+        if (appending && !existing.has(table.name)) {
+          throw new MysqlInputError(`cannot append to ${table.name}: ${database} has no such table; load with --mode replace`);
+        }
+        const stage = loaderTableName(table.name, 'stage');
+        const ddl = createTableSql(table, {
+          collation: session.server.collation,
+          nameOf: (name) => loaderTableName(name, 'stage'),
+          // Appended rows may reference live parents, which staging tables cannot.
+          foreignKeys: !appending,
+        });
+        await session.query(ddl, [], `creating ${stage}`);
+        say(`loading ${table.name}`);
+        const tableStarted = performance.now();
+        const rows = useLoadData
+          ? await loadDataLocal(session, item, table, stage)
+          : await insertBatches(session, table, stage, item.batches());
+        if (item.expectedRows !== undefined && rows !== item.expectedRows) {
+          throw new MysqlInputError(
+            `${table.name}: datapackage.json lists ${item.expectedRows} rows but ${rows} were loaded`,
+          );
+        }
+        const seconds = (performance.now() - tableStarted) / 1000;
+        staged.push({ table, stage, rows, seconds });
+        say(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
+      }
+      await session.query('SET foreign_key_checks = 1, unique_checks = 1');
+      if (staged.length === 0) throw new MysqlInputError('the dataset holds no tables');
+
+      if (appending) {
+        say('appending the staged rows');
+        keyCheck = await appendStaged(session, staged, live);
+      } else {
+        say('verifying the staged tables');
+        const check = await verifyTables(
+          session,
+          staged.map((s) => ({ table: s.table, name: s.stage })),
+          { expectedRows: new Map(staged.map((s) => [s.table.name, s.rows])) },
+        );
+        if (!check.ok) {
+          throw new MysqlInputError(`verification failed, nothing was replaced: ${describeVerificationFailures(check)}`);
+        }
+        keyCheck = check;
+        // One statement: every table (and every retired one) changes name at once.
+        const renames = [
+          ...live.map((t) => `${q(t.name)} TO ${q(loaderTableName(t.name, 'old'))}`),
+          ...staged.map((s) => `${q(s.stage)} TO ${q(s.table.name)}`),
+        ];
+        await session.query(`RENAME TABLE ${renames.join(', ')}`, [], 'swapping the loaded tables in');
+        say(`swapped in ${staged.length} table(s)`);
+      }
+    } catch (error) {
+      // Only staging tables go; the live ones were never touched.
+      await session.query('SET foreign_key_checks = 0').catch(() => {});
+      const stages = CATALOGUE.map((t) => q(loaderTableName(t.name, 'stage')));
+      await session.query(`DROP TABLE IF EXISTS ${stages.join(', ')}`).catch(() => {});
+      throw error;
+    }
+
+    await session.query('SET foreign_key_checks = 0');
+    const finished = appending
+      ? staged.map((s) => s.stage)
+      : live.map((t) => loaderTableName(t.name, 'old'));
+    if (finished.length > 0) {
+      await session
+        .query(`DROP TABLE IF EXISTS ${finished.map(q).join(', ')}`, [], 'dropping the previous tables')
+        .catch((error: Error) => warn(`${error.message}; the next load drops them`));
+    }
+    await session.query('SET foreign_key_checks = 1');
+
+    const present = new Set([...live.map((t) => t.name), ...staged.map((s) => s.table.name)]);
+    const counts = await verifyTables(
+      session,
+      CATALOGUE.filter((t) => present.has(t.name)).map((table) => ({ table, name: table.name })),
+      {
+        expectedRows: new Map(keyCheck.tables.map((t) => [t.table, t.expected ?? t.rows])),
+        keysOf: new Set(),
+      },
+    );
+    const projection = await edProjection(session, present, options.projectionYear);
+    return {
+      host,
+      port,
+      database,
+      server: session.server,
+      mode,
+      method: useLoadData ? 'load-data' : 'insert',
+      tables: staged.map((s) => ({ table: s.table.name, rows: s.rows, seconds: s.seconds })),
+      rows: staged.reduce((sum, s) => sum + s.rows, 0),
+      seconds: (performance.now() - started) / 1000,
+      verification: {
+        tables: counts.tables,
+        foreignKeys: keyCheck.foreignKeys,
+        uniqueKeys: keyCheck.uniqueKeys,
+        ...(projection ? { projection } : {}),
+        ok: counts.ok && keyCheck.ok,
+      },
+    };
+  } finally {
+    await session.close();
+  }
+}

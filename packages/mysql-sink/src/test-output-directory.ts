@@ -1,0 +1,38 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type OutputFormat, writeDataset } from '@lm-synth/export-arrow';
+import type { TestDataset } from './test-dataset.js';
+
+/** Writes `dataset` as an lm-synth output directory (export-arrow's writer) and removes it after `body`. */
+export async function withOutputDirectory<T>(
+  dataset: TestDataset,
+  format: OutputFormat,
+  body: (dir: string) => Promise<T>,
+): Promise<T> {
+  const parent = await mkdtemp(join(tmpdir(), 'lm-synth-sink-out-'));
+  const dir = join(parent, 'out');
+  try {
+    await writeDataset(dataset.streams(), {
+      outDir: dir,
+      format,
+      duckdb: false,
+      run: {
+        lmSynthVersion: '0.0.0-test',
+        seed: 1,
+        scenarioId: 'fixture',
+        scenarioHash: `sha256:${'0'.repeat(64)}`,
+        referenceDate: '2025-01-01',
+        startYear: 2025,
+        horizonYears: 3,
+        patients: dataset.rows('patients'),
+        uniqueQuasiIdentifiers: false,
+        withEd: true,
+        withIp: true,
+      },
+    });
+    return await body(dir);
+  } finally {
+    await rm(parent, { recursive: true, force: true });
+  }
+}

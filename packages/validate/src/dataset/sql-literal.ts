@@ -1,0 +1,4 @@
+/** A SQL string literal in single quotes, embedded quotes doubled. */
+export function sqlLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
