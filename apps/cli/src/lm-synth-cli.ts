@@ -1,8 +1,6 @@
-import { createRequire } from 'node:module';
 import { type BaseContext, Builtins, Cli, type Command } from 'clipanion';
+import { CLI_VERSION } from './cli-version.js';
 import { ExitCode } from './exit-codes.js';
-
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /**
  * The lm-synth CLI. Unlike clipanion's default, parse errors (unknown flags,
@@ -10,7 +8,7 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
  */
 export class LmSynthCli extends Cli {
   constructor() {
-    super({ binaryLabel: 'lm-synth', binaryName: 'lm-synth', binaryVersion: version });
+    super({ binaryLabel: 'lm-synth', binaryName: 'lm-synth', binaryVersion: CLI_VERSION });
     this.register(Builtins.HelpCommand);
     this.register(Builtins.VersionCommand);
   }

@@ -350,8 +350,7 @@ function dimDate(): TableColumns {
       day: { values: smallInts(DAYS, (i) => day(i).getUTCDate()) },
       fiscal_year: { values: Int16Array.from({ length: DAYS }, (_, i) => fiscalYear(i)) },
       fiscal_year_label: {
-        // "FY2025/26" (the catalogue's own example) is 9 characters, over its VARCHAR(8); kept short here.
-        values: strings(DAYS, (i) => `FY${fiscalYear(i) % 100}/${(fiscalYear(i) + 1) % 100}`),
+        values: strings(DAYS, (i) => `FY${fiscalYear(i)}/${String((fiscalYear(i) + 1) % 100).padStart(2, '0')}`),
       },
       fiscal_period: { values: smallInts(DAYS, (i) => ((day(i).getUTCMonth() + 9) % 12) + 1) },
       fiscal_quarter: { values: smallInts(DAYS, (i) => Math.floor(((day(i).getUTCMonth() + 9) % 12) / 3) + 1) },

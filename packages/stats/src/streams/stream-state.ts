@@ -1,21 +1,25 @@
-// 64-bit arithmetic on two unsigned 32-bit halves held in module variables, so deriving a
-// stream allocates nothing but its result (BigInt would be ~10x slower per stream).
-let high = 0;
-let low = 0;
+// 64-bit arithmetic on two unsigned 32-bit halves held in a typed array (plain module
+// variables would box every value above 2^30), so deriving a stream allocates next to
+// nothing; BigInt would be several times slower per stream.
+const REGISTER = new Uint32Array(2);
+const HIGH = 0;
+const LOW = 1;
 
-function load(value: readonly [number, number]): void {
-  high = value[0];
-  low = value[1];
+function load(high: number, low: number): void {
+  REGISTER[HIGH] = high;
+  REGISTER[LOW] = low;
 }
 
 function xorWith(otherHigh: number, otherLow: number): void {
-  high = (high ^ otherHigh) >>> 0;
-  low = (low ^ otherLow) >>> 0;
+  REGISTER[HIGH] = REGISTER[HIGH]! ^ otherHigh;
+  REGISTER[LOW] = REGISTER[LOW]! ^ otherLow;
 }
 
 function xorShiftRight(shift: number): void {
-  low = (low ^ ((low >>> shift) | (high << (32 - shift)))) >>> 0;
-  high = (high ^ (high >>> shift)) >>> 0;
+  const high = REGISTER[HIGH]!;
+  const low = REGISTER[LOW]!;
+  REGISTER[LOW] = low ^ ((low >>> shift) | (high << (32 - shift)));
+  REGISTER[HIGH] = high ^ (high >>> shift);
 }
 
 /** High 32 bits of the 64-bit product of two unsigned 32-bit integers, via 16-bit limbs. */
@@ -31,10 +35,11 @@ function multiplyHigh32(a: number, b: number): number {
 }
 
 function multiplyBy(constantHigh: number, constantLow: number): void {
-  const productHigh =
+  const high = REGISTER[HIGH]!;
+  const low = REGISTER[LOW]!;
+  REGISTER[HIGH] =
     multiplyHigh32(low, constantLow) + Math.imul(high, constantLow) + Math.imul(low, constantHigh);
-  low = Math.imul(low, constantLow) >>> 0;
-  high = productHigh >>> 0;
+  REGISTER[LOW] = Math.imul(low, constantLow);
 }
 
 // SplitMix64's finaliser (Steele, Lea & Flood 2014, with Stafford's "Mix13" constants): a
@@ -48,14 +53,14 @@ function mix64(): void {
 }
 
 function fnvByte(byte: number): void {
-  low = (low ^ byte) >>> 0;
+  REGISTER[LOW] = REGISTER[LOW]! ^ byte;
   multiplyBy(0x100, 0x1b3);
 }
 
 // FNV-1a 64 (Fowler, Noll & Vo) over the UTF-8 bytes of `text`; lone surrogates count as
 // U+FFFD, as TextEncoder encodes them.
 function fnv1a64(text: string): [number, number] {
-  load(FNV_OFFSET_BASIS);
+  load(FNV_OFFSET_BASIS[0], FNV_OFFSET_BASIS[1]);
   for (const character of text) {
     let codePoint = character.codePointAt(0) ?? 0;
     if (codePoint >= 0xd800 && codePoint <= 0xdfff) codePoint = 0xfffd;
@@ -75,7 +80,7 @@ function fnv1a64(text: string): [number, number] {
       fnvByte(0x80 | (codePoint & 0x3f));
     }
   }
-  return [high, low];
+  return [REGISTER[HIGH]!, REGISTER[LOW]!];
 }
 
 function splitUint64(value: number | bigint): [number, number] {
@@ -121,14 +126,14 @@ export function streamState(
   const seedWords = splitUint64(seed);
   const indexWords = splitUint64(index);
   const lane = (key: readonly [number, number]): [number, number] => {
-    load(seedWords);
+    load(seedWords[0], seedWords[1]);
     xorWith(key[0], key[1]);
     mix64();
     xorWith(purposeHash[0], purposeHash[1]);
     mix64();
     xorWith(indexWords[0], indexWords[1]);
     mix64();
-    return [high | 0, low | 0];
+    return [REGISTER[HIGH]! | 0, REGISTER[LOW]! | 0];
   };
   const [s0High, s0Low] = lane(LANE_KEYS[0]);
   const [s1High, s1Low] = lane(LANE_KEYS[1]);

@@ -21,10 +21,10 @@ export class Xoroshiro128PlusSource implements RandomSource {
    *   `[s0 high, s0 low, s1 high, s1 low]`, not all zero.
    */
   constructor(state: readonly [number, number, number, number]) {
-    if (state.every((word) => (word | 0) === 0)) {
+    if ((state[0] | state[1] | state[2] | state[3]) === 0) {
       throw new RangeError('xoroshiro128+ state must not be all zero');
     }
-    this.generator = xoroshiro128plusFromState(state.map((word) => word | 0));
+    this.generator = xoroshiro128plusFromState(state);
   }
 
   next(): number {

@@ -38,9 +38,7 @@ export async function openValidationDataset(dir: string): Promise<ValidationData
       const name = sqlIdentifier(table);
       try {
         if (materialise) {
-          await sql.connection.run(
-            `CREATE TABLE ${SCHEMA}.${name} AS SELECT * FROM main.${name}`,
-          );
+          await sql.connection.run(`CREATE TABLE ${SCHEMA}.${name} AS SELECT * FROM main.${name}`);
         }
         rowCounts.set(table, await sql.scalar(`SELECT count(*) FROM ${name}`));
       } catch (error) {

@@ -24,15 +24,15 @@ export function cramersVStandardError(table: readonly (readonly number[])[]): nu
   };
   let mean = 0;
   let square = 0;
-  p.forEach((row, r) =>
-    row.forEach((share, c) => {
-      if (share === 0) return;
+  for (const [r, row] of p.entries()) {
+    for (const [c, share] of row.entries()) {
+      if (share === 0) continue;
       const step = Math.min(STEP, share / 2);
       const gradient = (at(r, c, step) - at(r, c, -step)) / (2 * step);
       mean += share * gradient;
       square += share * gradient * gradient;
-    }),
-  );
+    }
+  }
   const degreesOfFreedom = (rows - 1) * (columns - 1);
   return Math.sqrt(Math.max(0, square - mean * mean) / n + degreesOfFreedom / (n * (q - 1)));
 }

@@ -1,4 +1,9 @@
-import { ADMISSION_SOURCES, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config';
+import {
+  ADMISSION_SOURCES,
+  ED_DISPOSITIONS,
+  ED_SUBSERVICES,
+  type Scenario,
+} from '@lm-synth/config';
 import { ksTwoSample, totalVariationDistance } from '@lm-synth/stats';
 import { sqlLiteral } from '../dataset/sql-literal.js';
 import { ksCriticalValue } from '../expectations/ks-critical-value.js';

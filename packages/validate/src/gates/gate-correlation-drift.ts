@@ -15,7 +15,9 @@ type Pair =
       readonly kind: 'pearson';
       /** Columns `x` and `y`. */
       readonly sql: string;
-      readonly reference: (sample: ReferenceSample) => readonly [ArrayLike<number>, ArrayLike<number>];
+      readonly reference: (
+        sample: ReferenceSample,
+      ) => readonly [ArrayLike<number>, ArrayLike<number>];
     }
   | {
       readonly name: string;
@@ -26,7 +28,9 @@ type Pair =
       /** Columns `x`, `y` and `n`. */
       readonly sql: string;
       /** Category indices. */
-      readonly reference: (sample: ReferenceSample) => readonly [ArrayLike<number>, ArrayLike<number>];
+      readonly reference: (
+        sample: ReferenceSample,
+      ) => readonly [ArrayLike<number>, ArrayLike<number>];
     };
 
 function pairs(scenario: Scenario, referenceDate: string, year: number): Pair[] {
@@ -111,8 +115,8 @@ export const gateCorrelationDrift: Gate = {
   statistical: true,
   async run(context) {
     const { scenario, run, rowCounts, thresholds } = context;
-    const applicable = pairs(scenario, run.referenceDate, run.startYear).filter(
-      (pair) => rowCounts.has(pair.table),
+    const applicable = pairs(scenario, run.referenceDate, run.startYear).filter((pair) =>
+      rowCounts.has(pair.table),
     );
     const reference = await context.referenceSample();
     const { z } = context.significance(applicable.length);

@@ -22,9 +22,7 @@ export const gateDischargeTime: Gate = {
             await sql.rows(
               `SELECT stay_id, CAST(admit_ts AS VARCHAR) AS admit, CAST(discharge_ts AS VARCHAR) AS discharge, CAST(los_days AS DOUBLE) AS los ${violating} ORDER BY stay_id LIMIT 3`,
             )
-          ).map(
-            (row) => `stay ${row.stay_id}: ${row.admit} + ${row.los} d != ${row.discharge}`,
-          );
+          ).map((row) => `stay ${row.stay_id}: ${row.admit} + ${row.los} d != ${row.discharge}`);
     return violationsOutcome(violations, {
       what: 'stays whose discharge_ts is not admit_ts + los_days',
       examples,

@@ -14,7 +14,9 @@ export const gateDobAgeGroup: Gate = {
   async run({ sql, run }) {
     const bands = buildDimAgeGroup();
     const values = bands.age_group
-      .map((group, i) => `(${sqlLiteral(group)}, ${bands.min_age[i]}, ${bands.max_age[i] ?? 'NULL'})`)
+      .map(
+        (group, i) => `(${sqlLiteral(group)}, ${bands.min_age[i]}, ${bands.max_age[i] ?? 'NULL'})`,
+      )
       .join(', ');
     const violating = `FROM patients p LEFT JOIN (VALUES ${values}) b(age_group, min_age, max_age) ON p.age_group = b.age_group
       WHERE p.dob IS NULL OR b.age_group IS NULL OR ${ageSql('dob', run.referenceDate)} < b.min_age

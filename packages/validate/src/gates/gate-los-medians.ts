@@ -24,11 +24,12 @@ export const gateLosMedians: Gate = {
     const cells = rows.flatMap((row) => {
       const program = scenario.programs[Number(row.program_id) - 1];
       const subprogram = program?.subprograms[Number(row.subprogram_id) - 1];
-      const los = scenario.inpatient.los[Number(row.program_id) - 1]?.[
-        Number(row.subprogram_id) - 1
-      ];
+      const los =
+        scenario.inpatient.los[Number(row.program_id) - 1]?.[Number(row.subprogram_id) - 1];
       if (!program || !subprogram || !los) return [];
-      return [{ key: `${program.name} / ${subprogram.name}`, band: los.medianBand, values: row.los }];
+      return [
+        { key: `${program.name} / ${subprogram.name}`, band: los.medianBand, values: row.los },
+      ];
     });
     const { tail, z } = significance(cells.length);
     const checks: CheckResult[] = cells.map(({ key, band, values }) => {

@@ -1,8 +1,8 @@
 import { AGE_GROUPS, GENDERS } from '@lm-synth/config';
-import type { CheckResult } from '../report/validation-report.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
 import { populationCells } from '../expectations/population-cells.js';
+import type { CheckResult } from '../report/validation-report.js';
 import { checksOutcome } from './checks-outcome.js';
 import type { Gate } from './gate.js';
 import { makeCheck } from './make-check.js';

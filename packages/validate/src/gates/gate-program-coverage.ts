@@ -10,13 +10,13 @@ export const gateProgramCoverage: Gate = {
   statistical: false,
   async run({ sql, scenario }) {
     const offered: string[] = [];
-    scenario.coverage.subprograms.forEach((programs, site) =>
-      programs.forEach((subprograms, program) =>
-        subprograms.forEach((isOffered, sub) => {
+    for (const [site, programs] of scenario.coverage.subprograms.entries()) {
+      for (const [program, subprograms] of programs.entries()) {
+        for (const [sub, isOffered] of subprograms.entries()) {
           if (isOffered) offered.push(`(${site + 1}, ${program + 1}, ${sub + 1})`);
-        }),
-      ),
-    );
+        }
+      }
+    }
     const values =
       offered.length > 0
         ? `(VALUES ${offered.join(', ')})`

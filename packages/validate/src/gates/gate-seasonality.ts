@@ -48,6 +48,10 @@ export const gateSeasonality: Gate = {
         );
       });
     });
-    return checksOutcome(checks, { z, what: 'subservice x month shares', extra: { year: run.startYear } });
+    return checksOutcome(checks, {
+      z,
+      what: 'subservice x month shares',
+      extra: { year: run.startYear },
+    });
   },
 };

@@ -46,7 +46,9 @@ export async function kAnonymity(sql: SqlSession): Promise<KAnonymityReport> {
     classes: sizes.reduce((sum, row) => sum + Number(row.classes), 0),
     histogram,
     smallestClasses: smallest.map((row) => ({
-      values: Object.fromEntries(QUASI_IDENTIFIERS.map((name) => [name, row[name] as string | number])),
+      values: Object.fromEntries(
+        QUASI_IDENTIFIERS.map((name) => [name, row[name] as string | number]),
+      ),
       size: Number(row.size),
     })),
   };

@@ -3,7 +3,6 @@ import { PATIENT_FEATURES } from './patient-feature-names.js';
 
 const { numeric: NUMERIC_FEATURES, categorical: CATEGORICAL_FEATURES } = PATIENT_FEATURES;
 
-
 /** Patients as feature columns; categories are codes shared by every dataset read with one dictionary. */
 export interface PatientFeatures {
   readonly count: number;

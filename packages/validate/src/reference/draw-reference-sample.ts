@@ -76,13 +76,16 @@ export function drawReferenceSample(
   });
   const drawCount = cells.map((cell) =>
     ED_SUBSERVICES.map((_, s) => {
-      const mean = scenario.ed.ratesPer1000[cell.lhaIndex]![cell.ageIndex]![cell.genderIndex]![s]! / 1000;
+      const mean =
+        scenario.ed.ratesPer1000[cell.lhaIndex]![cell.ageIndex]![cell.genderIndex]![s]! / 1000;
       return model.model === 'negbin'
         ? negativeBinomial(source)({ mean, dispersion: model.dispersion })
         : poisson(source)(mean);
     }),
   );
-  const drawAcuity = AGE_GROUPS.map((_, a) => ED_SUBSERVICES.map((_, s) => pick(scenario.ed.acuity[a]![s]!)));
+  const drawAcuity = AGE_GROUPS.map((_, a) =>
+    ED_SUBSERVICES.map((_, s) => pick(scenario.ed.acuity[a]![s]!)),
+  );
   const drawDisposition = AGE_GROUPS.map((_, a) =>
     ED_SUBSERVICES.map((_, s) => pick(scenario.ed.disposition[a]![s]!)),
   );
@@ -94,11 +97,16 @@ export function drawReferenceSample(
     pick(
       Array.from({ length: days }, (_, day) => {
         const month = new Date((firstDay + day) * MS_PER_DAY).getUTCMonth();
-        return scenario.ed.seasonality[s]![month]! * scenario.ed.weekdayProbabilities[s]![weekdayOf(day)]!;
+        return (
+          scenario.ed.seasonality[s]![month]! *
+          scenario.ed.weekdayProbabilities[s]![weekdayOf(day)]!
+        );
       }),
     ),
   );
-  const admissionTotal = AGE_GROUPS.map((_, a) => ip.admissionProbability[a]!.reduce((x, y) => x + y, 0));
+  const admissionTotal = AGE_GROUPS.map((_, a) =>
+    ip.admissionProbability[a]!.reduce((x, y) => x + y, 0),
+  );
   const drawProgram = AGE_GROUPS.map((_, a) =>
     admissionTotal[a]! > 0 ? pick(ip.admissionProbability[a]!) : null,
   );

@@ -1,0 +1,184 @@
+import { resolve } from 'node:path';
+import { scenarioHash } from '@lm-synth/config';
+import { type OutputFormat, type PartitionColumn, writeDataset } from '@lm-synth/export-arrow';
+import { generateDataset, planDataset } from '@lm-synth/generators';
+import { Command, Option, UsageError } from 'clipanion';
+import * as t from 'typanion';
+import { CLI_VERSION } from './cli-version.js';
+import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
+import { ExitCode } from './exit-codes.js';
+import { LmSynthCommand } from './lm-synth-command.js';
+import { ProgressReporter } from './progress-reporter.js';
+
+const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
+const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
+
+const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]);
+const isPositiveInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(1)]);
+
+export class GenerateCommand extends LmSynthCommand {
+  static override paths = [['generate']];
+
+  static override usage = Command.Usage({
+    category: 'Data',
+    description: 'generate the synthetic dataset',
+    details: `
+      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet (default), CSV or Arrow IPC, with a \`datapackage.json\` manifest, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
+
+      The same scenario, seed and version give byte-identical files whatever \`--workers\` is. Output is written to a temporary directory and renamed into place, so \`--out\` holds either a complete dataset or nothing; an existing dataset is replaced only with \`--force\`.
+
+      All data is synthetic and fictional, for non-production testing.
+    `,
+    examples: [
+      ['Generate the default dataset into ./out', '$0 generate'],
+      [
+        'The blueprint invocation',
+        '$0 generate --patients 50000 --start-year 2025 --years 10 --config ./configs/lower_mainland_defaults.yaml --out ./out --format parquet --seed 42',
+      ],
+      ['CSV without inpatient stays, replacing ./out', '$0 generate --format csv --no-ip --force'],
+      [
+        'A million patients, partitioned',
+        '$0 generate --patients 1000000 --no-unique-qi --partition-by year,site --out ./big',
+      ],
+    ],
+  });
+
+  patients = Option.String('--patients', {
+    description: 'Number of patients (default: the scenario, 50,000)',
+    validator: isPositiveInteger,
+  });
+  startYear = Option.String('--start-year', {
+    description: 'First projection year (default: the scenario)',
+    validator: isPositiveInteger,
+  });
+  years = Option.String('--years', {
+    description: 'Projection horizon in years (default: the scenario, 10)',
+    validator: isPositiveInteger,
+  });
+  encounterYears = Option.String('--encounter-years', {
+    description: 'Years of ED encounters and inpatient stays from the start year (default 1)',
+    validator: isPositiveInteger,
+  });
+  configs = configFilesOption();
+  out = Option.String('--out', './out', { description: 'Output directory (default ./out)' });
+  withEd = Option.Boolean('--with-ed,--ed', true, {
+    description: 'Generate ED encounters (default on; --no-ed turns them off)',
+  });
+  withIp = Option.Boolean('--with-ip,--ip', true, {
+    description: 'Generate inpatient stays and daily capacity (default on; --no-ip turns them off)',
+  });
+  format = Option.String('--format', 'parquet', {
+    description: 'parquet, csv or arrow (default parquet)',
+  });
+  seed = Option.String('--seed', {
+    description: 'Run seed (default: the scenario, 42)',
+    validator: isNonNegativeInteger,
+  });
+  workers = Option.String('--workers', {
+    description: 'Worker threads (default: the number of cores); never changes the output',
+    validator: isNonNegativeInteger,
+  });
+  partitionBy = Option.String('--partition-by', {
+    description: 'Hive-partition the large fact tables by year and/or site, e.g. year,site',
+  });
+  uniqueQuasiIdentifiers = Option.Boolean('--unique-qi', true, {
+    description:
+      'Keep (DOB, LHA, gender) unique across patients (default on; --no-unique-qi allows duplicates)',
+  });
+  duckdb = Option.Boolean('--duckdb', true, {
+    description: 'Also write lm_synth.duckdb (default on; --no-duckdb skips it)',
+  });
+  force = Option.Boolean('--force', false, { description: 'Replace an existing dataset in --out' });
+  json = Option.Boolean('--json', false, {
+    description: 'Print a machine-readable summary on stdout',
+  });
+
+  async run(): Promise<number> {
+    const format = this.format as OutputFormat;
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${this.format}")`);
+    }
+    const partitionBy = this.parsePartitionBy();
+    const scenario = await loadConfigScenario(this.configs, this.context.stderr);
+    if (!scenario) return ExitCode.Usage;
+    const plan = planDataset(scenario, {
+      patients: this.patients,
+      startYear: this.startYear,
+      horizonYears: this.years,
+      encounterYears: this.encounterYears,
+      withEd: this.withEd,
+      withIp: this.withIp,
+      seed: this.seed,
+      workers: this.workers,
+      uniqueQuasiIdentifiers: this.uniqueQuasiIdentifiers,
+    });
+    const { options } = plan;
+    const started = performance.now();
+    const progress = new ProgressReporter(this.context.stderr, this.context.env);
+    const summary = await writeDataset(generateDataset(scenario, options), {
+      outDir: resolve(this.out),
+      format,
+      force: this.force,
+      partitionBy,
+      duckdb: this.duckdb,
+      onProgress: progress.onProgress,
+      run: {
+        lmSynthVersion: CLI_VERSION,
+        seed: options.seed,
+        scenarioId: scenario.meta.id,
+        scenarioHash: scenarioHash(plan.scenario),
+        referenceDate: scenario.referenceDate,
+        startYear: options.startYear,
+        horizonYears: options.horizonYears,
+        patients: options.patients,
+        uniqueQuasiIdentifiers: options.uniqueQuasiIdentifiers,
+        withEd: options.withEd,
+        withIp: options.withIp,
+      },
+    });
+    progress.done();
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    if (this.json) {
+      this.context.stdout.write(
+        `${JSON.stringify({ ok: true, ...summary, elapsedSeconds }, null, 2)}\n`,
+      );
+      return ExitCode.Ok;
+    }
+    const rows = summary.tables.map((table) => [
+      table.name,
+      table.files.length === 1 ? table.files[0]! : `${table.files.length} files`,
+      table.rows.toLocaleString('en-US'),
+      table.bytes.toLocaleString('en-US'),
+    ]);
+    const header = ['table', 'file', 'rows', 'bytes'];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+    const line = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+        .join('  ');
+    this.context.stdout.write(
+      [
+        line(header),
+        ...rows.map(line),
+        '',
+        `${summary.rows.toLocaleString('en-US')} rows, ${summary.bytes.toLocaleString('en-US')} bytes in ${summary.outDir} (${elapsedSeconds.toFixed(2)} s)`,
+        'Synthetic data, for non-production testing.',
+        '',
+      ].join('\n'),
+    );
+    return ExitCode.Ok;
+  }
+
+  private parsePartitionBy(): PartitionColumn[] {
+    if (this.partitionBy === undefined) return [];
+    const columns = this.partitionBy.split(',').map((column) => column.trim());
+    for (const column of columns) {
+      if (!PARTITION_COLUMNS.includes(column as PartitionColumn)) {
+        throw new UsageError(
+          `--partition-by: unknown partition column "${column}"; use year, site or year,site`,
+        );
+      }
+    }
+    return columns as PartitionColumn[];
+  }
+}

@@ -1,0 +1,273 @@
+import { AGE_GROUPS, defaultScenario, ED_SUBSERVICES, GENDERS } from '@lm-synth/config';
+import { chiSquareTest, medianWithCi, truncatedLognormalDistribution } from '@lm-synth/stats';
+import type { Table } from 'apache-arrow';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { civilDate } from './civil-date.js';
+import { column } from './test-column.js';
+import { testDataset } from './test-dataset.js';
+
+// Statistical targets at a fixed seed. Each check compares a total with its
+// expectation and allows 4 standard errors, the SE worked out from the model
+// (NegBin, Poisson or binomial variance at the tested size): a false alarm has
+// probability about 6e-5 per check.
+const scenario = defaultScenario();
+const PATIENTS = 40_000;
+const YEARS = 3;
+const Z = 4;
+
+let data: Record<string, Table>;
+beforeAll(async () => {
+  data = await testDataset({ patients: PATIENTS, encounterYears: YEARS });
+});
+
+interface PatientIndex {
+  readonly index: Map<string, number>;
+  readonly lha: Float64Array;
+  readonly age: number[];
+  readonly gender: number[];
+  readonly home: Float64Array;
+}
+
+function patientIndex(): PatientIndex {
+  const patients = data.patients!;
+  return {
+    index: new Map(column.labels(patients, 'patient_id').map((id, i) => [id as string, i])),
+    lha: column.numbers(patients, 'lha_id'),
+    age: column.labels(patients, 'age_group').map((a) => AGE_GROUPS.indexOf(a as never)),
+    gender: column.labels(patients, 'gender').map((g) => GENDERS.indexOf(g as never)),
+    home: column.numbers(patients, 'facility_home_id'),
+  };
+}
+
+const within = (observed: number, expected: number, variance: number) =>
+  expect(Math.abs(observed - expected)).toBeLessThanOrEqual(Z * Math.sqrt(variance));
+
+describe('ED encounters', () => {
+  const countModel = scenario.ed.countModel;
+  const k = countModel.model === 'negbin' ? countModel.dispersion : Number.POSITIVE_INFINITY;
+  const meanOf = (p: PatientIndex, i: number, s: number) =>
+    scenario.ed.ratesPer1000[p.lha[i]! - 1]![p.age[i]!]![p.gender[i]!]![s]! / 1000;
+
+  it('match the rates per 1,000 by age group and subservice (NegBin variance)', () => {
+    const p = patientIndex();
+    const ed = data.ed_encounters!;
+    const observed = new Float64Array(AGE_GROUPS.length * ED_SUBSERVICES.length);
+    const subservice = column.labels(ed, 'ed_subservice');
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      const i = p.index.get(id as string)!;
+      observed[p.age[i]! * 3 + ED_SUBSERVICES.indexOf(subservice[e] as never)]! += 1;
+    });
+    const expected = new Float64Array(observed.length);
+    const variance = new Float64Array(observed.length);
+    p.lha.forEach((_, i) => {
+      for (let s = 0; s < 3; s++) {
+        const m = meanOf(p, i, s);
+        expected[p.age[i]! * 3 + s]! += YEARS * m;
+        variance[p.age[i]! * 3 + s]! += YEARS * (m + (m * m) / k);
+      }
+    });
+    observed.forEach((o, segment) => within(o, expected[segment]!, variance[segment]!));
+    expect(observed.reduce((a, b) => a + b, 0)).toBeGreaterThan(30_000);
+  });
+
+  it('are over-dispersed as configured: squared deviations match mean + mean^2 / k', () => {
+    // Sum over patient-year-subservice counts of (X - m)^2 has mean sum(k2) and variance
+    // sum(k4 + 2 k2^2), with NegBin cumulants k2 = m + m^2/k, k4 = m + 7m^2/k + 12m^3/k^2 + 6m^4/k^3.
+    const p = patientIndex();
+    const ed = data.ed_encounters!;
+    const yearStart = (y: number) => civilDate.fromParts(scenario.startYear + y, 1, 1) * 86_400;
+    const counts = new Float64Array(PATIENTS * YEARS * 3);
+    const subservice = column.labels(ed, 'ed_subservice');
+    const arrival = column.numbers(ed, 'arrival_ts');
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      let y = 0;
+      while (y + 1 < YEARS && arrival[e]! >= yearStart(y + 1)) y++;
+      counts[(p.index.get(id as string)! * YEARS + y) * 3 + ED_SUBSERVICES.indexOf(subservice[e] as never)]! += 1;
+    });
+    let squares = 0;
+    let expected = 0;
+    let variance = 0;
+    for (let i = 0; i < PATIENTS; i++)
+      for (let y = 0; y < YEARS; y++)
+        for (let s = 0; s < 3; s++) {
+          const m = meanOf(p, i, s);
+          const x = counts[(i * YEARS + y) * 3 + s]!;
+          const k2 = m + (m * m) / k;
+          const k4 = m + (7 * m * m) / k + (12 * m ** 3) / k ** 2 + (6 * m ** 4) / k ** 3;
+          squares += (x - m) ** 2;
+          expected += k2;
+          variance += k4 + 2 * k2 * k2;
+        }
+    within(squares, expected, variance);
+  });
+
+  it('send children to the Pediatric ED and adults to the Adult ED', () => {
+    const p = patientIndex();
+    const ed = data.ed_encounters!;
+    const subservice = column.labels(ed, 'ed_subservice');
+    let under15 = 0;
+    let under15Pediatric = 0;
+    let over25 = 0;
+    let over25Pediatric = 0;
+    let over25Adult = 0;
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      const age = p.age[p.index.get(id as string)!]!;
+      if (age <= 1) {
+        under15++;
+        if (subservice[e] === 'Pediatric ED') under15Pediatric++;
+      } else if (age >= 3) {
+        over25++;
+        if (subservice[e] === 'Pediatric ED') over25Pediatric++;
+        if (subservice[e] === 'Adult ED') over25Adult++;
+      }
+    });
+    const v = scenario.validation;
+    expect(under15Pediatric / under15).toBeGreaterThanOrEqual(v.pediatricShareUnder15Min);
+    expect(over25Pediatric / over25).toBeLessThanOrEqual(v.pediatricShare25PlusMax);
+    expect(over25Adult / over25).toBeGreaterThanOrEqual(v.adultEdShare25PlusMin);
+  });
+
+  it('go elsewhere than the home facility in the configured share (where home offers the subservice)', () => {
+    const p = patientIndex();
+    const ed = data.ed_encounters!;
+    const facility = column.numbers(ed, 'facility_id');
+    const subservice = column.labels(ed, 'ed_subservice');
+    let eligible = 0;
+    let elsewhere = 0;
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      const home = p.home[p.index.get(id as string)!]!;
+      if (!scenario.coverage.ed[home - 1]![ED_SUBSERVICES.indexOf(subservice[e] as never)]) return;
+      eligible++;
+      if (facility[e] !== home) elsewhere++;
+    });
+    const share = scenario.crossLha.edNonHomeShare;
+    within(elsewhere, eligible * share, eligible * share * (1 - share));
+  });
+
+  it('arrive by the configured hour-of-day profile and monthly seasonality', () => {
+    const ed = data.ed_encounters!;
+    const subservice = column.labels(ed, 'ed_subservice');
+    const arrival = column.numbers(ed, 'arrival_ts');
+    ED_SUBSERVICES.forEach((name, s) => {
+      const hours = new Float64Array(24);
+      const months = new Float64Array(12);
+      arrival.forEach((seconds, e) => {
+        if (subservice[e] !== name) return;
+        hours[Math.floor((seconds % 86_400) / 3_600)]! += 1;
+        months[civilDate.toParts(Math.floor(seconds / 86_400))[1] - 1]! += 1;
+      });
+      // Expected months: seasonality x weekday weights summed over the days of each month.
+      const expectedMonths = new Float64Array(12);
+      for (let y = 0; y < YEARS; y++) {
+        const first = civilDate.fromParts(scenario.startYear + y, 1, 1);
+        const last = civilDate.fromParts(scenario.startYear + y + 1, 1, 1);
+        for (let day = first; day < last; day++) {
+          const month = civilDate.toParts(day)[1] - 1;
+          expectedMonths[month]! +=
+            scenario.ed.seasonality[s]![month]! * scenario.ed.weekdayProbabilities[s]![(day + 3) % 7]!;
+        }
+      }
+      expect(chiSquareTest(hours, scenario.ed.hourProbabilities[s]!).pValue).toBeGreaterThan(1e-4);
+      expect(chiSquareTest(months, expectedMonths).pValue).toBeGreaterThan(1e-4);
+    });
+  });
+});
+
+describe('patients', () => {
+  it('have a home facility other than their LHA default in the configured share', () => {
+    const p = patientIndex();
+    let cross = 0;
+    p.home.forEach((home, i) => {
+      if (home !== scenario.lhas[p.lha[i]! - 1]!.defaultSiteId) cross++;
+    });
+    const share = scenario.crossLha.homeFacilityShare;
+    within(cross, PATIENTS * share, PATIENTS * share * (1 - share));
+  });
+});
+
+describe('inpatient stays', () => {
+  const stays = () => {
+    const ip = data.ip_stays!;
+    const p = patientIndex();
+    return {
+      age: column.labels(ip, 'patient_id').map((id) => p.age[p.index.get(id as string)!]!),
+      program: column.numbers(ip, 'program_id'),
+      subprogram: column.numbers(ip, 'subprogram_id'),
+      facility: column.numbers(ip, 'facility_id'),
+      los: column.numbers(ip, 'los_days'),
+      alc: column.labels(ip, 'alc_flag'),
+      source: column.labels(ip, 'admission_source'),
+      from: column.numbers(ip, 'transfer_from_stay_id'),
+      p,
+    };
+  };
+
+  it('admit directly at the configured annual rate (Poisson)', () => {
+    const { source, p } = stays();
+    const direct = source.filter((s) => s === 'Direct').length;
+    const share = 1 - scenario.inpatient.edAdmissionShare;
+    const expected = p.age.reduce(
+      (sum, age) => sum + YEARS * share * scenario.inpatient.admissionProbability[age]!.reduce((a, b) => a + b, 0),
+      0,
+    );
+    within(direct, expected, expected);
+  });
+
+  it('flag ALC at the configured probability by age group and program', () => {
+    const { age, program, alc } = stays();
+    let expected = 0;
+    let variance = 0;
+    let observed = 0;
+    program.forEach((prog, i) => {
+      const q = scenario.inpatient.alcProbability[age[i]!]![prog - 1]!;
+      expected += q;
+      variance += q * (1 - q);
+      if (alc[i] === true) observed++;
+    });
+    expect(observed).toBeGreaterThan(0);
+    within(observed, expected, variance);
+  });
+
+  it('transfer along each corridor at its probability', () => {
+    const { facility, source, from } = stays();
+    for (const corridor of scenario.inpatient.transfers) {
+      let candidates = 0;
+      let transferred = 0;
+      facility.forEach((f, i) => {
+        if (f === corridor.fromSiteId && source[i] !== 'Transfer') candidates++;
+        if (source[i] === 'Transfer' && f === corridor.toSiteId && facility[from[i]! - 1] === corridor.fromSiteId)
+          transferred++;
+      });
+      const q = corridor.probability;
+      within(transferred, candidates * q, Math.max(candidates * q * (1 - q), 1));
+    }
+  });
+
+  it('have LOS medians in the configured bands, and the truncated lognormal median without ALC', () => {
+    const { program, subprogram, los, alc } = stays();
+    let checked = 0;
+    scenario.programs.forEach((prog, p) => {
+      prog.subprograms.forEach((_, sp) => {
+        const all: number[] = [];
+        const withoutAlc: number[] = [];
+        program.forEach((value, i) => {
+          if (value !== p + 1 || subprogram[i] !== sp + 1) return;
+          all.push(los[i]!);
+          if (alc[i] !== true) withoutAlc.push(los[i]!);
+        });
+        if (all.length < 150) return;
+        checked++;
+        const { mu, sigma, medianBand } = scenario.inpatient.los[p]![sp]!;
+        const median = medianWithCi(all).median;
+        expect(median).toBeGreaterThanOrEqual(medianBand[0]);
+        expect(median).toBeLessThanOrEqual(medianBand[1]);
+        // Distribution-free interval at 99.99% (about 4 SE), widened by the 0.005-day rounding.
+        const interval = medianWithCi(withoutAlc, 0.9999);
+        const target = truncatedLognormalDistribution(mu, sigma, 0.25).quantile(0.5);
+        expect(target).toBeGreaterThanOrEqual(interval.lower - 0.005);
+        expect(target).toBeLessThanOrEqual(interval.upper + 0.005);
+      });
+    });
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
+});

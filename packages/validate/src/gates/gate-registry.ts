@@ -1,0 +1,47 @@
+import type { Gate } from './gate.js';
+import { gateAlcLos } from './gate-alc-los.js';
+import { gateColumnShapes } from './gate-column-shapes.js';
+import { gateCorrelationDrift } from './gate-correlation-drift.js';
+import { gateCrossLha } from './gate-cross-lha.js';
+import { gateDischargeTime } from './gate-discharge-time.js';
+import { gateDobAgeGroup } from './gate-dob-age-group.js';
+import { gateEdCoverage } from './gate-ed-coverage.js';
+import { gateEdVisitCount } from './gate-ed-visit-count.js';
+import { gateEdVolumes } from './gate-ed-volumes.js';
+import { gateForeignKeys } from './gate-foreign-keys.js';
+import { gateLinkedStays } from './gate-linked-stays.js';
+import { gateLosMedians } from './gate-los-medians.js';
+import { gateLosMinimum } from './gate-los-minimum.js';
+import { gateManifest } from './gate-manifest.js';
+import { gateMarginals } from './gate-marginals.js';
+import { gatePediatricShare } from './gate-pediatric-share.js';
+import { gatePrimaryKeys } from './gate-primary-keys.js';
+import { gateProgramCoverage } from './gate-program-coverage.js';
+import { gateQuasiIdentifiers } from './gate-quasi-identifiers.js';
+import { gateSeasonality } from './gate-seasonality.js';
+import { gateSubprogramInProgram } from './gate-subprogram-in-program.js';
+
+/** Every gate `validate` runs, in report order: integrity, then fidelity. */
+export const GATES: readonly Gate[] = [
+  gateManifest,
+  gatePrimaryKeys,
+  gateForeignKeys,
+  gateDobAgeGroup,
+  gateLosMinimum,
+  gateAlcLos,
+  gateDischargeTime,
+  gateSubprogramInProgram,
+  gateProgramCoverage,
+  gateEdCoverage,
+  gateEdVisitCount,
+  gateLinkedStays,
+  gateQuasiIdentifiers,
+  gateMarginals,
+  gateEdVolumes,
+  gateLosMedians,
+  gatePediatricShare,
+  gateCrossLha,
+  gateSeasonality,
+  gateColumnShapes,
+  gateCorrelationDrift,
+];
