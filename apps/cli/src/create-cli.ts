@@ -1,9 +1,13 @@
+import { CleanCommand } from './clean-command.js';
 import { ConfigCheckCommand } from './config-check-command.js';
 import { ConfigInitCommand } from './config-init-command.js';
 import { ConfigPrintCommand } from './config-print-command.js';
 import { GenerateCommand } from './generate-command.js';
 import { LmSynthCli } from './lm-synth-cli.js';
 import { LoadCommand } from './load-command.js';
+import { SqlCommand } from './sql-command.js';
+import { StatusCommand } from './status-command.js';
+import { ValidateCommand } from './validate-command.js';
 
 /** The lm-synth CLI with every command registered. */
 export function createCli(): LmSynthCli {
@@ -13,5 +17,9 @@ export function createCli(): LmSynthCli {
   cli.register(ConfigPrintCommand);
   cli.register(ConfigCheckCommand);
   cli.register(LoadCommand);
+  cli.register(SqlCommand);
+  cli.register(StatusCommand);
+  cli.register(CleanCommand);
+  cli.register(ValidateCommand);
   return cli;
 }

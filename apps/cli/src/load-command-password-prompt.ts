@@ -14,7 +14,11 @@ const CTRL_D = '\u0004';
  * Asks for a password on the terminal without echoing it. Only for an
  * interactive terminal: the caller checks stdin.isTTY and CI first.
  */
-export function promptPassword(stdin: TerminalInput, stderr: Writable, question: string): Promise<string> {
+export function promptPassword(
+  stdin: TerminalInput,
+  stderr: Writable,
+  question: string,
+): Promise<string> {
   return new Promise((resolve, reject) => {
     let password = '';
     stderr.write(question);

@@ -2,7 +2,11 @@ import type { LoadReport, VerificationReport } from '@lm-synth/mysql-sink';
 
 const number = new Intl.NumberFormat('en-CA');
 
-function table(header: readonly string[], rows: readonly (readonly string[])[], numeric: ReadonlySet<number>): string {
+function table(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  numeric: ReadonlySet<number>,
+): string {
   const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const line = (cells: readonly string[]) =>
     cells
@@ -19,7 +23,9 @@ export function formatVerification(report: VerificationReport): string {
     report.tables.map((t) => [
       t.table,
       number.format(t.rows),
-      t.expected === undefined ? '' : `${number.format(t.expected)}${t.expected === t.rows ? '' : '  MISMATCH'}`,
+      t.expected === undefined
+        ? ''
+        : `${number.format(t.expected)}${t.expected === t.rows ? '' : '  MISMATCH'}`,
     ]),
     new Set([1, 2]),
   );
@@ -27,7 +33,12 @@ export function formatVerification(report: VerificationReport): string {
   const duplicates = report.uniqueKeys.reduce((sum, u) => sum + u.duplicates, 0);
   const keyLines = [
     `foreign keys: ${report.foreignKeys.length} checked, ${number.format(orphans)} orphan row(s)`,
-    ...report.foreignKeys.filter((fk) => fk.orphans > 0).map((fk) => `  ${fk.table}.${fk.name}: ${number.format(fk.orphans)} row(s) without a ${fk.references} row`),
+    ...report.foreignKeys
+      .filter((fk) => fk.orphans > 0)
+      .map(
+        (fk) =>
+          `  ${fk.table}.${fk.name}: ${number.format(fk.orphans)} row(s) without a ${fk.references} row`,
+      ),
     `unique keys: ${report.uniqueKeys.length} checked, ${number.format(duplicates)} duplicate(s)`,
   ];
   const parts = [counts, keyLines.join('\n')];
@@ -35,7 +46,11 @@ export function formatVerification(report: VerificationReport): string {
     parts.push(
       `ED projection ${report.projection.year} (blueprint §14.7)\n${table(
         ['facility', 'ed_subservice', 'projected_volumes'],
-        report.projection.rows.map((r) => [r.facility, r.edSubservice, r.projectedVolumes.toFixed(2)]),
+        report.projection.rows.map((r) => [
+          r.facility,
+          r.edSubservice,
+          r.projectedVolumes.toFixed(2),
+        ]),
         new Set([2]),
       )}`,
     );

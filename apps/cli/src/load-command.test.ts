@@ -81,12 +81,25 @@ describe('lm-synth load', () => {
     const result = await runCli(['load', '--in', out, '--url', url, '--create-database']);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toMatch(/^loaded 0 rows into lm_cli_test_\d+ on 127\.0\.0\.1:3306 \(MariaDB /);
+    expect(result.stdout).toMatch(
+      /^loaded 0 rows into lm_cli_test_\d+ on 127\.0\.0\.1:3306 \(MariaDB /,
+    );
     expect(result.stdout).toMatch(/^ed_encounters +0 +0$/m);
     expect(result.stdout).toContain('verification: ok');
-    const again = await runCli(['load', '--in', out, '--url', url, '--mode', 'fail-if-exists', '--json']);
+    const again = await runCli([
+      'load',
+      '--in',
+      out,
+      '--url',
+      url,
+      '--mode',
+      'fail-if-exists',
+      '--json',
+    ]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toMatch(/^lm-synth: .* already has lm-synth tables .* --mode is fail-if-exists\n$/);
+    expect(again.stderr).toMatch(
+      /^lm-synth: .* already has lm-synth tables .* --mode is fail-if-exists\n$/,
+    );
   });
 
   it('verifies on its own, as JSON, with the URL from LM_SYNTH_MYSQL_URL', async () => {
@@ -101,7 +114,13 @@ describe('lm-synth load', () => {
   });
 
   it('refuses a password on the command line without echoing it', async () => {
-    const result = await runCli(['load', '--in', out, '--url', `mysql://${user}:${encodeURIComponent(password)}@${HOST}/${database}`]);
+    const result = await runCli([
+      'load',
+      '--in',
+      out,
+      '--url',
+      `mysql://${user}:${encodeURIComponent(password)}@${HOST}/${database}`,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/set LM_SYNTH_MYSQL_PASSWORD \(or MYSQL_PWD\) instead/);
     expect(result.stdout + result.stderr).not.toContain(password);
@@ -115,9 +134,15 @@ describe('lm-synth load', () => {
     });
     expect(ok.code).toBe(0);
     expect(ok.stdout + ok.stderr).not.toContain(password);
-    const wrong = await runCli(['load', '--in', out, '--url', userUrl], { MYSQL_PWD: `${password}x` });
+    const wrong = await runCli(['load', '--in', out, '--url', userUrl], {
+      MYSQL_PWD: `${password}x`,
+    });
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(new RegExp(`^lm-synth: access denied for user '${user}'@'[^']+' \\(check LM_SYNTH_MYSQL_PASSWORD`));
+    expect(wrong.stderr).toMatch(
+      new RegExp(
+        `^lm-synth: access denied for user '${user}'@'[^']+' \\(check LM_SYNTH_MYSQL_PASSWORD`,
+      ),
+    );
     expect(wrong.stdout + wrong.stderr).not.toContain(password);
   });
 
@@ -132,18 +157,36 @@ describe('lm-synth load', () => {
     await writeFile(join(home, '.my.cnf'), `[client]\npassword="${password}"\n`, { mode: 0o644 });
     const fromFile = await runCli(['load', '--in', out, '--url', userUrl], { HOME: home });
     expect(fromFile.code).toBe(0);
-    expect(fromFile.stderr).toMatch(/\.my\.cnf holds a password and is readable by other users \(mode 0644\); run chmod 600/);
+    expect(fromFile.stderr).toMatch(
+      /\.my\.cnf holds a password and is readable by other users \(mode 0644\); run chmod 600/,
+    );
     expect(fromFile.stdout + fromFile.stderr).not.toContain(password);
   });
 
   it('explains bad input with exit code 2', async () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
-      [['load', '--in', out], {}, /pass --url mysql:\/\/user@host:3306\/database, or set LM_SYNTH_MYSQL_URL/],
+      [
+        ['load', '--in', out],
+        {},
+        /pass --url mysql:\/\/user@host:3306\/database, or set LM_SYNTH_MYSQL_URL/,
+      ],
       [['load', '--url', url], {}, /pass --in DIR/],
-      [['load', '--in', out, '--url', 'mysql://root@127.0.0.1:3307/x'], {}, /cannot connect to 127\.0\.0\.1:3307: connection refused/],
+      [
+        ['load', '--in', out, '--url', 'mysql://root@127.0.0.1:3307/x'],
+        {},
+        /cannot connect to 127\.0\.0\.1:3307: connection refused/,
+      ],
       [['load', '--in', join(dir, 'nowhere'), '--url', url], {}, /has no datapackage\.json/],
-      [['load', '--in', out, '--url', url, '--tls-ca', join(dir, 'missing.pem')], {}, /cannot read --tls-ca .*missing\.pem: ENOENT/],
-      [['load', '--in', out, '--url', url, '--server', 'mariadb'], {}, /--server only applies to --print-ddl/],
+      [
+        ['load', '--in', out, '--url', url, '--tls-ca', join(dir, 'missing.pem')],
+        {},
+        /cannot read --tls-ca .*missing\.pem: ENOENT/,
+      ],
+      [
+        ['load', '--in', out, '--url', url, '--server', 'mariadb'],
+        {},
+        /--server only applies to --print-ddl/,
+      ],
       [['load', '--in', out, '--url', url, '--mode', 'sideways'], {}, /--mode/],
     ];
     for (const [args, env, message] of cases) {
@@ -156,10 +199,14 @@ describe('lm-synth load', () => {
 
   it('keeps the password out of its process arguments', async () => {
     const bin = fileURLToPath(new URL('../dist/bin.js', import.meta.url));
-    const child = spawn(process.execPath, [bin, 'load', '--verify-only', '--url', `mysql://${user}@${HOST}/${database}`], {
-      env: { ...process.env, LM_SYNTH_MYSQL_PASSWORD: password },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [bin, 'load', '--verify-only', '--url', `mysql://${user}@${HOST}/${database}`],
+      {
+        env: { ...process.env, LM_SYNTH_MYSQL_PASSWORD: password },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const cmdline = await readFile(`/proc/${child.pid}/cmdline`, 'utf8');
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
@@ -168,6 +215,6 @@ describe('lm-synth load', () => {
     expect(cmdline).toContain('--verify-only');
     expect(cmdline).not.toContain(password);
     expect(output).not.toContain(password);
-    expect(code).toBe(0);
+    expect(code, output).toBe(0);
   });
 });

@@ -1,20 +1,16 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import {
   datasetDdl,
   type LoadMethod,
   type LoadMode,
   loadDataset,
-  type MysqlConnectionOptions,
-  parseMysqlUrl,
-  resolvePassword,
   verifyDatabase,
 } from '@lm-synth/mysql-sink';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { ExitCode } from './exit-codes.js';
 import { LmSynthCommand } from './lm-synth-command.js';
-import { promptPassword } from './load-command-password-prompt.js';
+import { mysqlConnection } from './load-command-connection.js';
 import { formatLoadReport, formatVerification } from './load-command-report.js';
 
 const MODES = ['replace', 'append', 'fail-if-exists'] as const satisfies readonly LoadMode[];
@@ -37,9 +33,18 @@ export class LoadCommand extends LmSynthCommand {
       After loading, the blueprint's checks are printed: row counts against the manifest, foreign-key orphans, and the ED projection. \`--verify-only\` runs them alone; \`--print-ddl\` prints the schema without connecting. Exit codes: 0 loaded and verified, 1 verification found problems, 2 bad input (URL, password, privileges, files, existing tables that differ). Synthetic data, for non-production testing.
     `,
     examples: [
-      ['Load ./out', 'LM_SYNTH_MYSQL_PASSWORD=... $0 load --in ./out --url mysql://loader@127.0.0.1:3306/lm_synth'],
-      ['Create the database if needed', '$0 load --in ./out --url mysql://root@127.0.0.1/lm_synth --create-database'],
-      ['Check a loaded database against the manifest', '$0 load --verify-only --in ./out --url mysql://loader@db/lm_synth'],
+      [
+        'Load ./out',
+        'LM_SYNTH_MYSQL_PASSWORD=... $0 load --in ./out --url mysql://loader@127.0.0.1:3306/lm_synth',
+      ],
+      [
+        'Create the database if needed',
+        '$0 load --in ./out --url mysql://root@127.0.0.1/lm_synth --create-database',
+      ],
+      [
+        'Check a loaded database against the manifest',
+        '$0 load --verify-only --in ./out --url mysql://loader@db/lm_synth',
+      ],
       ['Print the MariaDB schema', '$0 load --print-ddl --server mariadb'],
     ],
   });
@@ -47,7 +52,8 @@ export class LoadCommand extends LmSynthCommand {
   input = Option.String('--in', { description: 'Output directory of lm-synth generate' });
 
   url = Option.String('--url', {
-    description: 'mysql://user@host:3306/database[?ssl-mode=REQUIRED] (default: $LM_SYNTH_MYSQL_URL); no password here',
+    description:
+      'mysql://user@host:3306/database[?ssl-mode=REQUIRED] (default: $LM_SYNTH_MYSQL_URL); no password here',
   });
 
   createDatabase = Option.Boolean('--create-database', false, {
@@ -60,11 +66,14 @@ export class LoadCommand extends LmSynthCommand {
   });
 
   method = Option.String('--method', 'auto', {
-    description: 'auto (default: LOAD DATA LOCAL INFILE when the server allows it), load-data or insert',
+    description:
+      'auto (default: LOAD DATA LOCAL INFILE when the server allows it), load-data or insert',
     validator: t.isEnum(METHODS),
   });
 
-  tlsCa = Option.String('--tls-ca', { description: 'PEM file of the CA that signed the server certificate' });
+  tlsCa = Option.String('--tls-ca', {
+    description: 'PEM file of the CA that signed the server certificate',
+  });
 
   insecureTls = Option.Boolean('--insecure-tls', false, {
     description: 'Use TLS without checking the server certificate (test servers only)',
@@ -94,7 +103,10 @@ export class LoadCommand extends LmSynthCommand {
     if (this.server !== undefined) {
       throw new UsageError('--server only applies to --print-ddl; a load detects the server');
     }
-    const connection = await this.connection();
+    const connection = await mysqlConnection(
+      { url: this.url, tlsCa: this.tlsCa, insecureTls: this.insecureTls },
+      this.context,
+    );
     if (this.verifyOnly) {
       const report = await verifyDatabase(
         connection,
@@ -104,7 +116,9 @@ export class LoadCommand extends LmSynthCommand {
       return report.ok ? ExitCode.Ok : ExitCode.Findings;
     }
     if (this.input === undefined) {
-      throw new UsageError('pass --in DIR, the output directory of lm-synth generate (or --verify-only, --print-ddl)');
+      throw new UsageError(
+        'pass --in DIR, the output directory of lm-synth generate (or --verify-only, --print-ddl)',
+      );
     }
     const report = await loadDataset(resolve(this.input), connection, {
       mode: this.mode,
@@ -118,48 +132,8 @@ export class LoadCommand extends LmSynthCommand {
     return report.verification.ok ? ExitCode.Ok : ExitCode.Findings;
   }
 
-  private interactive(): boolean {
-    const stdin = this.context.stdin as { isTTY?: boolean };
-    return stdin.isTTY === true && !this.context.env.CI;
-  }
-
   private showProgress(): boolean {
     const stderr = this.context.stderr as { isTTY?: boolean };
     return stderr.isTTY === true && !this.context.env.CI;
-  }
-
-  /** URL, password and TLS settings; the password never from argv. */
-  private async connection(): Promise<MysqlConnectionOptions> {
-    const { env, stderr } = this.context;
-    const url = this.url ?? env.LM_SYNTH_MYSQL_URL;
-    if (url === undefined || url === '') {
-      throw new UsageError('pass --url mysql://user@host:3306/database, or set LM_SYNTH_MYSQL_URL');
-    }
-    // Refuses a password in --url (argv); one in LM_SYNTH_MYSQL_URL is used as it is.
-    const target = parseMysqlUrl(url, { passwordAllowed: this.url === undefined });
-    const resolved =
-      target.password === undefined
-        ? await resolvePassword({ env, warn: (message) => stderr.write(`${message}\n`) })
-        : { source: 'none' as const };
-    let tlsCa: string | undefined;
-    if (this.tlsCa !== undefined) {
-      try {
-        tlsCa = await readFile(this.tlsCa, 'utf8');
-      } catch (error) {
-        throw new UsageError(`cannot read --tls-ca ${this.tlsCa}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-      }
-    }
-    return {
-      url,
-      ...(resolved.password === undefined ? {} : { password: resolved.password }),
-      ...(tlsCa === undefined ? {} : { tlsCa }),
-      ...(this.insecureTls ? { insecureTls: true } : {}),
-      ...(this.interactive()
-        ? {
-            promptPassword: () =>
-              promptPassword(this.context.stdin, stderr, `password for ${target.user}@${target.host}: `),
-          }
-        : {}),
-    };
   }
 }

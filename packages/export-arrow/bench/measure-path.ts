@@ -1,16 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { RecordBatchStreamWriter } from 'apache-arrow';
-import { canonicalBatches } from '../src/canonical-batches.js';
+import { Table, tableToIPC } from 'apache-arrow';
+import { CANONICAL_BATCH_ROWS, canonicalBatches } from '../src/canonical-batches.js';
 import { fixtureRunMetadata } from '../src/testing/fixture-run-metadata.js';
 import { writeDataset } from '../src/write-dataset.js';
 import type { TableBatches } from '../src/write-dataset-types.js';
 import { edShapedSource } from './ed-shaped-source.js';
 import type { Measurement, PathName } from './measurement.js';
-
 
 /** Kernel-reported peak resident set of this process (Linux). */
 function peakRssMb(): number {
@@ -28,7 +29,13 @@ async function measure(path: PathName, patients: number): Promise<Measurement> {
     if (path === 'DuckDB COPY of random ED-shaped rows') {
       const rows = Math.round(patients * 1.6);
       await duckdbRandomCopy(join(dir, 'random.parquet'), rows);
-      return { path, factRows: rows, seconds: elapsed(), generationSeconds: 0, peakRssMb: peakRssMb() };
+      return {
+        path,
+        factRows: rows,
+        seconds: elapsed(),
+        generationSeconds: 0,
+        peakRssMb: peakRssMb(),
+      };
     }
     const source = edShapedSource(patients);
     if (path === 'parquet-wasm') {
@@ -54,21 +61,36 @@ async function measure(path: PathName, patients: number): Promise<Measurement> {
   }
 }
 
-/** The alternative Parquet path: canonical batches → Arrow IPC → parquet-wasm (Rust arrow-rs in WebAssembly). */
+/**
+ * The alternative Parquet path: parquet-wasm (arrow-rs compiled to
+ * WebAssembly) streaming each table, which needs every canonical batch
+ * serialised to Arrow IPC and copied into WebAssembly memory first.
+ */
 async function parquetWasm(dir: string, tables: AsyncIterable<TableBatches>): Promise<void> {
   const wasm = await import('parquet-wasm');
-  // writeParquet takes ownership of its properties, so each file gets its own.
-  const properties = () =>
-    new wasm.WriterPropertiesBuilder()
-      .setCompression(wasm.Compression.ZSTD)
-      .setMaxRowGroupSize(122_880)
-      .build();
   for await (const { table, batches } of tables) {
-    const collected = [];
-    for await (const batch of canonicalBatches(table, batches)) collected.push(batch);
-    const ipc = RecordBatchStreamWriter.writeAll(collected).toUint8Array(true);
-    const parquet = wasm.writeParquet(wasm.Table.fromIPCStream(ipc), properties());
-    await writeFile(join(dir, `${table.name}.parquet`), parquet);
+    const iterator = canonicalBatches(table, batches)[Symbol.asyncIterator]();
+    const input = new ReadableStream({
+      async pull(controller) {
+        const next = await iterator.next();
+        if (next.done) {
+          controller.close();
+          return;
+        }
+        const ipc = tableToIPC(new Table([next.value]), 'stream');
+        for (const batch of wasm.Table.fromIPCStream(ipc).recordBatches())
+          controller.enqueue(batch);
+      },
+    });
+    const properties = new wasm.WriterPropertiesBuilder()
+      .setCompression(wasm.Compression.ZSTD)
+      .setMaxRowGroupSize(CANONICAL_BATCH_ROWS)
+      .build();
+    const output = await wasm.transformParquetStream(input, properties);
+    await pipeline(
+      Readable.fromWeb(output as import('node:stream/web').ReadableStream<Uint8Array>),
+      createWriteStream(join(dir, `${table.name}.parquet`)),
+    );
   }
 }
 

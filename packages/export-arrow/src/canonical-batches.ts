@@ -22,6 +22,9 @@ export const CANONICAL_BATCH_ROWS = 122_880;
  * `rowsPerBatch` rows (the last may be shorter) with the catalogue schema and
  * the catalogue's enum dictionaries. Writers consume only these, which is what
  * makes their bytes independent of how the producer chunked its rows.
+ *
+ * The batches share their buffers: a batch is valid until the next one is
+ * requested, so consume (write or copy) each before moving on.
  */
 export async function* canonicalBatches(
   table: TableDefinition,
@@ -72,7 +75,9 @@ function checkSchema(table: TableDefinition, expected: Schema, actual: Schema): 
   expected.fields.forEach((field, i) => {
     const got = actual.fields[i]!;
     if (got.name !== field.name || !sameType(got.type, field.type)) {
-      throw mismatch(`column ${i} is ${got.name}: ${got.type}, expected ${field.name}: ${field.type}`);
+      throw mismatch(
+        `column ${i} is ${got.name}: ${got.type}, expected ${field.name}: ${field.type}`,
+      );
     }
   });
 }

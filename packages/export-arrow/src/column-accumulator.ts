@@ -16,14 +16,17 @@ type FixedArray = Int8Array | Int16Array | Int32Array | BigInt64Array | Float64A
 type FixedArrayConstructor = new (length: number) => FixedArray;
 
 /**
- * Copies row ranges of incoming Arrow columns into one fresh, fixed-capacity
- * column, so that output batches are cut by row count whatever the incoming
- * batch boundaries, and enum codes always refer to the catalogue's domain.
+ * Copies row ranges of incoming Arrow columns into one fixed-capacity column,
+ * so that output batches are cut by row count whatever the incoming batch
+ * boundaries, and enum codes always refer to the catalogue's domain.
  */
 export interface ColumnAccumulator {
   /** Appends rows [from, from + count) of `data` after the rows already held. */
   append(data: Data, from: number, count: number): void;
-  /** The rows held so far as Arrow data; the accumulator starts empty again. */
+  /**
+   * The rows held so far as Arrow data; the accumulator starts empty again
+   * and reuses the same buffers, so the data is valid until the next append.
+   */
   finish(): Data;
 }
 
@@ -55,7 +58,9 @@ export function createColumnAccumulator(
       return new Utf8Accumulator(label, field, capacity);
     case 'enum':
       if (type.values === null) {
-        throw new Error(`${label}: enum columns need a fixed domain in the catalogue to be written`);
+        throw new Error(
+          `${label}: enum columns need a fixed domain in the catalogue to be written`,
+        );
       }
       return new DictionaryAccumulator(label, field, capacity, type.values);
   }
@@ -64,7 +69,9 @@ export function createColumnAccumulator(
 /** Validity of one output column; non-nullable columns refuse nulls. */
 abstract class AccumulatorBase implements ColumnAccumulator {
   protected length = 0;
-  private validity: Uint8Array | null;
+  private readonly validity: Uint8Array | null;
+  /** finish() handed the buffers out; clear them before the next append. */
+  private handedOut = false;
 
   constructor(
     protected readonly label: string,
@@ -75,6 +82,12 @@ abstract class AccumulatorBase implements ColumnAccumulator {
   }
 
   append(data: Data, from: number, count: number): void {
+    if (this.handedOut) {
+      // Bits past the last row must be 0 again: they are written out and counted.
+      this.validity?.fill(0);
+      this.clear();
+      this.handedOut = false;
+    }
     if (this.length + count > this.capacity) {
       throw new Error(`${this.label}: ${this.length + count} rows exceed the batch capacity`);
     }
@@ -95,8 +108,7 @@ abstract class AccumulatorBase implements ColumnAccumulator {
     const nullCount = nullBitmap ? length - countSetBits(nullBitmap) : 0;
     const data = this.makeValues(length, nullCount, nullBitmap);
     this.length = 0;
-    if (validity) this.validity = new Uint8Array(bitmapBytes(this.capacity));
-    this.reset();
+    this.handedOut = true;
     return data;
   }
 
@@ -106,18 +118,14 @@ abstract class AccumulatorBase implements ColumnAccumulator {
     nullCount: number,
     nullBitmap: Uint8Array | undefined,
   ): Data;
-  protected abstract reset(): void;
+  /** Prepares the reused buffers for a new batch. */
+  protected abstract clear(): void;
 }
 
 class FixedWidthAccumulator extends AccumulatorBase {
-  private values: FixedArray;
+  private readonly values: FixedArray;
 
-  constructor(
-    label: string,
-    field: Field,
-    capacity: number,
-    private readonly ArrayType: FixedArrayConstructor,
-  ) {
+  constructor(label: string, field: Field, capacity: number, ArrayType: FixedArrayConstructor) {
     super(label, field, capacity);
     this.values = new ArrayType(capacity);
   }
@@ -141,13 +149,11 @@ class FixedWidthAccumulator extends AccumulatorBase {
     } as never);
   }
 
-  protected reset(): void {
-    this.values = new this.ArrayType(this.capacity);
-  }
+  protected clear(): void {}
 }
 
 class BooleanAccumulator extends AccumulatorBase {
-  private bits: Uint8Array;
+  private readonly bits: Uint8Array;
 
   constructor(label: string, field: Field, capacity: number) {
     super(label, field, capacity);
@@ -168,13 +174,13 @@ class BooleanAccumulator extends AccumulatorBase {
     } as never);
   }
 
-  protected reset(): void {
-    this.bits = new Uint8Array(bitmapBytes(this.capacity));
+  protected clear(): void {
+    this.bits.fill(0);
   }
 }
 
 class Utf8Accumulator extends AccumulatorBase {
-  private offsets: Int32Array;
+  private readonly offsets: Int32Array;
   private bytes: Uint8Array;
   private bytesUsed = 0;
 
@@ -213,15 +219,13 @@ class Utf8Accumulator extends AccumulatorBase {
     });
   }
 
-  protected reset(): void {
-    this.offsets = new Int32Array(this.capacity + 1);
-    this.bytes = new Uint8Array(this.bytes.length);
+  protected clear(): void {
     this.bytesUsed = 0;
   }
 }
 
 class DictionaryAccumulator extends AccumulatorBase {
-  private codes: Int8Array | Int32Array;
+  private readonly codes: Int8Array | Int32Array;
   private readonly dictionary: Vector<Utf8>;
   private readonly codeByValue: Map<string, number>;
   /** Incoming dictionary → catalogue codes; null when the dictionary already is the domain. */
@@ -234,7 +238,10 @@ class DictionaryAccumulator extends AccumulatorBase {
     private readonly domain: readonly string[],
   ) {
     super(label, field, capacity);
-    this.codes = this.newCodes();
+    const Codes = (field.type as Dictionary).indices.ArrayType as
+      | Int8ArrayConstructor
+      | Int32ArrayConstructor;
+    this.codes = new Codes(capacity);
     this.dictionary = vectorFromArray([...domain], new Utf8());
     this.codeByValue = new Map(domain.map((value, code) => [value, code]));
   }
@@ -295,16 +302,7 @@ class DictionaryAccumulator extends AccumulatorBase {
     } as never);
   }
 
-  protected reset(): void {
-    this.codes = this.newCodes();
-  }
-
-  private newCodes(): Int8Array | Int32Array {
-    const ArrayType = (this.field.type as Dictionary).indices.ArrayType as
-      | Int8ArrayConstructor
-      | Int32ArrayConstructor;
-    return new ArrayType(this.capacity);
-  }
+  protected clear(): void {}
 }
 
 function bitmapBytes(bits: number): number {

@@ -15,6 +15,7 @@ export {
   type ResourceStatus,
   verifyDataset,
 } from './manifest/verify-dataset.js';
+export { type Dataset, openDataset } from './open-dataset.js';
 export { SYNTHETIC_NOTICE } from './synthetic-notice.js';
 export { writeDataset } from './write-dataset.js';
 export type {
@@ -27,4 +28,3 @@ export type {
   WriteProgressEvent,
   WriteSummary,
 } from './write-dataset-types.js';
-export { type Dataset, openDataset } from './open-dataset.js';

@@ -10,4 +10,3 @@ export async function listFiles(dir: string): Promise<string[]> {
     .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
     .sort(compareCodeUnits);
 }
-

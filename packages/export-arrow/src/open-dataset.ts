@@ -81,7 +81,8 @@ export async function openDataset(dir: string): Promise<Dataset> {
 
 function catalogueTable(name: string): TableDefinition {
   const table = CATALOGUE.find((entry) => entry.name === name);
-  if (!table) throw new ExportInputError(`The manifest lists ${name}, which is not an lm-synth table`);
+  if (!table)
+    throw new ExportInputError(`The manifest lists ${name}, which is not an lm-synth table`);
   return table;
 }
 

@@ -85,7 +85,10 @@ async function recoverLeftovers(parent: string, name: string, target: string): P
   }
 }
 
-async function checkTarget(target: string, force: boolean): Promise<'nothing' | 'empty' | 'dataset'> {
+async function checkTarget(
+  target: string,
+  force: boolean,
+): Promise<'nothing' | 'empty' | 'dataset'> {
   let isDirectory: boolean;
   try {
     isDirectory = (await lstat(target)).isDirectory();

@@ -19,7 +19,10 @@ const tempDir = useTempDir();
  * Runs writeDataset (from the built package) in a child process and SIGKILLs
  * it as soon as it reports `killAt`, the way a crash or `kill -9` would.
  */
-async function writeAndKill(outDir: string, killAt: (event: { type: string; table?: string }) => boolean) {
+async function writeAndKill(
+  outDir: string,
+  killAt: (event: { type: string; table?: string }) => boolean,
+) {
   const script = `
     const { writeDataset } = await import(${JSON.stringify(join(dist, 'index.js'))});
     const { fixtureDataset, fixtureRunMetadata } = await import(${JSON.stringify(join(dist, 'testing', 'index.js'))});
@@ -51,40 +54,37 @@ const leftovers = async (root: string) =>
   (await readdir(root)).filter((entry) => entry.includes('.lm-synth-'));
 
 describe('a writer killed with SIGKILL', () => {
-  it(
-    'leaves the previous complete dataset or nothing, and the next run cleans up',
-    async () => {
-      expect(existsSync(join(dist, 'testing', 'index.js')), 'run the build first').toBe(true);
-      const root = await tempDir();
-      const outDir = join(root, 'out');
-      const moments = [
-        (event: { type: string; table?: string }) =>
-          event.type === 'rows-written' && event.table === 'patients',
-        (event: { type: string; table?: string }) =>
-          event.type === 'table-started' && event.table === 'ip_stays',
-        (event: { type: string }) => event.type === 'finishing',
-      ];
-      for (const killAt of moments) {
-        // First with no dataset in place: nothing may appear.
-        const first = await writeAndKill(outDir, killAt);
-        expect(first.signal).toBe('SIGKILL');
-        expect(first.seen).not.toContain('done');
-        expect(existsSync(outDir)).toBe(false);
-        expect(await leftovers(root)).toHaveLength(1);
-      }
-      await writeDataset(fixtureDataset(), { outDir, format: 'csv', run: fixtureRunMetadata() });
-      expect(await leftovers(root)).toEqual([]);
-      for (const killAt of moments) {
-        // Then over a complete dataset: it must survive untouched.
-        const { signal } = await writeAndKill(outDir, killAt);
-        expect(signal).toBe('SIGKILL');
-        const check = await verifyDataset(outDir);
-        expect(check.ok).toBe(true);
-        expect(check.manifest.lm_synth).toMatchObject({ format: 'csv', seed: 1 });
-        expect(await leftovers(root)).toHaveLength(1);
-      }
-    },
-  );
+  it('leaves the previous complete dataset or nothing, and the next run cleans up', async () => {
+    expect(existsSync(join(dist, 'testing', 'index.js')), 'run the build first').toBe(true);
+    const root = await tempDir();
+    const outDir = join(root, 'out');
+    const moments = [
+      (event: { type: string; table?: string }) =>
+        event.type === 'rows-written' && event.table === 'patients',
+      (event: { type: string; table?: string }) =>
+        event.type === 'table-started' && event.table === 'ip_stays',
+      (event: { type: string }) => event.type === 'finishing',
+    ];
+    for (const killAt of moments) {
+      // First with no dataset in place: nothing may appear.
+      const first = await writeAndKill(outDir, killAt);
+      expect(first.signal).toBe('SIGKILL');
+      expect(first.seen).not.toContain('done');
+      expect(existsSync(outDir)).toBe(false);
+      expect(await leftovers(root)).toHaveLength(1);
+    }
+    await writeDataset(fixtureDataset(), { outDir, format: 'csv', run: fixtureRunMetadata() });
+    expect(await leftovers(root)).toEqual([]);
+    for (const killAt of moments) {
+      // Then over a complete dataset: it must survive untouched.
+      const { signal } = await writeAndKill(outDir, killAt);
+      expect(signal).toBe('SIGKILL');
+      const check = await verifyDataset(outDir);
+      expect(check.ok).toBe(true);
+      expect(check.manifest.lm_synth).toMatchObject({ format: 'csv', seed: 1 });
+      expect(await leftovers(root)).toHaveLength(1);
+    }
+  });
 
   it('puts back a previous dataset stranded by a crash between the two renames', async () => {
     const root = await tempDir();
@@ -94,9 +94,13 @@ describe('a writer killed with SIGKILL', () => {
     const deadPid = 999_999_999;
     await rename(outDir, join(root, `.out.lm-synth-old-${deadPid}`));
     await mkdir(join(root, `.out.lm-synth-tmp-${deadPid}`));
-    await cp(join(root, `.out.lm-synth-old-${deadPid}`), join(root, `.out.lm-synth-tmp-${deadPid}`), {
-      recursive: true,
-    });
+    await cp(
+      join(root, `.out.lm-synth-old-${deadPid}`),
+      join(root, `.out.lm-synth-tmp-${deadPid}`),
+      {
+        recursive: true,
+      },
+    );
     await rm(join(root, `.out.lm-synth-tmp-${deadPid}`, 'datapackage.json'));
     const error = await writeDataset(fixtureDataset(), {
       outDir,

@@ -9,8 +9,8 @@ import { readManifest } from './manifest/read-manifest.js';
 import { verifyDataset } from './manifest/verify-dataset.js';
 import { openDataset } from './open-dataset.js';
 import { SYNTHETIC_NOTICE } from './synthetic-notice.js';
-import { useTempDir } from './test-temp-dir.js';
 import { query } from './test-query.js';
+import { useTempDir } from './test-temp-dir.js';
 import { type FixtureDatasetOptions, fixtureDataset } from './testing/fixture-dataset.js';
 import { fixtureRunMetadata } from './testing/fixture-run-metadata.js';
 import { writeDataset } from './write-dataset.js';
@@ -74,7 +74,9 @@ describe('writeDataset to Parquet', () => {
       ).map((row) => [row.name, row]),
     );
     expect(schema.get('admit_ts')).toMatchObject({ type: 'INT64' });
-    expect(String(schema.get('admit_ts')!.logical_type)).toMatch(/isAdjustedToUTC=1.*MICROS=MicroSeconds/);
+    expect(String(schema.get('admit_ts')!.logical_type)).toMatch(
+      /isAdjustedToUTC=1.*MICROS=MicroSeconds/,
+    );
     expect(schema.get('dob')).toMatchObject({ type: 'INT32', converted_type: 'DATE' });
     expect(schema.get('patient_id')).toMatchObject({ type: 'BYTE_ARRAY', converted_type: 'UTF8' });
     expect(String(schema.get('los_days')!.logical_type)).toBe('DecimalType(scale=2, precision=6)');
@@ -97,9 +99,8 @@ describe('writeDataset to Parquet', () => {
     expect(ed.files.length).toBeGreaterThan(1);
     expect(ed.files).toEqual([...ed.files].sort());
     for (const file of ed.files) {
-      const [, year, site] = /^ed_encounters\/year=(\d{4})\/site=(LM-[A-Z]{3})\/part-0\.parquet$/.exec(
-        file,
-      )!;
+      const [, year, site] =
+        /^ed_encounters\/year=(\d{4})\/site=(LM-[A-Z]{3})\/part-0\.parquet$/.exec(file)!;
       const [check] = await query(
         `SELECT count(*)::INTEGER AS n,
                 count(*) FILTER (WHERE year(arrival_ts) = ${year} AND facility_id = (
@@ -128,8 +129,12 @@ describe('writeDataset to Parquet', () => {
 
 describe('writeDataset, every format', () => {
   it('holds the same rows in Parquet, CSV, Arrow IPC and lm_synth.duckdb', async () => {
+    // Enough patients for several 2,048-row DuckDB chunks with nulls in ED and IP.
+    const fixture = { patients: 3_000 };
     const written = await Promise.all(
-      (['parquet', 'csv', 'arrow'] as const).map((format) => write(format)),
+      (['parquet', 'csv', 'arrow'] as const).map((format) =>
+        write(format, { duckdb: format === 'parquet' }, fixture),
+      ),
     );
     const snapshots = [];
     for (const { outDir } of written) {
@@ -167,8 +172,9 @@ describe('writeDataset, every format', () => {
     'writes byte-identical %s files and manifest whatever the batch sizes',
     async (format) => {
       const partitionBy = format === 'parquet' ? (['year', 'site'] as const) : [];
-      const a = await write(format, { partitionBy: [...partitionBy] }, { batchRows: 7 });
-      const b = await write(format, { partitionBy: [...partitionBy] }, { batchRows: 4_000 });
+      const options = { partitionBy: [...partitionBy], duckdb: format === 'parquet' };
+      const a = await write(format, options, { batchRows: 7 });
+      const b = await write(format, options, { batchRows: 4_000 });
       const files = await listFiles(a.outDir);
       expect(await listFiles(b.outDir)).toEqual(files);
       for (const file of files.filter((name) => name !== DATASET_FILES.duckdb)) {
@@ -178,6 +184,7 @@ describe('writeDataset, every format', () => {
         ]);
         expect(left.equals(right), file).toBe(true);
       }
+      if (format !== 'parquet') return;
       // The DuckDB file is not byte-stable, its tables are.
       for (const table of CATALOGUE) {
         const [left, right] = await Promise.all(
@@ -303,7 +310,7 @@ describe('writeDataset, every format', () => {
   it.each(['parquet', 'csv', 'arrow'] as const)(
     'writes an empty %s table with its schema',
     async (format) => {
-      const { outDir, summary } = await write(format, {}, { patients: 0 });
+      const { outDir, summary } = await write(format, { duckdb: false }, { patients: 0 });
       const patients = summary.tables.find((table) => table.name === 'patients')!;
       expect(patients.rows).toBe(0);
       const dataset = await openDataset(outDir);
@@ -322,7 +329,7 @@ describe('writeDataset, every format', () => {
 
 describe('writeDataset to CSV and Arrow', () => {
   it('writes CSV by the documented convention', async () => {
-    const { outDir } = await write('csv');
+    const { outDir } = await write('csv', { duckdb: false });
     expect(await readFile(join(outDir, 'dim_scenario.csv'), 'utf8')).toBe(
       'scenario_id,scenario_name,description,parameter_overrides,scenario_hash\n' +
         `baseline,Baseline,"",{},sha256:${'0'.repeat(64)}\n` +
@@ -330,7 +337,10 @@ describe('writeDataset to CSV and Arrow', () => {
         `"{""growth"":{""ed"":1.02},""note"":""a, b""}",sha256:${'1'.repeat(64)}\n`,
     );
     const ages = await readFile(join(outDir, 'dim_age_group.csv'), 'utf8');
-    expect(ages.split('\n').slice(0, 2)).toEqual(['age_group,sort_order,min_age,max_age', '0-4,1,0,4']);
+    expect(ages.split('\n').slice(0, 2)).toEqual([
+      'age_group,sort_order,min_age,max_age',
+      '0-4,1,0,4',
+    ]);
     expect(ages).toContain('\n85+,8,85,\n');
     const stays = (await readFile(join(outDir, 'ip_stays.csv'), 'utf8')).split('\n');
     expect(stays[0]).toBe(
@@ -345,7 +355,7 @@ describe('writeDataset to CSV and Arrow', () => {
   });
 
   it('writes Arrow IPC files with the catalogue schema', async () => {
-    const { outDir } = await write('arrow');
+    const { outDir } = await write('arrow', { duckdb: false });
     const expected = fixtureRows();
     for (const table of CATALOGUE) {
       const reader = RecordBatchReader.from(await readFile(join(outDir, `${table.name}.arrow`)));
@@ -362,7 +372,10 @@ describe('writeDataset to CSV and Arrow', () => {
 describe('writeDataset input errors', () => {
   it.each([
     [{ partitionBy: ['week' as 'year'] }, /Unknown partition column "week"/],
-    [{ format: 'csv' as const, partitionBy: ['year' as const] }, /--partition-by needs --format parquet/],
+    [
+      { format: 'csv' as const, partitionBy: ['year' as const] },
+      /--partition-by needs --format parquet/,
+    ],
     [{ format: 'xlsx' as 'csv' }, /Unknown format "xlsx"/],
     [{ run: { ...fixtureRunMetadata(), referenceDate: 'today' } }, /referenceDate/],
   ])('refuses %o before writing anything', async (options, message) => {
@@ -380,7 +393,7 @@ describe('writeDataset input errors', () => {
   it('refuses a non-empty directory without force, and a foreign one even with it', async () => {
     const root = await tempDir();
     const outDir = join(root, 'out');
-    const options = { outDir, format: 'csv', run: fixtureRunMetadata() } as const;
+    const options = { outDir, format: 'csv', duckdb: false, run: fixtureRunMetadata() } as const;
     await writeDataset(fixtureDataset(), options);
     const before = await listFiles(outDir);
     await expect(writeDataset(fixtureDataset(), options)).rejects.toMatchObject({
@@ -388,17 +401,22 @@ describe('writeDataset input errors', () => {
       message: expect.stringMatching(/not empty; pass --force/),
     });
     await writeFile(join(outDir, 'notes.txt'), 'mine');
-    await expect(writeDataset(fixtureDataset(), { ...options, force: true })).rejects.toMatchObject({
-      isInputError: true,
-      message: expect.stringMatching(/did not write \(notes\.txt\)/),
-    });
+    await expect(writeDataset(fixtureDataset(), { ...options, force: true })).rejects.toMatchObject(
+      {
+        isInputError: true,
+        message: expect.stringMatching(/did not write \(notes\.txt\)/),
+      },
+    );
     expect(await listFiles(outDir)).toEqual([...before, 'notes.txt'].sort());
     const plain = join(root, 'plain');
     await writeDataset(fixtureDataset(), { ...options, outDir: plain });
     await writeFile(join(plain, DATASET_FILES.manifest), '{"not": "ours"}');
     await expect(
       writeDataset(fixtureDataset(), { ...options, outDir: plain, force: true }),
-    ).rejects.toMatchObject({ isInputError: true, message: expect.stringMatching(/--force replaces only/) });
+    ).rejects.toMatchObject({
+      isInputError: true,
+      message: expect.stringMatching(/--force replaces only/),
+    });
     expect((await readdir(root)).sort()).toEqual(['out', 'plain']);
   });
 
@@ -409,12 +427,16 @@ describe('writeDataset input errors', () => {
     await writeDataset(fixtureDataset({ seed: 2 }), {
       outDir,
       format: 'csv',
+      duckdb: false,
       force: true,
       run: fixtureRunMetadata({ seed: 2 }),
     });
     const manifest = await readManifest(outDir);
     expect(manifest.lm_synth).toMatchObject({ seed: 2, format: 'csv' });
-    expect((await listFiles(outDir)).some((file) => file.endsWith('.parquet'))).toBe(false);
+    const files = await listFiles(outDir);
+    expect(files.some((file) => file.endsWith('.parquet') || file === DATASET_FILES.duckdb)).toBe(
+      false,
+    );
     expect(await readdir(root)).toEqual(['out']);
   });
 

@@ -1,4 +1,4 @@
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
@@ -82,7 +82,6 @@ export async function writeDataset(
     onProgress?.({ type: 'finishing' });
     const parquetFiles = duckdb ? await duckdb.finish() : new Map<string, readonly string[]>();
     duckdb = null;
-    await rm(join(dir, '.duckdb-spill'), { recursive: true, force: true });
 
     const resources: WrittenResource[] = [];
     for (const { table, rows, files } of written) {
@@ -92,7 +91,10 @@ export async function writeDataset(
       resources.push({ table, path, rows, ...digest });
     }
     const tables = written.map((entry) => entry.table);
-    await writeSynced(join(dir, DATASET_FILES.sdvMetadata), formatJson(sdvMetadata(tables, format)));
+    await writeSynced(
+      join(dir, DATASET_FILES.sdvMetadata),
+      formatJson(sdvMetadata(tables, format)),
+    );
     if (database) await syncPath(join(dir, DATASET_FILES.duckdb));
     const manifest = buildManifest({ run, format, partitionBy, duckdb: database, resources });
     await writeSynced(join(dir, DATASET_FILES.manifest), formatJson(manifest));

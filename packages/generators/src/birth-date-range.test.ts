@@ -6,17 +6,25 @@ import { civilDate } from './civil-date.js';
 describe('birthDateRange', () => {
   it('holds exactly the birth dates whose age at the reference date is in the band', () => {
     // Reference dates from 1904 to 2196, including 29 February and year ends.
-    const reference = fc.integer({ min: civilDate.parse('1904-01-01'), max: civilDate.parse('2196-12-31') });
+    const reference = fc.integer({
+      min: civilDate.parse('1904-01-01'),
+      max: civilDate.parse('2196-12-31'),
+    });
     fc.assert(
-      fc.property(reference, fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 15 }), (at, minAge, width) => {
-        const maxAge = minAge + width;
-        const { first, count } = birthDateRange(at, minAge, maxAge);
-        const last = first + count - 1;
-        expect(civilDate.ageAt(first, at)).toBe(maxAge);
-        expect(civilDate.ageAt(first - 1, at)).toBe(maxAge + 1);
-        expect(civilDate.ageAt(last, at)).toBe(minAge);
-        expect(civilDate.ageAt(last + 1, at)).toBe(minAge - 1);
-      }),
+      fc.property(
+        reference,
+        fc.integer({ min: 0, max: 90 }),
+        fc.integer({ min: 0, max: 15 }),
+        (at, minAge, width) => {
+          const maxAge = minAge + width;
+          const { first, count } = birthDateRange(at, minAge, maxAge);
+          const last = first + count - 1;
+          expect(civilDate.ageAt(first, at)).toBe(maxAge);
+          expect(civilDate.ageAt(first - 1, at)).toBe(maxAge + 1);
+          expect(civilDate.ageAt(last, at)).toBe(minAge);
+          expect(civilDate.ageAt(last + 1, at)).toBe(minAge - 1);
+        },
+      ),
       { numRuns: 2_000 },
     );
   });

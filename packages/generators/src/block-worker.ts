@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { BlockRequest, BlockResult } from './block-result.js';
 import { generateBlock } from './generate-block.js';
-import { GeneratorContext, type GeneratorSettings } from './generator-context.js';
+import { GeneratorContext } from './generator-context.js';
+import type { GeneratorSettings } from './generator-settings.js';
 
 // Worker-thread entry (see WorkerPool): builds the context once, then generates the blocks it is sent.
 

@@ -30,7 +30,8 @@ export function capacityDailyColumns(scenario: Scenario, censusChanges: Int32Arr
       physical[row] = site.physicalBeds;
       nhppd[row] = Math.round(site.nhppd * 100) / 100;
       census[row] = running[f]!;
-      occupancy[row] = site.staffedBeds > 0 ? Math.round((running[f]! / site.staffedBeds) * 10_000) / 10_000 : 0;
+      occupancy[row] =
+        site.staffedBeds > 0 ? Math.round((running[f]! / site.staffedBeds) * 10_000) / 10_000 : 0;
     });
   }
   return {

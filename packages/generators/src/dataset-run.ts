@@ -11,11 +11,8 @@ import { civilDate } from './civil-date.js';
 import { edBaselineRatesColumns } from './ed-baseline-rates-columns.js';
 import { FactBatchAssembler } from './fact-batch-assembler.js';
 import { generateBlock } from './generate-block.js';
-import {
-  GeneratorContext,
-  type GeneratorSettings,
-  PATIENTS_PER_BLOCK,
-} from './generator-context.js';
+import { GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
+import { type GeneratorSettings, generatorSettings } from './generator-settings.js';
 import type { DatasetPlan } from './plan-dataset.js';
 import { populationProjectionColumns } from './population-projection-columns.js';
 import { type SmallTableColumn, smallTableBatches } from './small-table-batches.js';
@@ -41,7 +38,7 @@ export class DatasetRun {
   private census: Int32Array | undefined;
 
   constructor(private readonly plan: DatasetPlan) {
-    this.settings = { scenario: plan.scenario, options: plan.options };
+    this.settings = generatorSettings(plan);
   }
 
   async *tables(): AsyncGenerator<TableBatches> {
@@ -70,7 +67,10 @@ export class DatasetRun {
         yield* small(edBaselineRatesColumns(this.plan.scenario));
         return;
       case 'patients':
-        yield* this.factBatches(table, schema, PATIENTS_PASS, (block) => [block.patients, block.patientCount]);
+        yield* this.factBatches(table, schema, PATIENTS_PASS, (block) => [
+          block.patients,
+          block.patientCount,
+        ]);
         return;
       case 'ed_encounters':
         yield* this.factBatches(table, schema, ED_PASS, (block) => [block.ed, block.edCount]);
@@ -103,8 +103,10 @@ export class DatasetRun {
     for await (const block of this.blocks(needs)) {
       const [columns, rows] = rowsOf(block);
       yield* assembler.append(columns!, rows, offsets);
-      if (offsets.has('ed_encounters')) offsets.set('ed_encounters', offsets.get('ed_encounters')! + block.edCount);
-      if (offsets.has('ip_stays')) offsets.set('ip_stays', offsets.get('ip_stays')! + block.ipCount);
+      if (offsets.has('ed_encounters'))
+        offsets.set('ed_encounters', offsets.get('ed_encounters')! + block.edCount);
+      if (offsets.has('ip_stays'))
+        offsets.set('ip_stays', offsets.get('ip_stays')! + block.ipCount);
       if (census) this.addCensus(census, block);
     }
     const last = assembler.flush();
@@ -113,10 +115,12 @@ export class DatasetRun {
   }
 
   private async *blocks(needs: BlockNeeds): AsyncGenerator<BlockResult> {
-    const { workers } = this.plan.options;
+    const blockCount = Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK);
+    // More workers than blocks would only add start-up time.
+    const workers = Math.min(this.plan.options.workers, blockCount);
     if (workers > 1) {
       this.pool ??= new WorkerPool(this.settings, workers);
-      yield* this.pool.blocks(Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK), needs);
+      yield* this.pool.blocks(blockCount, needs);
       return;
     }
     this.context ??= new GeneratorContext(this.settings);
@@ -129,7 +133,8 @@ export class DatasetRun {
     const { scenario } = this.plan;
     this.census = undefined;
     const days =
-      civilDate.fromParts(scenario.endYear + 1, 1, 1) - civilDate.fromParts(scenario.startYear, 1, 1);
+      civilDate.fromParts(scenario.endYear + 1, 1, 1) -
+      civilDate.fromParts(scenario.startYear, 1, 1);
     return new Int32Array(scenario.sites.length * (days + 1));
   }
 

@@ -23,5 +23,11 @@ export function edBaselineRatesColumns(scenario: Scenario) {
       });
     });
   });
-  return { lha_id: lhaId, age_group: ageGroup, gender, ed_subservice: subservice, baserate_per_1000: rate };
+  return {
+    lha_id: lhaId,
+    age_group: ageGroup,
+    gender,
+    ed_subservice: subservice,
+    baserate_per_1000: rate,
+  };
 }

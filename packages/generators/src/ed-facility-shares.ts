@@ -14,7 +14,7 @@ export function edFacilityShares(scenario: Scenario): number[][][] {
   return sites.map((_, home) =>
     ED_SUBSERVICES.map((_, s) => {
       const offers = (f: number) => scenario.coverage.ed[f]![s] === true;
-      // Empty sites still receive visits when every candidate has zero staffed beds.
+      // A site without staffed beds keeps a token weight, so a subservice offered only there is reachable.
       const weightOf = (f: number) => Math.max(sites[f]!.staffedBeds, 1);
       let others = 0;
       sites.forEach((_, f) => {

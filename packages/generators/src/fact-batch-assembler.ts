@@ -26,7 +26,13 @@ export type RowOffsets = ReadonlyMap<string, number>;
 interface ColumnWriter {
   /** Fresh buffers for a batch of up to `capacity` rows (the previous batch keeps its own). */
   start(capacity: number): void;
-  write(source: BlockColumn | undefined, from: number, count: number, at: number, offsets: RowOffsets): void;
+  write(
+    source: BlockColumn | undefined,
+    from: number,
+    count: number,
+    at: number,
+    offsets: RowOffsets,
+  ): void;
   finish(length: number): Data;
 }
 
@@ -77,7 +83,10 @@ class FixedWidthUtf8Writer implements ColumnWriter {
 
   write(source: BlockColumn | undefined, from: number, count: number, at: number): void {
     const bytes = source as Uint8Array;
-    this.bytes.set(bytes.subarray(from * PATIENT_ID_BYTES, (from + count) * PATIENT_ID_BYTES), at * PATIENT_ID_BYTES);
+    this.bytes.set(
+      bytes.subarray(from * PATIENT_ID_BYTES, (from + count) * PATIENT_ID_BYTES),
+      at * PATIENT_ID_BYTES,
+    );
   }
 
   finish(length: number): Data {
@@ -107,7 +116,8 @@ class BoolWriter implements ColumnWriter {
     const values = source as Uint8Array;
     const bits = this.bits;
     for (let k = 0; k < count; k++) {
-      if (values[from + k] === 1) bits[(at + k) >> 3] = bits[(at + k) >> 3]! | (1 << ((at + k) & 7));
+      if (values[from + k] === 1)
+        bits[(at + k) >> 3] = bits[(at + k) >> 3]! | (1 << ((at + k) & 7));
     }
   }
 

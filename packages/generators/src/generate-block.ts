@@ -1,4 +1,3 @@
-import { AGE_GROUPS, ED_SUBSERVICES, GENDERS } from '@lm-synth/config';
 import { createStream, type RandomSource } from '@lm-synth/stats';
 import type { BlockColumns, BlockNeeds, BlockResult } from './block-result.js';
 import { type GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
@@ -8,14 +7,6 @@ const SECONDS_PER_DAY = 86_400;
 /** los_days has two decimals: 0.01 day is 864 s, so discharge_ts stays in whole seconds. */
 const SECONDS_PER_CENTIDAY = 864;
 const TWO_POW_32 = 4_294_967_296;
-const S = ED_SUBSERVICES.length;
-const G = GENDERS.length;
-const CELLS_PER_LHA = AGE_GROUPS.length * G;
-// Codes in ED_DISPOSITIONS and ADMISSION_SOURCES.
-const ADMITTED = 1;
-const SOURCE_ED = 0;
-const SOURCE_DIRECT = 1;
-const SOURCE_TRANSFER = 2;
 
 type Growable = Int8Array | Uint8Array | Int32Array | Float64Array | BigInt64Array;
 
@@ -245,7 +236,12 @@ function addStay(
 }
 
 /** A stay at a corridor's from-site may continue at the partner site (one hop); returns the stays now held. */
-function maybeTransfer(context: GeneratorContext, count: number, age: number, stay: number): number {
+function maybeTransfer(
+  context: GeneratorContext,
+  count: number,
+  age: number,
+  stay: number,
+): number {
   const site = stays.facility[stay]!;
   const draw = context.transfer[site];
   if (!draw) return count;
@@ -269,7 +265,7 @@ function maybeTransfer(context: GeneratorContext, count: number, age: number, st
     }
   }
   const admit = stays.time[stay]! + stays.cents[stay]! * SECONDS_PER_CENTIDAY;
-  addStay(context, count, age, to, program, subprogram, admit, SOURCE_TRANSFER, -1, stay);
+  addStay(context, count, age, to, program, subprogram, admit, context.codes.transfer, -1, stay);
   return count + 1;
 }
 
@@ -285,7 +281,10 @@ export function generateBlock(
   blockIndex: number,
   needs: BlockNeeds,
 ): BlockResult {
-  const { slots, seed } = context;
+  const { slots, seed, codes } = context;
+  const S = context.subserviceCount;
+  const G = context.genderCount;
+  const cellsPerLha = context.ageGroupCount * G;
   const F = context.siteCount;
   const P = context.programCount;
   const first = blockIndex * PATIENTS_PER_BLOCK;
@@ -334,8 +333,8 @@ export function generateBlock(
       else high = middle;
     }
     const rank = slot - cellStart[cell]!;
-    const lha = Math.floor(cell / CELLS_PER_LHA);
-    const age = Math.floor((cell % CELLS_PER_LHA) / G);
+    const lha = Math.floor(cell / cellsPerLha);
+    const age = Math.floor((cell % cellsPerLha) / G);
     writePatientId(patientIds, i * PATIENT_ID_BYTES, context.patientIds.apply(ordinal));
 
     let home = context.lhaDefaultSite[lha]!;
@@ -352,30 +351,24 @@ export function generateBlock(
     let startYearVisits = 0;
     for (let y = 0; y < yearCount; y++) {
       slots.edCounts.source = countStreams[y]!;
-      if (withVisits) slots.edVisits.source = visitStreams[y]!;
+      const count = context.edCount[cell]!();
+      if (y === 0) startYearVisits = count;
+      if (!withVisits || count === 0) continue;
+      slots.edVisits.source = visitStreams[y]!;
+      visits.ensure(encounters + count);
+      const subservice = context.edSubservice[cell]!;
       const yearFirst = context.yearFirstDay[y]!;
-      for (let s = 0; s < S; s++) {
-        const count = context.edCount[cell * S + s]!();
-        if (y === 0) startYearVisits += count;
-        if (!withVisits || count === 0) continue;
-        visits.ensure(encounters + count);
-        const facility = context.edFacility[home * S + s]!;
-        const day = context.arrivalDay[y * S + s]!;
-        const hour = context.arrivalHour[s]!;
-        const acuity = context.acuity[age * S + s]!;
-        const disposition = context.disposition[age * S + s]!;
-        for (let k = 0; k < count; k++) {
-          const arrivalDay = yearFirst + day();
-          const arrivalHour = hour();
-          visits.time[encounters] =
-            arrivalDay * SECONDS_PER_DAY + arrivalHour * 3_600 + context.secondOfHour();
-          visits.facility[encounters] = facility();
-          visits.kind[encounters] = s;
-          visits.acuity[encounters] = acuity() + 1;
-          visits.disposition[encounters] = disposition();
-          visits.year[encounters] = y;
-          encounters++;
-        }
+      for (let k = 0; k < count; k++) {
+        const s = subservice();
+        const day = yearFirst + context.arrivalDay[y * S + s]!();
+        const hour = context.arrivalHour[s]!();
+        visits.time[encounters] = day * SECONDS_PER_DAY + hour * 3_600 + context.secondOfHour();
+        visits.facility[encounters] = context.edFacility[home * S + s]!();
+        visits.kind[encounters] = s;
+        visits.acuity[encounters] = context.acuity[age * S + s]!() + 1;
+        visits.disposition[encounters] = context.disposition[age * S + s]!();
+        visits.year[encounters] = y;
+        encounters++;
       }
     }
     visits.sort(encounters);
@@ -402,7 +395,7 @@ export function generateBlock(
         // ED admissions: a stay at the ED's facility shortly after arrival.
         for (let e = 0; e < encounters; e++) {
           const visit = visits.order[e]!;
-          if (visits.year[visit] !== y || visits.disposition[visit] !== ADMITTED) continue;
+          if (visits.year[visit] !== y || visits.disposition[visit] !== codes.admitted) continue;
           let facility = visits.facility[visit]!;
           let program: number;
           const atSite = context.programAtSite[age * F + facility];
@@ -417,7 +410,18 @@ export function generateBlock(
           }
           const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
           const admit = visits.time[visit]! + context.boardingSeconds();
-          addStay(context, count, age, facility, program, subprogram, admit, SOURCE_ED, edBase + e, -1);
+          addStay(
+            context,
+            count,
+            age,
+            facility,
+            program,
+            subprogram,
+            admit,
+            codes.fromEd,
+            edBase + e,
+            -1,
+          );
           count = maybeTransfer(context, count + 1, age, count);
         }
         // Direct admissions: Poisson per person-year, program by admission probability.
@@ -429,7 +433,7 @@ export function generateBlock(
           const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
           const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
           const admit = day * SECONDS_PER_DAY + context.secondOfDay();
-          addStay(context, count, age, facility, program, subprogram, admit, SOURCE_DIRECT, -1, -1);
+          addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
           count = maybeTransfer(context, count + 1, age, count);
         }
       }

@@ -26,4 +26,6 @@ export interface GenerateOptions {
 }
 
 /** GenerateOptions with every default filled in. */
-export type ResolvedGenerateOptions = { readonly [K in keyof GenerateOptions]-?: NonNullable<GenerateOptions[K]> };
+export type ResolvedGenerateOptions = {
+  readonly [K in keyof GenerateOptions]-?: NonNullable<GenerateOptions[K]>;
+};

@@ -1,4 +1,3 @@
-import { AGE_GROUPS, ED_SUBSERVICES, GENDERS, type Scenario } from '@lm-synth/config';
 import {
   aliasTable,
   bernoulli,
@@ -8,34 +7,21 @@ import {
   truncatedLognormal,
   uniformInt,
 } from '@lm-synth/stats';
-import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
-import { allocatePatients } from './allocate-patients.js';
 import { civilDate } from './civil-date.js';
-import { edFacilityShares } from './ed-facility-shares.js';
 import { FeistelPermutation } from './feistel-permutation.js';
-import type { ResolvedGenerateOptions } from './generate-options.js';
+import type { GeneratorSettings } from './generator-settings.js';
 import { StreamSlot } from './stream-slot.js';
-
-/** What a block generator needs to rebuild the same context anywhere (e.g. in a worker thread). */
-export interface GeneratorSettings {
-  readonly scenario: Scenario;
-  readonly options: ResolvedGenerateOptions;
-}
 
 type Draw = () => number;
 
 /** Patients per logical block: a constant of the format, never the batch size or worker count. */
 export const PATIENTS_PER_BLOCK = 4_096;
 /** Shortest stay in days (blueprint §4). */
-export const MIN_LOS_DAYS = 0.25;
+const MIN_LOS_DAYS = 0.25;
 /** ED boarding: an ED admission starts Lognormal(median 4 h, sigma 0.5) after arrival, kept within 1-24 h. */
 const BOARDING_MEDIAN_HOURS = 4;
 const BOARDING_SIGMA = 0.5;
 const BOARDING_RANGE_HOURS = [1, 24] as const;
-
-const S = ED_SUBSERVICES.length;
-const A = AGE_GROUPS.length;
-const G = GENDERS.length;
 
 function sampler(slot: StreamSlot, weights: ArrayLike<number>): Draw | null {
   let total = 0;
@@ -54,8 +40,12 @@ export class GeneratorContext {
   readonly patients: number;
   readonly blockCount: number;
   readonly uniqueQuasiIdentifiers: boolean;
+  readonly ageGroupCount: number;
+  readonly genderCount: number;
+  readonly subserviceCount: number;
   readonly siteCount: number;
   readonly programCount: number;
+  readonly codes: GeneratorSettings['codes'];
 
   /** Calendar years with encounters, and the epoch day of January 1 of each (plus the year after). */
   readonly encounterYears: readonly number[];
@@ -85,11 +75,12 @@ export class GeneratorContext {
   /** Per LHA: another site, by staffed beds (null with a single site). */
   readonly crossLhaSite: readonly (Draw | null)[];
 
-  // ED, per cell x subservice.
-  readonly edRatePer1000: Float64Array;
+  // ED, per cell.
   readonly expectedEdRate: Float64Array;
   readonly primarySubservice: Int8Array;
+  /** Visits in a year, over all subservices, and the subservice of each visit (null: no visits). */
   readonly edCount: readonly Draw[];
+  readonly edSubservice: readonly (Draw | null)[];
   /** Per encounter year x subservice: day of the year. */
   readonly arrivalDay: readonly Draw[];
   readonly arrivalHour: readonly Draw[];
@@ -125,21 +116,34 @@ export class GeneratorContext {
   readonly transfer: readonly (Draw | null)[];
   readonly transferTo: readonly Int32Array[];
 
-  constructor({ scenario, options }: GeneratorSettings) {
+  constructor(settings: GeneratorSettings) {
+    const { scenario, options, allocation, birthRanges } = settings;
     const { slots } = this;
+    // Closed-domain sizes from the shapes the Scenario type documents.
+    const A = birthRanges.length;
+    const G = scenario.lhas[0]!.genderShares.length;
+    const S = scenario.ed.seasonality.length;
+    const ages = Array.from({ length: A }, (_, a) => a);
+    const subservices = Array.from({ length: S }, (_, s) => s);
+    this.ageGroupCount = A;
+    this.genderCount = G;
+    this.subserviceCount = S;
+    this.codes = settings.codes;
     const seed = options.seed;
     this.seed = seed;
     this.patients = options.patients;
     this.blockCount = Math.ceil(options.patients / PATIENTS_PER_BLOCK);
     this.uniqueQuasiIdentifiers = options.uniqueQuasiIdentifiers;
-    const L = scenario.lhas.length;
     const sites = scenario.sites;
     const F = sites.length;
     const P = scenario.programs.length;
     this.siteCount = F;
     this.programCount = P;
 
-    this.encounterYears = Array.from({ length: options.encounterYears }, (_, y) => scenario.startYear + y);
+    this.encounterYears = Array.from(
+      { length: options.encounterYears },
+      (_, y) => scenario.startYear + y,
+    );
     this.yearFirstDay = Float64Array.from({ length: options.encounterYears + 1 }, (_, y) =>
       civilDate.fromParts(scenario.startYear + y, 1, 1),
     );
@@ -147,13 +151,11 @@ export class GeneratorContext {
     this.horizonDays = civilDate.fromParts(scenario.endYear + 1, 1, 1) - this.horizonFirstDay;
 
     // Patients.
-    const allocation = allocatePatients(scenario, options.patients);
     const cellCount = allocation.length;
     this.cellStart = new Float64Array(cellCount + 1);
     for (let c = 0; c < cellCount; c++) this.cellStart[c + 1] = this.cellStart[c]! + allocation[c]!;
     this.order = new FeistelPermutation(options.patients, seed, 'patient-order', 0);
     this.patientIds = new FeistelPermutation(2 ** 48, seed, 'patient-ids', 0);
-    const birthRanges = ageGroupBirthRanges(scenario.referenceDate);
     this.birthFirst = Int32Array.from(birthRanges, (range) => range.first);
     this.birthOrder = options.uniqueQuasiIdentifiers
       ? Array.from(
@@ -179,35 +181,38 @@ export class GeneratorContext {
 
     // ED.
     const ed = scenario.ed;
-    this.edRatePer1000 = new Float64Array(cellCount * S);
     this.expectedEdRate = new Float64Array(cellCount);
     this.primarySubservice = new Int8Array(cellCount);
+    // A patient-year's visits over all subservices are NegBin(sum of means, k) (or Poisson), split
+    // over subservices in proportion to their means: thinning a gamma-Poisson mixture keeps each
+    // subservice NegBin(mean, k) (Poisson(mean)) as configured, and the subservices of one
+    // patient-year share its gamma frailty, as frequent ED users do.
     const edCount: Draw[] = [];
+    const edSubservice: (Draw | null)[] = [];
     for (let cell = 0; cell < cellCount; cell++) {
       const lha = Math.floor(cell / (A * G));
       const age = Math.floor((cell % (A * G)) / G);
-      const gender = cell % G;
-      const rates = ed.ratesPer1000[lha]![age]![gender]!;
+      const rates = ed.ratesPer1000[lha]![age]![cell % G]!;
       let total = 0;
       let primary = 0;
       for (let s = 0; s < S; s++) {
-        const rate = rates[s]!;
-        this.edRatePer1000[cell * S + s] = rate;
-        total += rate;
-        if (rate > rates[primary]!) primary = s;
-        const mean = rate / 1000;
-        edCount.push(
-          ed.countModel.model === 'negbin'
-            ? negativeBinomial(slots.edCounts)({ mean, dispersion: ed.countModel.dispersion })
-            : poisson(slots.edCounts)(mean),
-        );
+        total += rates[s]!;
+        if (rates[s]! > rates[primary]!) primary = s;
       }
+      const mean = total / 1000;
+      edCount.push(
+        ed.countModel.model === 'negbin'
+          ? negativeBinomial(slots.edCounts)({ mean, dispersion: ed.countModel.dispersion })
+          : poisson(slots.edCounts)(mean),
+      );
+      edSubservice.push(sampler(slots.edVisits, rates));
       this.expectedEdRate[cell] = Math.round(total * 10) / 10_000;
       this.primarySubservice[cell] = primary;
     }
     this.edCount = edCount;
+    this.edSubservice = edSubservice;
     this.arrivalDay = this.encounterYears.flatMap((_, y) =>
-      ED_SUBSERVICES.map((_, s) => {
+      subservices.map((s) => {
         const first = this.yearFirstDay[y]!;
         const days = this.yearFirstDay[y + 1]! - first;
         const weights = new Float64Array(days);
@@ -220,19 +225,18 @@ export class GeneratorContext {
         return sampler(slots.edVisits, weights) ?? (() => 0);
       }),
     );
-    this.arrivalHour = ED_SUBSERVICES.map(
-      (_, s) => sampler(slots.edVisits, ed.hourProbabilities[s]!) ?? (() => 0),
+    this.arrivalHour = subservices.map(
+      (s) => sampler(slots.edVisits, ed.hourProbabilities[s]!) ?? (() => 0),
     );
     this.secondOfHour = uniformInt(slots.edVisits)(0, 3_599);
-    const shares = edFacilityShares(scenario);
-    this.edFacility = shares.flatMap((bySubservice) =>
+    this.edFacility = settings.edFacilityShares.flatMap((bySubservice) =>
       bySubservice.map((byFacility) => sampler(slots.edVisits, byFacility)),
     );
-    this.acuity = AGE_GROUPS.flatMap((_, a) =>
-      ED_SUBSERVICES.map((_, s) => sampler(slots.edVisits, ed.acuity[a]![s]!)!),
+    this.acuity = ages.flatMap((a) =>
+      subservices.map((s) => sampler(slots.edVisits, ed.acuity[a]![s]!)!),
     );
-    this.disposition = AGE_GROUPS.flatMap((_, a) =>
-      ED_SUBSERVICES.map((_, s) => sampler(slots.edVisits, ed.disposition[a]![s]!)!),
+    this.disposition = ages.flatMap((a) =>
+      subservices.map((s) => sampler(slots.edVisits, ed.disposition[a]![s]!)!),
     );
 
     // Inpatient.
@@ -252,7 +256,8 @@ export class GeneratorContext {
       ip.subprogramMix[a]![p]!.map(
         (share, sp) => share * this.offered[f * this.pairCount + this.pairOffset[p]! + sp]!,
       );
-    const admits = (a: number, f: number, p: number) => subprogramWeights(a, f, p).some((w) => w > 0);
+    const admits = (a: number, f: number, p: number) =>
+      subprogramWeights(a, f, p).some((w) => w > 0);
 
     const boarding = truncatedLognormal(slots.inpatient)(
       Math.log(BOARDING_MEDIAN_HOURS * 3_600),
@@ -262,10 +267,12 @@ export class GeneratorContext {
     );
     this.boardingSeconds = () => Math.round(boarding());
     const directShare = 1 - ip.edAdmissionShare;
-    this.directCount = AGE_GROUPS.map((_, a) =>
-      poisson(slots.inpatient)(directShare * ip.admissionProbability[a]!.reduce((x, y) => x + y, 0)),
+    this.directCount = ages.map((a) =>
+      poisson(slots.inpatient)(
+        directShare * ip.admissionProbability[a]!.reduce((x, y) => x + y, 0),
+      ),
     );
-    this.directProgram = AGE_GROUPS.map((_, a) => {
+    this.directProgram = ages.map((a) => {
       const anywhere = (p: number) => sites.some((_, f) => admits(a, f, p));
       const weights = ip.admissionProbability[a]!.map((q, p) => (anywhere(p) ? q : 0));
       return (
@@ -276,7 +283,7 @@ export class GeneratorContext {
         )
       );
     });
-    this.programAtSite = AGE_GROUPS.flatMap((_, a) =>
+    this.programAtSite = ages.flatMap((a) =>
       sites.map((_, f) => {
         const eligible = scenario.programs.map((_, p) => (admits(a, f, p) ? 1 : 0));
         return (
@@ -287,7 +294,7 @@ export class GeneratorContext {
         );
       }),
     );
-    this.subprogramAtSite = AGE_GROUPS.flatMap((_, a) =>
+    this.subprogramAtSite = ages.flatMap((a) =>
       sites.flatMap((_, f) =>
         scenario.programs.map((_, p) => sampler(slots.inpatient, subprogramWeights(a, f, p))),
       ),
@@ -309,9 +316,11 @@ export class GeneratorContext {
     );
     this.secondOfDay = uniformInt(slots.inpatient)(0, 86_399);
     this.los = scenario.programs.flatMap((_, p) =>
-      ip.los[p]!.map(({ mu, sigma }) => truncatedLognormal(slots.inpatient)(mu, sigma, MIN_LOS_DAYS)),
+      ip.los[p]!.map(({ mu, sigma }) =>
+        truncatedLognormal(slots.inpatient)(mu, sigma, MIN_LOS_DAYS, settings.maxLosDays),
+      ),
     );
-    this.alc = AGE_GROUPS.flatMap((_, a) =>
+    this.alc = ages.flatMap((a) =>
       scenario.programs.map((_, p) => bernoulli(slots.inpatient)(ip.alcProbability[a]![p]!)),
     );
     this.alcMinimumCents = Math.ceil(ip.alcLosThresholdDays * 100 - 1e-9);
@@ -324,7 +333,10 @@ export class GeneratorContext {
     this.transfer = sites.map((site) => {
       const outgoing = ip.transfers.filter((corridor) => corridor.fromSiteId === site.id);
       if (outgoing.length === 0) return null;
-      const stay = Math.max(0, 1 - outgoing.reduce((sum, corridor) => sum + corridor.probability, 0));
+      const stay = Math.max(
+        0,
+        1 - outgoing.reduce((sum, corridor) => sum + corridor.probability, 0),
+      );
       return sampler(slots.inpatient, [stay, ...outgoing.map((corridor) => corridor.probability)]);
     });
   }

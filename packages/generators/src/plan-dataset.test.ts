@@ -37,7 +37,9 @@ describe('planDataset', () => {
 
   it('applies the year options to the scenario it generates from', () => {
     const plan = planDataset(scenario, { startYear: 2030, horizonYears: 3, encounterYears: 3 });
-    expect([plan.scenario.startYear, plan.scenario.horizonYears, plan.scenario.endYear]).toEqual([2030, 3, 2032]);
+    expect([plan.scenario.startYear, plan.scenario.horizonYears, plan.scenario.endYear]).toEqual([
+      2030, 3, 2032,
+    ]);
   });
 
   it.each([

@@ -51,7 +51,12 @@ const count = (value: number) => value.toLocaleString('en-US');
  */
 export function planDataset(scenario: Scenario, options: GenerateOptions = {}): DatasetPlan {
   const startYear = integerIn('startYear', options.startYear ?? scenario.startYear, 1900, 2200);
-  const horizonYears = integerIn('horizonYears', options.horizonYears ?? scenario.horizonYears, 1, 50);
+  const horizonYears = integerIn(
+    'horizonYears',
+    options.horizonYears ?? scenario.horizonYears,
+    1,
+    50,
+  );
   const resolved: ResolvedGenerateOptions = {
     patients: integerIn('patients', options.patients ?? scenario.patients, 1, MAX_PATIENTS),
     startYear,
@@ -74,7 +79,9 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     endYear: startYear + horizonYears - 1,
   };
   for (const lha of effective.lhas) {
-    const last = Math.round(lha.basePopulation * (1 + lha.annualGrowthPct / 100) ** (horizonYears - 1));
+    const last = Math.round(
+      lha.basePopulation * (1 + lha.annualGrowthPct / 100) ** (horizonYears - 1),
+    );
     if (last > MAX_INT32) {
       throw new GeneratorInputError(
         `the population of ${lha.name} would reach ${count(last)} by ${effective.endYear}, more than population_projection.population (INT) holds`,
@@ -82,7 +89,10 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     }
   }
   const quasiIdentifiers = quasiIdentifierCapacity(effective, resolved.patients);
-  if (resolved.uniqueQuasiIdentifiers && quasiIdentifiers.patientsInCell > quasiIdentifiers.birthDates) {
+  if (
+    resolved.uniqueQuasiIdentifiers &&
+    quasiIdentifiers.patientsInCell > quasiIdentifiers.birthDates
+  ) {
     const q = quasiIdentifiers;
     throw new GeneratorInputError(
       `${count(resolved.patients)} patients cannot all have a unique (date of birth, LHA, gender): ` +

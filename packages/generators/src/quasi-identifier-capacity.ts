@@ -19,7 +19,10 @@ export interface QuasiIdentifierCapacity {
  * than its age band has birth dates (bands do not overlap, so cells are
  * independent). Cells are allocated as in allocatePatients.
  */
-export function quasiIdentifierCapacity(scenario: Scenario, patients: number): QuasiIdentifierCapacity {
+export function quasiIdentifierCapacity(
+  scenario: Scenario,
+  patients: number,
+): QuasiIdentifierCapacity {
   const population = projectPopulation({ ...scenario, horizonYears: 1 });
   const birthDates = ageGroupBirthRanges(scenario.referenceDate).map((range) => range.count);
   const cellsPerLha = AGE_GROUPS.length * GENDERS.length;
@@ -30,7 +33,8 @@ export function quasiIdentifierCapacity(scenario: Scenario, patients: number): Q
   const allocation = largestRemainder(patients, population);
   let fullest = 0;
   allocation.forEach((n, cell) => {
-    if (n / birthDates[ageOf(cell)]! > allocation[fullest]! / birthDates[ageOf(fullest)]!) fullest = cell;
+    if (n / birthDates[ageOf(cell)]! > allocation[fullest]! / birthDates[ageOf(fullest)]!)
+      fullest = cell;
   });
   let maxUniquePatients = patients;
   if (!fits(patients)) {

@@ -65,17 +65,22 @@ function columnData(
       } as never);
     case 'boolean': {
       const bits = new Uint8Array((length + 7) >> 3);
-      for (let i = 0; i < length; i++) if (values[from + i] === true) bits[i >> 3] = bits[i >> 3]! | (1 << (i & 7));
+      for (let i = 0; i < length; i++)
+        if (values[from + i] === true) bits[i >> 3] = bits[i >> 3]! | (1 << (i & 7));
       return makeData({ ...common, data: bits } as never);
     }
     case 'string': {
-      const encoded = Array.from({ length }, (_, i) => encoder.encode(String(values[from + i] ?? '')));
+      const encoded = Array.from({ length }, (_, i) =>
+        encoder.encode(String(values[from + i] ?? '')),
+      );
       const valueOffsets = new Int32Array(length + 1);
       encoded.forEach((bytes, i) => {
         valueOffsets[i + 1] = valueOffsets[i]! + bytes.length;
       });
       const data = new Uint8Array(valueOffsets[length]!);
-      encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]!));
+      encoded.forEach((bytes, i) => {
+        data.set(bytes, valueOffsets[i]!);
+      });
       return makeData({ ...common, valueOffsets, data } as never);
     }
     case 'enum': {
@@ -107,7 +112,9 @@ export function smallTableBatches(
 ): RecordBatch[] {
   const rows = columns[table.columns[0]!.name]!.length;
   const dictionaries = table.columns.map((column) =>
-    column.type.kind === 'enum' ? vectorFromArray([...(column.type.values ?? [])], new Utf8()) : undefined,
+    column.type.kind === 'enum'
+      ? vectorFromArray([...(column.type.values ?? [])], new Utf8())
+      : undefined,
   );
   const batches: RecordBatch[] = [];
   for (let from = 0; from < rows; from += batchSize) {
@@ -118,7 +125,10 @@ export function smallTableBatches(
       return columnData(column, schema.fields[c]!, values, from, length, dictionaries[c]);
     });
     batches.push(
-      new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children })),
+      new RecordBatch(
+        schema,
+        makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }),
+      ),
     );
   }
   return batches;

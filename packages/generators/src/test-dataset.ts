@@ -1,7 +1,7 @@
 import { defaultScenario } from '@lm-synth/config';
 import type { Table } from 'apache-arrow';
-import type { GenerateOptions } from './generate-options.js';
 import { generateInMemory } from './generate-in-memory.js';
+import type { GenerateOptions } from './generate-options.js';
 
 const cache = new Map<string, Promise<Record<string, Table>>>();
 

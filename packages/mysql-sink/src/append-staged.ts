@@ -16,7 +16,11 @@ const ER_DUP_ENTRY = 1062;
  */
 export async function appendStaged(
   session: SinkSession,
-  staged: readonly { readonly table: TableDefinition; readonly stage: string; readonly rows: number }[],
+  staged: readonly {
+    readonly table: TableDefinition;
+    readonly stage: string;
+    readonly rows: number;
+  }[],
   live: readonly TableDefinition[],
 ): Promise<Omit<VerificationReport, 'projection'>> {
   const expectedRows = new Map<string, number>();
@@ -32,13 +36,21 @@ export async function appendStaged(
       const columns = table.columns.map((c) => q(c.name)).join(', ');
       const doing = `appending to ${table.name}`;
       const result = await session
-        .query(`INSERT INTO ${q(table.name)} (${columns}) SELECT ${columns} FROM ${q(stage)}`, [], doing)
+        .query(
+          `INSERT INTO ${q(table.name)} (${columns}) SELECT ${columns} FROM ${q(stage)}`,
+          [],
+          doing,
+        )
         .catch((error: Error & { cause?: { errno?: number } }) => {
           if (error.cause?.errno !== ER_DUP_ENTRY) throw error;
-          throw new MysqlInputError(`${error.message} (are these rows loaded already? --mode replace reloads)`);
+          throw new MysqlInputError(
+            `${error.message} (are these rows loaded already? --mode replace reloads)`,
+          );
         });
       if (result.affectedRows !== rows) {
-        throw new MysqlInputError(`${doing}: staged ${rows} rows but ${result.affectedRows} were added`);
+        throw new MysqlInputError(
+          `${doing}: staged ${rows} rows but ${result.affectedRows} were added`,
+        );
       }
     }
     const check = await verifyTables(
@@ -47,7 +59,9 @@ export async function appendStaged(
       { expectedRows, keysOf: new Set(staged.map((s) => s.table.name)) },
     );
     if (!check.ok) {
-      throw new MysqlInputError(`verification failed, nothing was appended: ${describeVerificationFailures(check)}`);
+      throw new MysqlInputError(
+        `verification failed, nothing was appended: ${describeVerificationFailures(check)}`,
+      );
     }
     await session.query('COMMIT', [], 'committing the appended rows');
     return check;

@@ -8,7 +8,11 @@ describe('preferredCollation', () => {
   });
 
   it('picks the best collation the server lists', () => {
-    const mariadb1011 = new Set(['utf8mb4_general_ci', 'utf8mb4_unicode_ci', 'utf8mb4_unicode_520_ci']);
+    const mariadb1011 = new Set([
+      'utf8mb4_general_ci',
+      'utf8mb4_unicode_ci',
+      'utf8mb4_unicode_520_ci',
+    ]);
     expect(preferredCollation('mariadb', mariadb1011)).toBe('utf8mb4_unicode_520_ci');
     expect(preferredCollation('mariadb', new Set([...mariadb1011, 'utf8mb4_uca1400_ai_ci']))).toBe(
       'utf8mb4_uca1400_ai_ci',

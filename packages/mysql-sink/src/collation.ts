@@ -9,7 +9,7 @@ const PREFERENCE: Record<ServerFlavor, readonly string[]> = {
 /** The utf8mb4 Unicode collation for a server: the best it has, or the flavor's safe default when unknown. */
 export function preferredCollation(flavor: ServerFlavor, available?: ReadonlySet<string>): string {
   const candidates = PREFERENCE[flavor];
-  if (available === undefined) return flavor === 'mysql' ? candidates[0]! : 'utf8mb4_unicode_520_ci';
+  if (available === undefined)
+    return flavor === 'mysql' ? candidates[0]! : 'utf8mb4_unicode_520_ci';
   return candidates.find((name) => available.has(name)) ?? 'utf8mb4_unicode_ci';
 }
-

@@ -88,7 +88,9 @@ function writeDate(
   const z = days + 719_468;
   const era = Math.floor(z / 146_097);
   const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -155,7 +157,11 @@ function encodeDictionary(dictionary: Vector): { bytes: Uint8Array[]; texts: str
 
 const dictionaries = new WeakMap<Vector, { bytes: Uint8Array[]; texts: string[] }>();
 
-function valueCodec(column: ColumnDefinition, data: Data, where: (row: number) => string): ColumnCodec {
+function valueCodec(
+  column: ColumnDefinition,
+  data: Data,
+  where: (row: number) => string,
+): ColumnCodec {
   const logical = column.type;
   const type = data.type;
   const scratch = new Uint8Array(64);
@@ -234,7 +240,8 @@ function valueCodec(column: ColumnDefinition, data: Data, where: (row: number) =
       if (logical.kind !== 'float64') throw mismatch();
       return fixed(32, (buffer, pos, row) => {
         const value = values[row]!;
-        if (!Number.isFinite(value)) throw new Error(`${where(row)}: ${value} is not a finite number`);
+        if (!Number.isFinite(value))
+          throw new Error(`${where(row)}: ${value} is not a finite number`);
         return writeAscii(buffer, pos, String(value));
       });
     }
@@ -289,7 +296,8 @@ function valueCodec(column: ColumnDefinition, data: Data, where: (row: number) =
         width: () => widest,
         write: (buffer, pos, row) => {
           const entry = bytes[indices[row]!];
-          if (!entry) throw new Error(`${where(row)}: dictionary index ${indices[row]} out of range`);
+          if (!entry)
+            throw new Error(`${where(row)}: dictionary index ${indices[row]} out of range`);
           for (let i = 0; i < entry.length; i++) buffer[pos++] = entry[i]!;
           return pos;
         },
@@ -306,7 +314,8 @@ function valueCodec(column: ColumnDefinition, data: Data, where: (row: number) =
       const read = int64Reader(data.values as BigInt64Array);
       return fixed(10, (buffer, pos, row) => {
         const ms = Number(read(row));
-        if (ms % 86_400_000 !== 0) throw new Error(`${where(row)}: date ${ms} ms is not a whole day`);
+        if (ms % 86_400_000 !== 0)
+          throw new Error(`${where(row)}: date ${ms} ms is not a whole day`);
         return writeDate(buffer, pos, ms / 86_400_000, where, row);
       });
     }

@@ -9,7 +9,9 @@ describe('columnSqlType', () => {
     expect(columnSqlType(t.decimal(8, 2))).toBe('DECIMAL(8,2)');
     expect(columnSqlType(t.boolean())).toBe('TINYINT(1)');
     expect(columnSqlType(t.timestamp())).toBe('DATETIME');
-    expect(columnSqlType(t.enum(['Female', 'Male', 'Other'], 8))).toBe("ENUM('Female','Male','Other')");
+    expect(columnSqlType(t.enum(['Female', 'Male', 'Other'], 8))).toBe(
+      "ENUM('Female','Male','Other')",
+    );
     expect(columnSqlType(t.enum(null, 16))).toBe('VARCHAR(16)');
   });
 

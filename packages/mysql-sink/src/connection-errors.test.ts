@@ -1,11 +1,11 @@
-import type { RowDataPacket } from 'mysql2/promise';
+import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
 import { MysqlInputError } from './mysql-input-error.js';
-import { verifyDatabase } from './verify-database.js';
-import { testDataset } from './test-dataset.js';
 import { TEST_SERVER, withTestDatabase } from './test-database.js';
+import { testDataset } from './test-dataset.js';
 import { withTestUser } from './test-user.js';
+import { verifyDatabase } from './verify-database.js';
 
 const tiny = testDataset({ patients: 10 });
 
@@ -20,7 +20,9 @@ async function failure(promise: Promise<unknown>): Promise<MysqlInputError> {
 
 describe('connection problems', () => {
   it('says when nothing listens on the port', async () => {
-    const error = await failure(loadDataset(tiny.streams(), { url: 'mysql://root@127.0.0.1:3307/lm_x' }));
+    const error = await failure(
+      loadDataset(tiny.streams(), { url: 'mysql://root@127.0.0.1:3307/lm_x' }),
+    );
     expect(error.message).toBe(
       'cannot connect to 127.0.0.1:3307: connection refused (is the server running on that port?)',
     );
@@ -90,10 +92,13 @@ describe('connection problems', () => {
   it('creates the database only when asked', async () => {
     const database = `lm_test_${process.pid}_created`;
     const url = `mysql://root@${TEST_SERVER.host}/${database}`;
+    const admin = await mysql.createConnection(TEST_SERVER);
     try {
       const error = await failure(loadDataset(tiny.streams(), { url }));
       expect(error.message).toMatch(
-        new RegExp(`^database ${database} does not exist on 127\\.0\\.0\\.1:3306 .*pass --create-database`),
+        new RegExp(
+          `^database ${database} does not exist on 127\\.0\\.0\\.1:3306 .*pass --create-database`,
+        ),
       );
       const report = await loadDataset(tiny.streams(), { url }, { createDatabase: true });
       expect(report.verification.ok).toBe(true);
@@ -101,9 +106,8 @@ describe('connection problems', () => {
       expect(verification.ok).toBe(true);
       expect(verification.tables.find((t) => t.table === 'patients')?.rows).toBe(10);
     } finally {
-      await withTestDatabase(async ({ admin }) => {
-        await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
-      });
+      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await admin.end();
     }
   });
 

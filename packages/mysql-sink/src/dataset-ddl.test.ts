@@ -12,7 +12,7 @@ describe('datasetDdl', () => {
     expect(mariadb).not.toContain('0900');
     const order = [...mysql.matchAll(/^CREATE TABLE `(\w+)`/gm)].map((m) => m[1]);
     expect(order).toEqual(CATALOGUE.map((t) => t.name));
-    expect(mysql).toContain('synthetic'.replace('s', 'S'));
+    expect(mysql).toContain('Synthetic data, for non-production testing.');
   });
 
   it('writes the blueprint §14.4 shape of dim_site', () => {

@@ -10,7 +10,10 @@ export function describeVerificationFailures(
       .map((t) => `${t.table} has ${t.rows} rows, expected ${t.expected}`),
     ...report.foreignKeys
       .filter((fk) => fk.orphans > 0)
-      .map((fk) => `${fk.orphans} ${fk.table} row(s) break ${fk.name} (no matching ${fk.references} row)`),
+      .map(
+        (fk) =>
+          `${fk.orphans} ${fk.table} row(s) break ${fk.name} (no matching ${fk.references} row)`,
+      ),
     ...report.uniqueKeys
       .filter((u) => u.duplicates > 0)
       .map((u) => `${u.duplicates} duplicated ${u.table}(${u.columns.join(', ')}) value(s)`),

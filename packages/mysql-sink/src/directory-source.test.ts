@@ -4,8 +4,8 @@ import { CATALOGUE } from '@lm-synth/dims';
 import type { Connection } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
-import { testDataset } from './test-dataset.js';
 import { withTestDatabase } from './test-database.js';
+import { testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
 import { withOutputDirectory } from './test-output-directory.js';
 import { verifyDatabase } from './verify-database.js';
@@ -14,11 +14,15 @@ const dataset = testDataset({ patients: 300, batchRows: 128 });
 
 async function snapshot(admin: Connection): Promise<Map<string, string>> {
   const result = new Map<string, string>();
-  for (const table of CATALOGUE) result.set(table.name, checksum(await databaseLines(admin, table)));
+  for (const table of CATALOGUE)
+    result.set(table.name, checksum(await databaseLines(admin, table)));
   return result;
 }
 const expected = new Map(
-  CATALOGUE.map((table) => [table.name, checksum(expectedLines(table, dataset.tables.get(table.name)!))]),
+  CATALOGUE.map((table) => [
+    table.name,
+    checksum(expectedLines(table, dataset.tables.get(table.name)!)),
+  ]),
 );
 
 describe('loadDataset from an output directory', () => {
@@ -48,7 +52,10 @@ describe('loadDataset from an output directory', () => {
       await withTestDatabase(async ({ url, admin }) => {
         await loadDataset(testDataset({ patients: 50 }).streams(), { url });
         const before = await snapshot(admin);
-        await appendFile(join(dir, 'patients.csv'), 'P000000000999,1,1,0-4,Female,2000-01-01,Adult ED,1.0000,0\n');
+        await appendFile(
+          join(dir, 'patients.csv'),
+          'P000000000999,1,1,0-4,Female,2000-01-01,Adult ED,1.0000,0\n',
+        );
         await expect(loadDataset(dir, { url })).rejects.toThrow(
           /incomplete or altered, nothing was loaded: patients: its files do not match the size and sha256/,
         );
@@ -79,8 +86,13 @@ describe('loadDataset from an output directory', () => {
   it('says when the directory is no dataset', async () => {
     await withOutputDirectory(dataset, 'csv', async (dir) => {
       const manifest = join(dir, 'datapackage.json');
-      await writeFile(manifest, (await readFile(manifest, 'utf8')).replace('"resources"', '"resourcez"'));
-      await expect(loadDataset(dir, { url: 'mysql://root@127.0.0.1/lm_unused' })).rejects.toMatchObject({
+      await writeFile(
+        manifest,
+        (await readFile(manifest, 'utf8')).replace('"resources"', '"resourcez"'),
+      );
+      await expect(
+        loadDataset(dir, { url: 'mysql://root@127.0.0.1/lm_unused' }),
+      ).rejects.toMatchObject({
         isInputError: true,
       });
     });

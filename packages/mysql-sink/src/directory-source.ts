@@ -1,13 +1,20 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, type Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
-import { type Dataset, type DatasetManifest, openDataset, verifyDataset } from '@lm-synth/export-arrow';
+import {
+  type Dataset,
+  type DatasetManifest,
+  openDataset,
+  verifyDataset,
+} from '@lm-synth/export-arrow';
 import { RecordBatchReader } from 'apache-arrow';
-import { csvLoadSql } from './csv-load-sql.js';
+import { CsvToTsv } from './csv-to-tsv.js';
 import { duckdbBatches } from './duckdb-batches.js';
 import { MysqlInputError } from './mysql-input-error.js';
 import type { SourceTable } from './source-table.js';
+import type { TsvStream } from './tsv-stream.js';
 
 type Resource = DatasetManifest['resources'][number];
 
@@ -18,47 +25,38 @@ export interface DirectorySource {
   close(): void;
 }
 
-const NEWLINE = 0x0a;
-
-/** A nullable text column could hold NULL (an empty field) and "" alike, which LOAD DATA reads the same. */
-function csvLoadable(table: TableDefinition, resource: Resource): boolean {
+/** Whether a CSV resource is in the dialect lm-synth writes, which CsvToTsv reads. */
+function standardCsv(resource: Resource): boolean {
   const dialect = resource.dialect;
-  const standard =
+  return (
     dialect !== undefined &&
     dialect.delimiter === ',' &&
     dialect.quoteChar === '"' &&
     dialect.doubleQuote &&
     dialect.header &&
-    dialect.lineTerminator === '\n';
-  const ambiguous = table.columns.some(
-    (c) =>
-      c.nullable &&
-      (c.type.kind === 'string' ||
-        (c.type.kind === 'enum' && (c.type.values === null || c.type.values.includes('')))),
+    dialect.lineTerminator === '\n'
   );
-  return standard && !ambiguous;
 }
 
-/** The CSV files of a resource as one stream of rows: each file without its header line. */
-function csvRows(dir: string, paths: readonly string[]): Readable {
+/** The CSV files of a resource, one after another, as LOAD DATA native text. */
+function csvAsNativeText(dir: string, paths: readonly string[], table: TableDefinition): TsvStream {
   const out = new PassThrough();
+  let rows = 0;
   (async () => {
     for (const path of paths) {
-      let header = true;
-      for await (const chunk of createReadStream(join(dir, path)) as AsyncIterable<Buffer>) {
-        let body = chunk;
-        if (header) {
-          const end = chunk.indexOf(NEWLINE);
-          if (end < 0) continue;
-          header = false;
-          body = chunk.subarray(end + 1);
+      const converter = new CsvToTsv(table);
+      converter.on('data', (chunk: Buffer) => {
+        if (!out.write(chunk)) {
+          converter.pause();
+          out.once('drain', () => converter.resume());
         }
-        if (!out.write(body)) await new Promise((resolve) => out.once('drain', resolve));
-      }
+      });
+      await pipeline(createReadStream(join(dir, path)), converter);
+      rows += converter.rows;
     }
     out.end();
   })().catch((error: unknown) => out.destroy(error as Error));
-  return out;
+  return { stream: out, rows: () => rows };
 }
 
 async function* arrowBatches(dir: string, paths: readonly string[]) {
@@ -71,21 +69,26 @@ async function* arrowBatches(dir: string, paths: readonly string[]) {
 /**
  * Opens a dataset directory for loading. Every file is checked against the
  * sizes and SHA-256 hashes of datapackage.json first: a missing or altered
- * file stops the load before the database is touched. CSV files go to LOAD
- * DATA as they are; Arrow files are read as batches; Parquet (and CSV for the
- * INSERT fallback) through the dataset's DuckDB views.
+ * file stops the load before the database is touched. CSV files stream to
+ * LOAD DATA rewritten into its native text; Arrow files are read as batches;
+ * Parquet (and CSV for the INSERT fallback) through the dataset's DuckDB views.
  */
 export async function openDirectorySource(dir: string): Promise<DirectorySource> {
   const check = await verifyDataset(dir);
   const problems = check.resources.flatMap((resource) => {
-    if (resource.status === 'missing') return [`${resource.name}: missing ${resource.missing.join(', ')}`];
+    if (resource.status === 'missing')
+      return [`${resource.name}: missing ${resource.missing.join(', ')}`];
     if (resource.status === 'modified') {
-      return [`${resource.name}: its files do not match the size and sha256 in datapackage.json (modified or corrupt)`];
+      return [
+        `${resource.name}: its files do not match the size and sha256 in datapackage.json (modified or corrupt)`,
+      ];
     }
     return [];
   });
   if (problems.length > 0) {
-    throw new MysqlInputError(`the dataset in ${dir} is incomplete or altered, nothing was loaded: ${problems.join('; ')}`);
+    throw new MysqlInputError(
+      `the dataset in ${dir} is incomplete or altered, nothing was loaded: ${problems.join('; ')}`,
+    );
   }
   const { manifest } = check;
   const order = new Map(CATALOGUE.map((table, i) => [table.name, i]));
@@ -104,13 +107,8 @@ export async function openDirectorySource(dir: string): Promise<DirectorySource>
         table,
         expectedRows: resource.rows,
         batches: resource.format === 'arrow' ? () => arrowBatches(dir, paths) : fromDuckDB,
-        ...(resource.format === 'csv' && csvLoadable(table, resource)
-          ? {
-              localInfile: {
-                statement: (into: string, name: string) => csvLoadSql(table, into, name),
-                open: () => csvRows(dir, paths),
-              },
-            }
+        ...(resource.format === 'csv' && standardCsv(resource)
+          ? { nativeText: () => csvAsNativeText(dir, paths, table) }
           : {}),
       };
     }

@@ -32,7 +32,10 @@ function arrowColumn(column: ColumnDefinition, items: readonly unknown[]): Data 
     if (item === null) nullCount++;
     else nullBitmap[i >> 3]! |= 1 << (i & 7);
   });
-  const values = <T>(make: (n: number) => T, set: (out: T, i: number, item: unknown) => void): T => {
+  const values = <T>(
+    make: (n: number) => T,
+    set: (out: T, i: number, item: unknown) => void,
+  ): T => {
     const out = make(length);
     items.forEach((item, i) => {
       if (item !== null) set(out, i, item);
@@ -42,15 +45,50 @@ function arrowColumn(column: ColumnDefinition, items: readonly unknown[]): Data 
   const props = { length, nullCount, nullBitmap };
   switch (column.type.kind) {
     case 'int8':
-      return makeData({ ...props, type: new Int8(), data: values((n) => new Int8Array(n), (o, i, v) => (o[i] = v as number)) });
+      return makeData({
+        ...props,
+        type: new Int8(),
+        data: values(
+          (n) => new Int8Array(n),
+          (o, i, v) => (o[i] = v as number),
+        ),
+      });
     case 'int16':
-      return makeData({ ...props, type: new Int16(), data: values((n) => new Int16Array(n), (o, i, v) => (o[i] = v as number)) });
+      return makeData({
+        ...props,
+        type: new Int16(),
+        data: values(
+          (n) => new Int16Array(n),
+          (o, i, v) => (o[i] = v as number),
+        ),
+      });
     case 'int32':
-      return makeData({ ...props, type: new Int32(), data: values((n) => new Int32Array(n), (o, i, v) => (o[i] = v as number)) });
+      return makeData({
+        ...props,
+        type: new Int32(),
+        data: values(
+          (n) => new Int32Array(n),
+          (o, i, v) => (o[i] = v as number),
+        ),
+      });
     case 'int64':
-      return makeData({ ...props, type: new Int64(), data: values((n) => new BigInt64Array(n), (o, i, v) => (o[i] = v as bigint)) });
+      return makeData({
+        ...props,
+        type: new Int64(),
+        data: values(
+          (n) => new BigInt64Array(n),
+          (o, i, v) => (o[i] = v as bigint),
+        ),
+      });
     case 'float64':
-      return makeData({ ...props, type: new Float64(), data: values((n) => new Float64Array(n), (o, i, v) => (o[i] = v as number)) });
+      return makeData({
+        ...props,
+        type: new Float64(),
+        data: values(
+          (n) => new Float64Array(n),
+          (o, i, v) => (o[i] = v as number),
+        ),
+      });
     // An exact quotient of exact doubles: the double nearest the decimal, as the generators hand it over.
     case 'decimal':
       return makeData({
@@ -73,12 +111,22 @@ function arrowColumn(column: ColumnDefinition, items: readonly unknown[]): Data 
         ),
       });
     case 'date':
-      return makeData({ ...props, type: new DateDay(), data: values((n) => new Int32Array(n), (o, i, v) => (o[i] = (v as { days: number }).days)) });
+      return makeData({
+        ...props,
+        type: new DateDay(),
+        data: values(
+          (n) => new Int32Array(n),
+          (o, i, v) => (o[i] = (v as { days: number }).days),
+        ),
+      });
     case 'timestamp':
       return makeData({
         ...props,
         type: new TimestampMicrosecond('UTC'),
-        data: values((n) => new BigInt64Array(n), (o, i, v) => (o[i] = (v as { micros: bigint }).micros)),
+        data: values(
+          (n) => new BigInt64Array(n),
+          (o, i, v) => (o[i] = (v as { micros: bigint }).micros),
+        ),
       });
     case 'string':
     case 'enum':
@@ -116,7 +164,11 @@ export async function* duckdbBatches(
     // Catalogue names are plain identifiers; DuckDB quotes with double quotes.
     `SELECT ${table.columns.map((c) => `"${c.name}"`).join(', ')} FROM "${table.name}"`,
   );
-  for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
+  for (
+    let chunk = await result.fetchChunk();
+    chunk && chunk.rowCount > 0;
+    chunk = await result.fetchChunk()
+  ) {
     yield toBatch(table, schema, chunk);
   }
 }

@@ -36,7 +36,9 @@ export async function insertBatches(
     const result = await session.execute(sql, values, doing);
     if (result.warningStatus > 0) {
       const warnings = await session.warnings();
-      throw new MysqlInputError(`${doing}: the server reported ${result.warningStatus} warning(s): ${warnings.join('; ')}`);
+      throw new MysqlInputError(
+        `${doing}: the server reported ${result.warningStatus} warning(s): ${warnings.join('; ')}`,
+      );
     }
     uncommitted += pending;
     pending = 0;

@@ -6,12 +6,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE } from '@lm-synth/dims';
-import { tableToIPC, Table } from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
 import type { RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
-import { testDataset } from './test-dataset.js';
 import { withTestDatabase } from './test-database.js';
+import { testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
 
 const require = createRequire(import.meta.url);
@@ -68,10 +68,13 @@ describe('a loader killed with SIGKILL in the middle of a load', () => {
       await withTestDatabase(async ({ name, url, admin }) => {
         await loadDataset(previous.streams(), { url });
         const before = new Map<string, string>();
-        for (const table of CATALOGUE) before.set(table.name, checksum(await databaseLines(admin, table)));
+        for (const table of CATALOGUE)
+          before.set(table.name, checksum(await databaseLines(admin, table)));
 
         await writeFile(join(directory, 'child.mjs'), childScript(directory, url));
-        const child = spawn(process.execPath, [join(directory, 'child.mjs')], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const child = spawn(process.execPath, [join(directory, 'child.mjs')], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
         const exited = once(child, 'exit');
         await waitForLine(child, 'streaming');
         child.kill('SIGKILL');
@@ -79,7 +82,9 @@ describe('a loader killed with SIGKILL in the middle of a load', () => {
         expect(signal).toBe('SIGKILL');
 
         for (const table of CATALOGUE) {
-          expect(checksum(await databaseLines(admin, table)), table.name).toBe(before.get(table.name));
+          expect(checksum(await databaseLines(admin, table)), table.name).toBe(
+            before.get(table.name),
+          );
         }
         const [stages] = await admin.query<RowDataPacket[]>(
           "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE '%\\_\\_lm\\_stage'",

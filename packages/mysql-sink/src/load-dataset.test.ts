@@ -4,8 +4,8 @@ import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
 import type { TableStream } from './table-stream.js';
-import { testDataset } from './test-dataset.js';
 import { withTestDatabase } from './test-database.js';
+import { testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
 
 const small = testDataset({ patients: 400, batchRows: 150 });
@@ -21,13 +21,17 @@ async function tableNames(admin: Connection, database: string): Promise<string[]
 /** Checksums of every catalogue table present, by name. */
 async function snapshot(admin: Connection): Promise<Map<string, string>> {
   const result = new Map<string, string>();
-  for (const table of CATALOGUE) result.set(table.name, checksum(await databaseLines(admin, table)));
+  for (const table of CATALOGUE)
+    result.set(table.name, checksum(await databaseLines(admin, table)));
   return result;
 }
 
 function expectedSnapshot(dataset: ReturnType<typeof testDataset>): Map<string, string> {
   return new Map(
-    CATALOGUE.map((table) => [table.name, checksum(expectedLines(table, dataset.tables.get(table.name)!))]),
+    CATALOGUE.map((table) => [
+      table.name,
+      checksum(expectedLines(table, dataset.tables.get(table.name)!)),
+    ]),
   );
 }
 
@@ -45,7 +49,11 @@ describe('loadDataset', () => {
   it('loads every table exactly, verifies it and reports the §14.7 checks', async () => {
     await withTestDatabase(async ({ name, url, admin }) => {
       const messages: string[] = [];
-      const report = await loadDataset(small.streams(), { url }, { onMessage: (m) => messages.push(m) });
+      const report = await loadDataset(
+        small.streams(),
+        { url },
+        { onMessage: (m) => messages.push(m) },
+      );
       expect(report.method).toBe('load-data');
       expect(report.server.flavor).toBe('mariadb');
       expect(report.verification.ok).toBe(true);
@@ -53,7 +61,9 @@ describe('loadDataset', () => {
         CATALOGUE.map((t) => [t.name, small.rows(t.name)]),
       );
       expect(report.verification.tables.every((t) => t.rows === t.expected)).toBe(true);
-      expect(report.verification.foreignKeys).toHaveLength(CATALOGUE.flatMap((t) => t.foreignKeys).length);
+      expect(report.verification.foreignKeys).toHaveLength(
+        CATALOGUE.flatMap((t) => t.foreignKeys).length,
+      );
       expect(report.verification.foreignKeys.every((fk) => fk.orphans === 0)).toBe(true);
       expect(report.verification.projection?.year).toBe(2025);
       expect(report.verification.projection?.rows).toHaveLength(12 * 3);
@@ -100,7 +110,11 @@ describe('loadDataset', () => {
       await admin.query('SET GLOBAL local_infile = 0');
       try {
         const messages: string[] = [];
-        const report = await loadDataset(tiny.streams(), { url }, { onMessage: (m) => messages.push(m) });
+        const report = await loadDataset(
+          tiny.streams(),
+          { url },
+          { onMessage: (m) => messages.push(m) },
+        );
         expect(report.method).toBe('insert');
         expect(messages.join('\n')).toMatch(/local_infile is OFF .*SET GLOBAL local_infile = 1/);
         await expect(loadDataset(tiny.streams(), { url }, { method: 'load-data' })).rejects.toThrow(
@@ -121,7 +135,11 @@ describe('loadDataset', () => {
     await withTestDatabase(async ({ url, admin }) => {
       await loadDataset(small.streams(), { url });
       const before = await snapshot(admin);
-      const report = await loadDataset([{ table: patients, batches: newPatients }], { url }, { mode: 'append' });
+      const report = await loadDataset(
+        [{ table: patients, batches: newPatients }],
+        { url },
+        { mode: 'append' },
+      );
       expect(report.verification.ok).toBe(true);
       expect(await databaseLines(admin, patients)).toEqual(
         expectedLines(patients, larger.tables.get('patients')!),
@@ -142,13 +160,21 @@ describe('loadDataset', () => {
       const before = await snapshot(admin);
       const failures: [string, AsyncIterable<TableStream>, RegExp][] = [
         // ed_encounters of an 800-patient set reference patients the 400-patient set lacks.
-        ['orphans', withTable('ed_encounters', orphaned), /verification failed, nothing was replaced: \d+ ed_encounters row\(s\) break fk_ed_pat/],
+        [
+          'orphans',
+          withTable('ed_encounters', orphaned),
+          /verification failed, nothing was replaced: \d+ ed_encounters row\(s\) break fk_ed_pat/,
+        ],
         [
           'server warnings',
           withTable('dim_site', longSiteCodes(small.tables.get('dim_site')!)),
           /loading dim_site: the server reported 12 warning\(s\).*Data truncated for column 'site_code' at row 1/,
         ],
-        ['a broken stream', withTable('patients', failingBatches(small.tables.get('patients')!)), /generator failed/],
+        [
+          'a broken stream',
+          withTable('patients', failingBatches(small.tables.get('patients')!)),
+          /generator failed/,
+        ],
         ['an unordered dataset', reordered(), /gives dim_lha before \(or without\) dim_site/],
       ];
       for (const [what, source, message] of failures) {
@@ -168,7 +194,9 @@ describe('loadDataset', () => {
       expect(await tableNames(admin, name)).toEqual(['patients']);
       await admin.query('DROP TABLE patients');
       await loadDataset(small.streams(), { url });
-      await expect(loadDataset(small.streams(), { url }, { mode: 'fail-if-exists' })).rejects.toThrow(
+      await expect(
+        loadDataset(small.streams(), { url }, { mode: 'fail-if-exists' }),
+      ).rejects.toThrow(
         /already has lm-synth tables \(dim_site, .*\) and --mode is fail-if-exists/,
       );
     });
@@ -199,7 +227,10 @@ function longSiteCodes(batches: readonly RecordBatch[]): RecordBatch[] {
       ).data[0]!;
     });
     const struct = new Struct(batch.schema.fields);
-    return new RecordBatch(batch.schema, makeData({ type: struct, length: batch.numRows, children }));
+    return new RecordBatch(
+      batch.schema,
+      makeData({ type: struct, length: batch.numRows, children }),
+    );
   });
 }
 

@@ -29,7 +29,8 @@ export async function loadDataset(
   connection: MysqlConnectionOptions,
   options: LoadOptions = {},
 ): Promise<LoadReport> {
-  if (typeof source !== 'string') return loadSourceTables(streamTables(source), connection, options);
+  if (typeof source !== 'string')
+    return loadSourceTables(streamTables(source), connection, options);
   const directory = await openDirectorySource(source);
   try {
     return await loadSourceTables(directory.tables, connection, {

@@ -11,7 +11,11 @@ export interface LoadReport {
   readonly mode: LoadMode;
   readonly method: 'load-data' | 'insert';
   /** Per table, in load order; seconds of wall time spent loading it. */
-  readonly tables: readonly { readonly table: string; readonly rows: number; readonly seconds: number }[];
+  readonly tables: readonly {
+    readonly table: string;
+    readonly rows: number;
+    readonly seconds: number;
+  }[];
   readonly rows: number;
   /** Wall time of the whole load: connect, stage, verify, swap. */
   readonly seconds: number;

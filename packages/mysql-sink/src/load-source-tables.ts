@@ -16,7 +16,7 @@ import { quoteIdentifier as q } from './quote-identifier.js';
 import { SinkSession } from './sink-session.js';
 import type { SourceTable } from './source-table.js';
 import { tableShapeMismatch } from './table-shape-mismatch.js';
-import { tsvStream } from './tsv-stream.js';
+import { type TsvStream, tsvStream } from './tsv-stream.js';
 import type { VerificationReport } from './verification-report.js';
 import { verifyTables } from './verify-tables.js';
 
@@ -28,7 +28,17 @@ interface StagedTable {
   readonly table: TableDefinition;
   readonly stage: string;
   readonly rows: number;
+  /** What the source declared (datapackage.json), else what it streamed. */
+  readonly expected: number;
   readonly seconds: number;
+}
+
+interface StageContext {
+  readonly session: SinkSession;
+  readonly existing: ReadonlySet<string>;
+  readonly appending: boolean;
+  readonly useLoadData: boolean;
+  readonly say: (message: string) => void;
 }
 
 /** The catalogue's definition of a table handed to us, refusing anything else. */
@@ -41,7 +51,7 @@ function catalogueTable(given: TableDefinition): TableDefinition {
   return table;
 }
 
-/** LOAD DATA LOCAL INFILE of the serialised batches, or of the source's own CSV bytes. */
+/** LOAD DATA LOCAL INFILE of the source's native text, or of its batches serialised on the fly. */
 async function loadDataLocal(
   session: SinkSession,
   source: SourceTable,
@@ -49,17 +59,14 @@ async function loadDataLocal(
   into: string,
 ): Promise<number> {
   const doing = `loading ${table.name}`;
-  let result: Awaited<ReturnType<SinkSession['query']>>;
-  let sent: number;
-  if (source.localInfile) {
-    const { localInfile } = source;
-    result = await session.loadLocal((name) => localInfile.statement(into, name), localInfile.open, doing);
-    sent = source.expectedRows ?? result.affectedRows;
-  } else {
-    const tsv = tsvStream(table, source.batches(), CHUNK_BYTES);
-    result = await session.loadLocal((name) => loadDataSql(table, into, name), () => tsv.stream, doing);
-    sent = tsv.rows();
-  }
+  let tsv: TsvStream | undefined;
+  // Opened only when the server asks for it, so a statement refused up front reads nothing.
+  const open = () => {
+    tsv = source.nativeText?.() ?? tsvStream(table, source.batches(), CHUNK_BYTES);
+    return tsv.stream;
+  };
+  const result = await session.loadLocal((name) => loadDataSql(table, into, name), open, doing);
+  const sent = tsv?.rows() ?? 0;
   // With LOCAL the server downgrades bad values and duplicate keys to warnings and carries on.
   if (result.warningStatus > 0) {
     const warnings = await session.warnings();
@@ -68,7 +75,9 @@ async function loadDataLocal(
     );
   }
   if (result.affectedRows !== sent) {
-    throw new MysqlInputError(`${doing}: sent ${sent} rows but the server stored ${result.affectedRows}`);
+    throw new MysqlInputError(
+      `${doing}: sent ${sent} rows but the server stored ${result.affectedRows}`,
+    );
   }
   return result.affectedRows;
 }
@@ -83,9 +92,15 @@ async function prepareDatabase(
     .flatMap((name) => [loaderTableName(name, 'stage'), loaderTableName(name, 'old')])
     .filter((name) => existing.has(name));
   if (leftovers.length > 0) {
-    warn(`dropping ${leftovers.length} table(s) left by an interrupted load: ${leftovers.join(', ')}`);
+    warn(
+      `dropping ${leftovers.length} table(s) left by an interrupted load: ${leftovers.join(', ')}`,
+    );
     await session.query('SET foreign_key_checks = 0');
-    await session.query(`DROP TABLE IF EXISTS ${leftovers.map(q).join(', ')}`, [], 'dropping leftovers');
+    await session.query(
+      `DROP TABLE IF EXISTS ${leftovers.map(q).join(', ')}`,
+      [],
+      'dropping leftovers',
+    );
     await session.query('SET foreign_key_checks = 1');
   }
   const probe = loaderTableName(PROBE_TABLE, 'stage');
@@ -94,6 +109,61 @@ async function prepareDatabase(
   await session.query(`CREATE TABLE ${q(probe)} (id INT PRIMARY KEY) ENGINE=InnoDB`, [], doing);
   await session.query(`RENAME TABLE ${q(probe)} TO ${q(renamed)}`, [], doing);
   await session.query(`DROP TABLE ${q(renamed)}`, [], doing);
+}
+
+/**
+ * Creates a staging table per source table and loads it, checking each against
+ * what its source declared. Staged tables are pushed to `staged` as they
+ * complete, so the caller can drop them whatever happens.
+ */
+async function stageTables(
+  tables: AsyncIterable<SourceTable> | Iterable<SourceTable>,
+  staged: StagedTable[],
+  context: StageContext,
+): Promise<void> {
+  const { session, existing, appending, useLoadData, say } = context;
+  for await (const item of tables) {
+    const table = catalogueTable(item.table);
+    if (staged.some((s) => s.table.name === table.name)) {
+      throw new Error(`the dataset holds ${table.name} twice`);
+    }
+    for (const fk of table.foreignKeys) {
+      const parent = fk.references.table;
+      const available =
+        staged.some((s) => s.table.name === parent) || (appending && existing.has(parent));
+      if (parent !== table.name && !available) {
+        throw new MysqlInputError(
+          `the dataset gives ${table.name} before (or without) ${parent}, which it references`,
+        );
+      }
+    }
+    if (appending && !existing.has(table.name)) {
+      throw new MysqlInputError(
+        `cannot append to ${table.name}: ${session.target.database} has no such table; load with --mode replace`,
+      );
+    }
+    const stage = loaderTableName(table.name, 'stage');
+    const ddl = createTableSql(table, {
+      collation: session.server.collation,
+      nameOf: (name) => loaderTableName(name, 'stage'),
+      // Appended rows may reference live parents, which staging tables cannot.
+      foreignKeys: !appending,
+    });
+    await session.query(ddl, [], `creating ${stage}`);
+    say(`loading ${table.name}`);
+    const started = performance.now();
+    const rows = useLoadData
+      ? await loadDataLocal(session, item, table, stage)
+      : await insertBatches(session, table, stage, item.batches());
+    if (item.expectedRows !== undefined && rows !== item.expectedRows) {
+      throw new MysqlInputError(
+        `${table.name}: datapackage.json lists ${item.expectedRows} rows but ${rows} were loaded`,
+      );
+    }
+    const seconds = (performance.now() - started) / 1000;
+    staged.push({ table, stage, rows, expected: item.expectedRows ?? rows, seconds });
+    say(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
+  }
 }
 
 /** The loader behind loadDataset, over tables from any source. */
@@ -107,7 +177,9 @@ export async function loadSourceTables(
   const method = options.method ?? 'auto';
   const say = (message: string) => options.onMessage?.(message, 'progress');
   const warn = (message: string) => options.onMessage?.(message, 'warning');
-  const session = await SinkSession.open(connection, { createDatabase: options.createDatabase ?? false });
+  const session = await SinkSession.open(connection, {
+    createDatabase: options.createDatabase ?? false,
+  });
   try {
     const { database, host, port } = session.target;
     // One load per database at a time; the server frees the lock when a (killed) loader's connection ends.
@@ -124,7 +196,8 @@ export async function loadSourceTables(
     const live = CATALOGUE.filter((table) => existing.has(table.name));
     for (const table of live) {
       const mismatch = tableShapeMismatch(table, existing.get(table.name)!);
-      if (mismatch) throw new MysqlInputError(`${mismatch}; drop or rename it, or load into another database`);
+      if (mismatch)
+        throw new MysqlInputError(`${mismatch}; drop or rename it, or load into another database`);
     }
     if (mode === 'fail-if-exists' && live.length > 0) {
       throw new MysqlInputError(
@@ -148,41 +221,13 @@ export async function loadSourceTables(
     let keyCheck: Omit<VerificationReport, 'projection'>;
     try {
       await session.query('SET foreign_key_checks = 0, unique_checks = 0');
-      for await (const item of tables) {
-        const table = catalogueTable(item.table);
-        if (staged.some((s) => s.table.name === table.name)) throw new Error(`the dataset holds ${table.name} twice`);
-        for (const fk of table.foreignKeys) {
-          const parent = fk.references.table;
-          const available = staged.some((s) => s.table.name === parent) || (appending && existing.has(parent));
-          if (parent !== table.name && !available) {
-            throw new MysqlInputError(`the dataset gives ${table.name} before (or without) ${parent}, which it references`);
-          }
-        }
-        if (appending && !existing.has(table.name)) {
-          throw new MysqlInputError(`cannot append to ${table.name}: ${database} has no such table; load with --mode replace`);
-        }
-        const stage = loaderTableName(table.name, 'stage');
-        const ddl = createTableSql(table, {
-          collation: session.server.collation,
-          nameOf: (name) => loaderTableName(name, 'stage'),
-          // Appended rows may reference live parents, which staging tables cannot.
-          foreignKeys: !appending,
-        });
-        await session.query(ddl, [], `creating ${stage}`);
-        say(`loading ${table.name}`);
-        const tableStarted = performance.now();
-        const rows = useLoadData
-          ? await loadDataLocal(session, item, table, stage)
-          : await insertBatches(session, table, stage, item.batches());
-        if (item.expectedRows !== undefined && rows !== item.expectedRows) {
-          throw new MysqlInputError(
-            `${table.name}: datapackage.json lists ${item.expectedRows} rows but ${rows} were loaded`,
-          );
-        }
-        const seconds = (performance.now() - tableStarted) / 1000;
-        staged.push({ table, stage, rows, seconds });
-        say(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
-      }
+      await stageTables(tables, staged, {
+        session,
+        existing: new Set(existing.keys()),
+        appending,
+        useLoadData,
+        say,
+      });
       await session.query('SET foreign_key_checks = 1, unique_checks = 1');
       if (staged.length === 0) throw new MysqlInputError('the dataset holds no tables');
 
@@ -194,10 +239,12 @@ export async function loadSourceTables(
         const check = await verifyTables(
           session,
           staged.map((s) => ({ table: s.table, name: s.stage })),
-          { expectedRows: new Map(staged.map((s) => [s.table.name, s.rows])) },
+          { expectedRows: new Map(staged.map((s) => [s.table.name, s.expected])) },
         );
         if (!check.ok) {
-          throw new MysqlInputError(`verification failed, nothing was replaced: ${describeVerificationFailures(check)}`);
+          throw new MysqlInputError(
+            `verification failed, nothing was replaced: ${describeVerificationFailures(check)}`,
+          );
         }
         keyCheck = check;
         // One statement: every table (and every retired one) changes name at once.
@@ -205,7 +252,11 @@ export async function loadSourceTables(
           ...live.map((t) => `${q(t.name)} TO ${q(loaderTableName(t.name, 'old'))}`),
           ...staged.map((s) => `${q(s.stage)} TO ${q(s.table.name)}`),
         ];
-        await session.query(`RENAME TABLE ${renames.join(', ')}`, [], 'swapping the loaded tables in');
+        await session.query(
+          `RENAME TABLE ${renames.join(', ')}`,
+          [],
+          'swapping the loaded tables in',
+        );
         say(`swapped in ${staged.length} table(s)`);
       }
     } catch (error) {
@@ -222,20 +273,20 @@ export async function loadSourceTables(
       : live.map((t) => loaderTableName(t.name, 'old'));
     if (finished.length > 0) {
       await session
-        .query(`DROP TABLE IF EXISTS ${finished.map(q).join(', ')}`, [], 'dropping the previous tables')
+        .query(
+          `DROP TABLE IF EXISTS ${finished.map(q).join(', ')}`,
+          [],
+          'dropping the previous tables',
+        )
         .catch((error: Error) => warn(`${error.message}; the next load drops them`));
     }
     await session.query('SET foreign_key_checks = 1');
 
-    const present = new Set([...live.map((t) => t.name), ...staged.map((s) => s.table.name)]);
-    const counts = await verifyTables(
-      session,
-      CATALOGUE.filter((t) => present.has(t.name)).map((table) => ({ table, name: table.name })),
-      {
-        expectedRows: new Map(keyCheck.tables.map((t) => [t.table, t.expected ?? t.rows])),
-        keysOf: new Set(),
-      },
-    );
+    // The counts and key checks ran on exactly these rows, before the swap (or inside the append).
+    const present = new Set([
+      ...(appending ? live.map((t) => t.name) : []),
+      ...staged.map((s) => s.table.name),
+    ]);
     const projection = await edProjection(session, present, options.projectionYear);
     return {
       host,
@@ -247,13 +298,7 @@ export async function loadSourceTables(
       tables: staged.map((s) => ({ table: s.table.name, rows: s.rows, seconds: s.seconds })),
       rows: staged.reduce((sum, s) => sum + s.rows, 0),
       seconds: (performance.now() - started) / 1000,
-      verification: {
-        tables: counts.tables,
-        foreignKeys: keyCheck.foreignKeys,
-        uniqueKeys: keyCheck.uniqueKeys,
-        ...(projection ? { projection } : {}),
-        ok: counts.ok && keyCheck.ok,
-      },
+      verification: { ...keyCheck, ...(projection ? { projection } : {}) },
     };
   } finally {
     await session.close();

@@ -66,7 +66,9 @@ export function mysqlError(error: unknown, context: ErrorContext): Error {
     return wrap(`${doing}lost the connection to ${where} (${driver.code})`);
   }
   if (driver.code === 'HANDSHAKE_NO_SSL_SUPPORT') {
-    return wrap(`${where} does not offer TLS; drop --tls-ca, --insecure-tls and ssl-mode to connect without it`);
+    return wrap(
+      `${where} does not offer TLS; drop --tls-ca, --insecure-tls and ssl-mode to connect without it`,
+    );
   }
   if (driver.code && TLS_VERIFY.has(driver.code)) {
     return wrap(
@@ -74,7 +76,8 @@ export function mysqlError(error: unknown, context: ErrorContext): Error {
     );
   }
   if (driver.errno === ER_ACCESS_DENIED) {
-    const account = /for user ('[^']*'@'[^']*')/.exec(serverText)?.[1] ?? `'${context.user}'@'${context.host}'`;
+    const account =
+      /for user ('[^']*'@'[^']*')/.exec(serverText)?.[1] ?? `'${context.user}'@'${context.host}'`;
     return wrap(
       `access denied for user ${account} (check LM_SYNTH_MYSQL_PASSWORD, MYSQL_PWD or the [client] password in ~/.my.cnf)`,
     );
@@ -88,7 +91,9 @@ export function mysqlError(error: unknown, context: ErrorContext): Error {
     );
   }
   if (driver.errno !== undefined && LOCAL_INFILE_ERRNOS.has(driver.errno)) {
-    return wrap(`${doing}the server refuses LOAD DATA LOCAL INFILE (local_infile is OFF); ${LOCAL_INFILE_HINT}, or load with --method insert`);
+    return wrap(
+      `${doing}the server refuses LOAD DATA LOCAL INFILE (local_infile is OFF); ${LOCAL_INFILE_HINT}, or load with --method insert`,
+    );
   }
   if (driver.errno === ER_PARSE_ERROR || driver.sqlMessage === undefined) {
     error.message = clean(error.message);

@@ -37,7 +37,9 @@ describe('parseMysqlUrl', () => {
       expect((error as Error).message).not.toContain('hunter2');
       expect((error as { isInputError?: boolean }).isInputError).toBe(true);
     }
-    expect(parseMysqlUrl('mysql://loader:p%40ss@db.example/lm', { passwordAllowed: true })).toMatchObject({
+    expect(
+      parseMysqlUrl('mysql://loader:p%40ss@db.example/lm', { passwordAllowed: true }),
+    ).toMatchObject({
       password: 'p@ss',
     });
   });

@@ -53,7 +53,8 @@ export function parseMysqlUrl(url: string, options: { passwordAllowed: boolean }
     );
   }
   const user = decodeURIComponent(parsed.username);
-  if (user === '') throw new MysqlInputError(`the MySQL URL "${shown}" names no user (mysql://user@host/...)`);
+  if (user === '')
+    throw new MysqlInputError(`the MySQL URL "${shown}" names no user (mysql://user@host/...)`);
   const host = parsed.hostname.replace(/^\[(.*)\]$/, '$1');
   if (host === '') throw new MysqlInputError(`the MySQL URL "${shown}" names no host`);
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || DEFAULT_DATABASE;

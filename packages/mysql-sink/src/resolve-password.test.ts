@@ -20,7 +20,10 @@ describe('resolvePassword', () => {
   it('prefers LM_SYNTH_MYSQL_PASSWORD, then MYSQL_PWD', async () => {
     await writeFile(join(home, '.my.cnf'), '[client]\npassword=fromfile\n', { mode: 0o600 });
     expect(
-      await resolvePassword({ env: { HOME: home, LM_SYNTH_MYSQL_PASSWORD: 'a', MYSQL_PWD: 'b' }, warn }),
+      await resolvePassword({
+        env: { HOME: home, LM_SYNTH_MYSQL_PASSWORD: 'a', MYSQL_PWD: 'b' },
+        warn,
+      }),
     ).toEqual({ password: 'a', source: 'LM_SYNTH_MYSQL_PASSWORD' });
     expect(await resolvePassword({ env: { HOME: home, MYSQL_PWD: 'b' }, warn })).toEqual({
       password: 'b',

@@ -17,7 +17,10 @@ const NET_TIMEOUT_SECONDS = 600;
 
 type Row = mysql.RowDataPacket;
 
-function sslOptions(target: MysqlTarget, options: MysqlConnectionOptions): mysql.SslOptions | undefined {
+function sslOptions(
+  target: MysqlTarget,
+  options: MysqlConnectionOptions,
+): mysql.SslOptions | undefined {
   if (options.tlsCa !== undefined && options.insecureTls) {
     throw new MysqlInputError('--tls-ca and --insecure-tls contradict each other; pass one');
   }
@@ -25,7 +28,8 @@ function sslOptions(target: MysqlTarget, options: MysqlConnectionOptions): mysql
     throw new MysqlInputError('ssl-mode=DISABLED in the URL contradicts --tls-ca/--insecure-tls');
   }
   const base = { minVersion: 'TLSv1.2' };
-  if (options.insecureTls || target.tlsMode === 'required') return { ...base, rejectUnauthorized: false };
+  if (options.insecureTls || target.tlsMode === 'required')
+    return { ...base, rejectUnauthorized: false };
   if (options.tlsCa !== undefined) return { ...base, ca: options.tlsCa, rejectUnauthorized: true };
   if (target.tlsMode === 'verify-identity') return { ...base, rejectUnauthorized: true };
   return undefined;
@@ -90,7 +94,8 @@ export class SinkSession {
       connection = await connect();
     } catch (error) {
       const denied = (error as { errno?: number }).errno === ER_ACCESS_DENIED;
-      if (!denied || password !== undefined || !options.promptPassword) throw mysqlError(error, context());
+      if (!denied || password !== undefined || !options.promptPassword)
+        throw mysqlError(error, context());
       password = await options.promptPassword();
       secrets.push(password);
       try {
@@ -115,7 +120,10 @@ export class SinkSession {
 
   async #useDatabase(create: boolean): Promise<void> {
     const { database, host, port } = this.target;
-    const found = await this.rows('SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [database]);
+    const found = await this.rows(
+      'SELECT SCHEMA_NAME FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?',
+      [database],
+    );
     if (found.length === 0) {
       if (!create) {
         throw new MysqlInputError(

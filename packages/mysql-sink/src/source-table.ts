@@ -1,6 +1,6 @@
-import type { Readable } from 'node:stream';
 import type { TableDefinition } from '@lm-synth/dims';
 import type { RecordBatch } from 'apache-arrow';
+import type { TsvStream } from './tsv-stream.js';
 
 /** One table as the loader consumes it, whichever source it came from. */
 export interface SourceTable {
@@ -9,9 +9,6 @@ export interface SourceTable {
   readonly expectedRows?: number;
   /** The rows as Arrow batches, for the native-text serialiser and the INSERT fallback. */
   batches(): AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-  /** When the source's own bytes can go to LOAD DATA unchanged (CSV files), how. */
-  readonly localInfile?: {
-    statement(into: string, infileName: string): string;
-    open(): Readable;
-  };
+  /** The rows already as LOAD DATA's native text (CSV files rewritten as they stream), when the source has them. */
+  nativeText?(): TsvStream;
 }

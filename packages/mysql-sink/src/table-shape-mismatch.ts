@@ -5,7 +5,8 @@ import type { ExistingTable } from './existing-tables.js';
 /** The form `existingTables` reports a column type in. */
 function expectedType(type: LogicalType): string {
   if (type.kind === 'boolean') return 'tinyint';
-  if (type.kind === 'enum' && type.values !== null) return columnSqlType(type).replace(/^ENUM/, 'enum');
+  if (type.kind === 'enum' && type.values !== null)
+    return columnSqlType(type).replace(/^ENUM/, 'enum');
   return columnSqlType(type).toLowerCase();
 }
 
@@ -14,8 +15,12 @@ function expectedType(type: LogicalType): string {
  * rows, or undefined when its columns are the catalogue's: same names, order,
  * types and nullability.
  */
-export function tableShapeMismatch(table: TableDefinition, existing: ExistingTable): string | undefined {
-  if (existing.kind !== 'BASE TABLE') return `${table.name} exists as a ${existing.kind.toLowerCase()}, not a table`;
+export function tableShapeMismatch(
+  table: TableDefinition,
+  existing: ExistingTable,
+): string | undefined {
+  if (existing.kind !== 'BASE TABLE')
+    return `${table.name} exists as a ${existing.kind.toLowerCase()}, not a table`;
   const describe = (name: string, type: string, nullable: boolean) =>
     `${name} ${type}${nullable ? '' : ' not null'}`;
   const expected = table.columns.map((c) => describe(c.name, expectedType(c.type), c.nullable));

@@ -70,14 +70,16 @@ function domain(table: string, column: string): readonly string[] {
   return type.values;
 }
 
-const ints = (length: number, f: (i: number) => number) => Int32Array.from({ length }, (_, i) => f(i));
+const ints = (length: number, f: (i: number) => number) =>
+  Int32Array.from({ length }, (_, i) => f(i));
 const smallInts = (length: number, f: (i: number) => number) =>
   Int8Array.from({ length }, (_, i) => f(i));
 const bigints = (length: number, f: (i: number) => bigint) =>
   BigInt64Array.from({ length }, (_, i) => f(i));
 const floats = (length: number, f: (i: number) => number) =>
   Float64Array.from({ length }, (_, i) => f(i));
-const strings = (length: number, f: (i: number) => string) => Array.from({ length }, (_, i) => f(i));
+const strings = (length: number, f: (i: number) => string) =>
+  Array.from({ length }, (_, i) => f(i));
 const mask = (length: number, f: (i: number) => boolean) =>
   Uint8Array.from({ length }, (_, i) => (f(i) ? 1 : 0));
 
@@ -124,7 +126,11 @@ function columnData(
   }
 }
 
-function toBatches(table: TableDefinition, content: TableColumns, batchRows: number): RecordBatch[] {
+function toBatches(
+  table: TableDefinition,
+  content: TableColumns,
+  batchRows: number,
+): RecordBatch[] {
   const schema = arrowSchema(table);
   const children = schema.fields.map((field) => {
     const column = content.columns[field.name];
@@ -145,7 +151,14 @@ function toBatches(table: TableDefinition, content: TableColumns, batchRows: num
 }
 
 /** Text that LOAD DATA must escape, and text from outside ASCII. */
-const AWKWARD = ['Tab\there', 'New\nline', 'Back\\slash \\N', '"Quoted", \'single\'', 'Ünïcødé ✓ 🏥', ''];
+const AWKWARD = [
+  'Tab\there',
+  'New\nline',
+  'Back\\slash \\N',
+  '"Quoted", \'single\'',
+  'Ünïcødé ✓ 🏥',
+  '',
+];
 
 function content(options: Required<TestDatasetOptions>): Record<string, TableColumns> {
   const { patients: n, variant: v } = options;
@@ -166,7 +179,10 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         site_id: { values: ints(SITES, (i) => i + 1) },
         site_code: { values: strings(SITES, (i) => `LM-S${String(i + 1).padStart(2, '0')}`) },
         site_name: {
-          values: strings(SITES, (i) => `Fictional Site ${i + 1} v${v} ${AWKWARD[i % AWKWARD.length]}`),
+          values: strings(
+            SITES,
+            (i) => `Fictional Site ${i + 1} v${v} ${AWKWARD[i % AWKWARD.length]}`,
+          ),
         },
       },
     },
@@ -230,7 +246,9 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         lha_id: { values: ints(YEARS.length * segments, (i) => (Math.floor(i / 24) % LHAS) + 1) },
         age_group: { values: smallInts(YEARS.length * segments, (i) => Math.floor(i / 3) % 8) },
         gender: { values: smallInts(YEARS.length * segments, (i) => i % 3) },
-        population: { values: ints(YEARS.length * segments, (i) => 500 + (hash(i, v + 1) % 20_000)) },
+        population: {
+          values: ints(YEARS.length * segments, (i) => 500 + (hash(i, v + 1) % 20_000)),
+        },
       },
     },
     ed_baseline_rates: {
@@ -268,7 +286,9 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         arrival_ts: {
           values: bigints(
             encounters,
-            (i) => BigInt(START_DAY) * DAY_MICROS + BigInt(hash(i, v + 14) % (DAYS * 86_400)) * 1_000_000n,
+            (i) =>
+              BigInt(START_DAY) * DAY_MICROS +
+              BigInt(hash(i, v + 14) % (DAYS * 86_400)) * 1_000_000n,
           ),
         },
         acuity: {
@@ -318,7 +338,10 @@ function ipStays(
       subprogram_id: { values: ints(length, (i) => (hash(i, 35) % 3) + 1) },
       admit_ts: { values: bigints(length, (i) => BigInt(admitSeconds(i)) * 1_000_000n) },
       discharge_ts: {
-        values: bigints(length, (i) => BigInt(admitSeconds(i) + losQuarterDays(i) * 21_600) * 1_000_000n),
+        values: bigints(
+          length,
+          (i) => BigInt(admitSeconds(i) + losQuarterDays(i) * 21_600) * 1_000_000n,
+        ),
         nulls: mask(length, (i) => i % 11 === 7),
       },
       los_days: { values: floats(length, (i) => losQuarterDays(i) / 4) },
@@ -350,15 +373,22 @@ function dimDate(): TableColumns {
       day: { values: smallInts(DAYS, (i) => day(i).getUTCDate()) },
       fiscal_year: { values: Int16Array.from({ length: DAYS }, (_, i) => fiscalYear(i)) },
       fiscal_year_label: {
-        values: strings(DAYS, (i) => `FY${fiscalYear(i)}/${String((fiscalYear(i) + 1) % 100).padStart(2, '0')}`),
+        values: strings(
+          DAYS,
+          (i) => `FY${fiscalYear(i)}/${String((fiscalYear(i) + 1) % 100).padStart(2, '0')}`,
+        ),
       },
       fiscal_period: { values: smallInts(DAYS, (i) => ((day(i).getUTCMonth() + 9) % 12) + 1) },
-      fiscal_quarter: { values: smallInts(DAYS, (i) => Math.floor(((day(i).getUTCMonth() + 9) % 12) / 3) + 1) },
+      fiscal_quarter: {
+        values: smallInts(DAYS, (i) => Math.floor(((day(i).getUTCMonth() + 9) % 12) / 3) + 1),
+      },
       iso_year: { values: Int16Array.from({ length: DAYS }, (_, i) => day(i).getUTCFullYear()) },
       iso_week: { values: smallInts(DAYS, (i) => Math.floor(i / 7) + 1) },
       weekday: { values: smallInts(DAYS, isoWeekday) },
       weekday_name: { values: strings(DAYS, (i) => WEEKDAYS[isoWeekday(i) - 1]!) },
-      is_weekend: { values: Uint8Array.from({ length: DAYS }, (_, i) => (isoWeekday(i) >= 6 ? 1 : 0)) },
+      is_weekend: {
+        values: Uint8Array.from({ length: DAYS }, (_, i) => (isoWeekday(i) >= 6 ? 1 : 0)),
+      },
     },
   };
 }

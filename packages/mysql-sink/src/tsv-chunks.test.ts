@@ -1,15 +1,15 @@
 import { arrowSchema, CATALOGUE, tableByName } from '@lm-synth/dims';
 import {
+  DateDay,
+  Field,
   Float64,
   makeData,
   RecordBatch,
   Schema,
-  Field,
   Struct,
   TimestampMicrosecond,
+  type Utf8,
   vectorFromArray,
-  Utf8,
-  DateDay,
 } from 'apache-arrow';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -42,16 +42,27 @@ function parseTsv(text: string): (string | null)[][] {
   return rows;
 }
 
-function encode(table: ReturnType<typeof tableByName>, batches: Iterable<RecordBatch>, chunkBytes = 4096) {
+function encode(
+  table: ReturnType<typeof tableByName>,
+  batches: Iterable<RecordBatch>,
+  chunkBytes = 4096,
+) {
   const chunks: Buffer[] = [];
   for (const batch of batches) chunks.push(...tsvChunks(table, batch, { chunkBytes, firstRow: 0 }));
   return chunks;
 }
 
-function singleColumn(name: string, type: Float64 | TimestampMicrosecond | DateDay, values: unknown[]) {
+function singleColumn(
+  name: string,
+  type: Float64 | TimestampMicrosecond | DateDay,
+  values: unknown[],
+) {
   const schema = new Schema([new Field(name, type, true)]);
   const data = vectorFromArray(values, type as never).data[0]!;
-  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length: values.length, children: [data] }));
+  return new RecordBatch(
+    schema,
+    makeData({ type: new Struct(schema.fields), length: values.length, children: [data] }),
+  );
 }
 
 describe('tsvChunks', () => {
@@ -61,7 +72,9 @@ describe('tsvChunks', () => {
     for (const table of CATALOGUE) {
       const batches = dataset.tables.get(table.name)!;
       const text = Buffer.concat(encode(table, batches)).toString('utf8');
-      const parsed = parseTsv(text).map((row) => JSON.stringify(row)).sort();
+      const parsed = parseTsv(text)
+        .map((row) => JSON.stringify(row))
+        .sort();
       expect(parsed, table.name).toEqual(expectedLines(table, batches));
     }
   });
@@ -84,14 +97,22 @@ describe('tsvChunks', () => {
   it('escapes any text so that it reads back unchanged', () => {
     const table = tableByName('dim_scenario');
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 20 }), (texts) => {
-        const length = texts.length;
-        const schema = arrowSchema(table);
-        const children = schema.fields.map((field) => vectorFromArray(texts, field.type as Utf8).data[0]!);
-        const batch = new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, children }));
-        const parsed = parseTsv(Buffer.concat(encode(table, [batch])).toString('utf8'));
-        expect(parsed.map((row) => row[2])).toEqual(texts);
-      }),
+      fc.property(
+        fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 20 }),
+        (texts) => {
+          const length = texts.length;
+          const schema = arrowSchema(table);
+          const children = schema.fields.map(
+            (field) => vectorFromArray(texts, field.type as Utf8).data[0]!,
+          );
+          const batch = new RecordBatch(
+            schema,
+            makeData({ type: new Struct(schema.fields), length, children }),
+          );
+          const parsed = parseTsv(Buffer.concat(encode(table, [batch])).toString('utf8'));
+          expect(parsed.map((row) => row[2])).toEqual(texts);
+        },
+      ),
     );
   });
 
@@ -100,22 +121,26 @@ describe('tsvChunks', () => {
     const arrival = tableByName('ed_encounters').columns.find((c) => c.name === 'arrival_ts')!;
     const dob = tableByName('patients').columns.find((c) => c.name === 'dob')!;
     const table = (column: typeof decimal) => ({ ...tableByName('patients'), columns: [column] });
-    expect(() => encode(table(decimal), [singleColumn(decimal.name, new Float64(), [1.23456])])).toThrow(
-      /expected_ed_rate row 1: 1\.23456 has more than 4 decimal places/,
-    );
-    expect(() => encode(table(decimal), [singleColumn(decimal.name, new Float64(), [Number.NaN])])).toThrow(
-      /is not a number/,
-    );
     expect(() =>
-      encode(table(arrival), [singleColumn(arrival.name, new TimestampMicrosecond('UTC'), [1_700_000_000_500])]),
+      encode(table(decimal), [singleColumn(decimal.name, new Float64(), [1.23456])]),
+    ).toThrow(/expected_ed_rate row 1: 1\.23456 has more than 4 decimal places/);
+    expect(() =>
+      encode(table(decimal), [singleColumn(decimal.name, new Float64(), [Number.NaN])]),
+    ).toThrow(/is not a number/);
+    expect(() =>
+      encode(table(arrival), [
+        singleColumn(arrival.name, new TimestampMicrosecond('UTC'), [1_700_000_000_500]),
+      ]),
     ).toThrow(/arrival_ts row 1: timestamp 1700000000500000 is not a whole second/);
-    expect(() => encode(table(dob), [singleColumn(dob.name, new DateDay(), [Date.UTC(900, 0, 1)])])).toThrow(
-      /year 900 is outside/,
-    );
+    expect(() =>
+      encode(table(dob), [singleColumn(dob.name, new DateDay(), [Date.UTC(900, 0, 1)])]),
+    ).toThrow(/year 900 is outside/);
   });
 
   it('names a column the batch lacks', () => {
     const batch = singleColumn('x', new Float64(), [1]);
-    expect(() => encode(tableByName('dim_site'), [batch])).toThrow(/dim_site has no column site_id/);
+    expect(() => encode(tableByName('dim_site'), [batch])).toThrow(
+      /dim_site has no column site_id/,
+    );
   });
 });

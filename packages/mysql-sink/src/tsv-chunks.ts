@@ -17,10 +17,7 @@ export function* tsvChunks(
 ): Generator<Buffer> {
   const codecs = batchCodecs(table, batch, options.firstRow);
   const variable = codecs.filter((codec) => codec.fixedWidth < 0);
-  const fixedWidth = codecs.reduce(
-    (sum, codec) => sum + Math.max(codec.fixedWidth, 0) + 1,
-    0,
-  );
+  const fixedWidth = codecs.reduce((sum, codec) => sum + Math.max(codec.fixedWidth, 0) + 1, 0);
   const count = codecs.length;
   const rows = batch.numRows;
   let buffer = Buffer.allocUnsafe(options.chunkBytes + fixedWidth);

@@ -1,7 +1,11 @@
 /** The checks run after a load (and by `lm-synth load --verify-only`), blueprint §14.7. */
 export interface VerificationReport {
   /** Row counts; `expected` from datapackage.json or the rows streamed, when known. */
-  readonly tables: readonly { readonly table: string; readonly rows: number; readonly expected?: number }[];
+  readonly tables: readonly {
+    readonly table: string;
+    readonly rows: number;
+    readonly expected?: number;
+  }[];
   /** Rows whose foreign key matches no parent row; all zero in a sound load. */
   readonly foreignKeys: readonly {
     readonly table: string;

@@ -30,9 +30,17 @@ export async function verifyTables(
   const byName = new Map(tables.map((entry) => [entry.table.name, entry]));
   const counts: { table: string; rows: number; expected?: number }[] = [];
   for (const { table, name } of tables) {
-    const [row] = await session.rows(`SELECT COUNT(*) AS n FROM ${q(name)}`, [], `counting ${table.name}`);
+    const [row] = await session.rows(
+      `SELECT COUNT(*) AS n FROM ${q(name)}`,
+      [],
+      `counting ${table.name}`,
+    );
     const expected = expectedRows.get(table.name);
-    counts.push({ table: table.name, rows: Number(row!.n), ...(expected === undefined ? {} : { expected }) });
+    counts.push({
+      table: table.name,
+      rows: Number(row!.n),
+      ...(expected === undefined ? {} : { expected }),
+    });
   }
   const foreignKeys: VerificationReport['foreignKeys'][number][] = [];
   for (const { table, name } of checked) {

@@ -1,5 +1,9 @@
 // Sampler throughput in millions of samples per second on one core, run against dist/.
 // `pnpm --filter @lm-synth/stats bench`; bench/numpy_samplers.py measures numpy alike.
+// Each case runs in a fresh Node process, so the JIT's type feedback from one sampler
+// cannot slow another, as in a generator whose hot loop uses a few samplers.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   createStream,
   fillBernoulli,
@@ -57,13 +61,20 @@ function rate(run) {
   return best;
 }
 
-const out = new Float64Array(SIZE);
-console.log(`${'sampler'.padEnd(36)}${'M samples/s'.padStart(12)}`);
-for (const [name, fill] of cases) {
-  const stream = createStream(1, `bench-${name}`, 0);
-  console.log(
-    `${name.padEnd(36)}${rate(() => fill(stream, out))
-      .toFixed(1)
-      .padStart(12)}`,
-  );
+const caseName = process.argv[2];
+if (caseName === undefined) {
+  console.log(`${'sampler'.padEnd(36)}${'M samples/s'.padStart(12)}`);
+  for (const [name] of cases) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), name], {
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`${name}: ${child.stderr}`);
+    console.log(`${name.padEnd(36)}${child.stdout.trim().padStart(12)}`);
+  }
+} else {
+  const [, fill] = cases.find(([name]) => name === caseName) ?? [];
+  if (fill === undefined) throw new Error(`unknown case ${caseName}`);
+  const out = new Float64Array(SIZE);
+  const stream = createStream(1, `bench-${caseName}`, 0);
+  console.log(rate(() => fill(stream, out)).toFixed(1));
 }

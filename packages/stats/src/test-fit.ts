@@ -108,3 +108,9 @@ export function expectDiscreteFit(
   expect(pValue).toBeGreaterThan(ALPHA);
   expectMoments(sample, distribution, fourthCentralMoment);
 }
+
+/** μ₄ of the negative binomial (n, p) with q = 1 - p: variance² · (3 + 6/n + p²/(nq)). */
+export function negativeBinomialFourthMoment(n: number, p: number, q: number): number {
+  const variance = (n * q) / (p * p);
+  return variance ** 2 * (3 + 6 / n + (p * p) / (n * q));
+}

@@ -47,7 +47,10 @@ export class CsvEncoder {
     const names = this.table.columns.map((column) =>
       Buffer.from(quoteField(encoder.encode(column.name))),
     );
-    return Buffer.concat([...names.flatMap((name, i) => (i ? [Buffer.of(COMMA), name] : [name])), Buffer.of(LF)]);
+    return Buffer.concat([
+      ...names.flatMap((name, i) => (i ? [Buffer.of(COMMA), name] : [name])),
+      Buffer.of(LF),
+    ]);
   }
 
   /** The batch's rows as CSV, in chunks of about a megabyte. */

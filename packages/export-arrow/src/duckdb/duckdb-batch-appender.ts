@@ -81,7 +81,13 @@ export class DuckDBBatchAppender {
         const source = codes.BYTES_PER_ELEMENT === width ? codes : copy.scratch;
         if (source === copy.scratch) copy.scratch.set(codes.subarray(start, start + count));
         const offset = source === codes ? codes.byteOffset + start * width : 0;
-        bindings.copy_data_to_vector(vector, 0, source.buffer as ArrayBuffer, offset, count * width);
+        bindings.copy_data_to_vector(
+          vector,
+          0,
+          source.buffer as ArrayBuffer,
+          offset,
+          count * width,
+        );
         break;
       }
       case 'boolean': {

@@ -1,3 +1,4 @@
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { TableDefinition } from '@lm-synth/dims';
@@ -19,6 +20,8 @@ import { SAMPLE_VIEWS } from './sample-views.js';
  * it keeps a 1,000,000-patient run under 1 GB resident alongside Node.
  */
 const MEMORY_LIMIT = '512MB';
+/** Where DuckDB spills beyond MEMORY_LIMIT: inside the temporary dataset directory, removed by finish(). */
+const SPILL_DIRECTORY = '.duckdb-spill';
 
 export interface DuckDBDatasetWriterOptions {
   /** The (temporary) dataset directory. */
@@ -56,7 +59,7 @@ export class DuckDBDatasetWriter {
     const path = options.database ? join(options.dir, DATASET_FILES.duckdb) : ':memory:';
     const instance = await DuckDBInstance.create(path, {
       memory_limit: MEMORY_LIMIT,
-      temp_directory: join(options.dir, '.duckdb-spill'),
+      temp_directory: join(options.dir, SPILL_DIRECTORY),
     });
     const loader = await instance.connect();
     const finisher = await instance.connect();
@@ -99,6 +102,7 @@ export class DuckDBDatasetWriter {
       await this.finisher.run('CHECKPOINT');
     }
     this.close();
+    await rm(join(this.options.dir, SPILL_DIRECTORY), { recursive: true, force: true });
     return this.parquetFiles;
   }
 
@@ -135,7 +139,9 @@ export class DuckDBDatasetWriter {
     if (this.options.database) {
       const name = quoteIdentifier(table.name);
       await db.run(createTableSql(name, table, 'final', presentBefore));
-      await db.run(`INSERT INTO ${name} SELECT * FROM ${stagingName(table)}`);
+      // Sorted by key, the primary-key index builds about twice as fast (random patient ids).
+      const key = table.primaryKey.map(quoteIdentifier).join(', ');
+      await db.run(`INSERT INTO ${name} SELECT * FROM ${stagingName(table)} ORDER BY ${key}`);
       await db.run(commentsSql(table));
     }
     await db.run(`DROP TABLE ${stagingName(table)}`);
@@ -186,7 +192,8 @@ export class DuckDBDatasetWriter {
   }
 
   private siteCodeSql(column: string): string {
-    if (!this.siteCodes) throw new Error('Partitioning by site needs dim_site before the fact tables');
+    if (!this.siteCodes)
+      throw new Error('Partitioning by site needs dim_site before the fact tables');
     const cases = [...this.siteCodes].map(([id, code]) => `WHEN ${id} THEN ${quoteLiteral(code)}`);
     return `CASE ${column} ${cases.join(' ')} END`;
   }

@@ -33,9 +33,7 @@ export async function readManifest(dir: string): Promise<DatasetManifest> {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    throw new ExportInputError(
-      `${path} is not an lm-synth manifest: ${where}: ${issue.message}`,
-    );
+    throw new ExportInputError(`${path} is not an lm-synth manifest: ${where}: ${issue.message}`);
   }
   return parsed.data;
 }

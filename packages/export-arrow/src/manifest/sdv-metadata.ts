@@ -34,7 +34,8 @@ export function sdvMetadata(tables: readonly TableDefinition[], format: OutputFo
   for (const child of tables) {
     for (const fk of child.foreignKeys) {
       const parent = present.get(fk.references.table);
-      if (!parent || parent === child || fk.columns.length !== 1 || !identifierKey(parent)) continue;
+      if (!parent || parent === child || fk.columns.length !== 1 || !identifierKey(parent))
+        continue;
       relationships.push({
         parent_table_name: parent.name,
         parent_primary_key: parent.primaryKey[0]!,

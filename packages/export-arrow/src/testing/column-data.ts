@@ -1,5 +1,12 @@
 import type { ColumnDefinition } from '@lm-synth/dims';
-import { type Data, type Dictionary, type Field, makeData, Utf8, vectorFromArray } from 'apache-arrow';
+import {
+  type Data,
+  type Dictionary,
+  type Field,
+  makeData,
+  Utf8,
+  vectorFromArray,
+} from 'apache-arrow';
 
 /** A plain value as fixtures write it: dates are days and timestamps microseconds since the epoch. */
 export type FixtureValue = number | string | boolean | null;
@@ -52,7 +59,9 @@ export function columnData(
         valueOffsets[i + 1] = valueOffsets[i]! + bytes.length;
       });
       const data = new Uint8Array(valueOffsets[length]!);
-      encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]!));
+      encoded.forEach((bytes, i) => {
+        data.set(bytes, valueOffsets[i]!);
+      });
       return makeData({ ...common, valueOffsets, data } as never);
     }
     case 'enum': {

@@ -103,7 +103,12 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
   });
 
   const years = range(run.horizonYears).map((i) => run.startYear + i);
-  const population = cross(years, LHAS.map((_, i) => i + 1), [...AGE_GROUPS], [...GENDERS]);
+  const population = cross(
+    years,
+    LHAS.map((_, i) => i + 1),
+    [...AGE_GROUPS],
+    [...GENDERS],
+  );
   columns.set('population_projection', {
     year: population.map(([year]) => year),
     lha_id: population.map(([, lha]) => lha),
@@ -111,7 +116,12 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     gender: population.map(([, , , gender]) => gender),
     population: population.map(() => 100 + Math.floor(random() * 5_000)),
   });
-  const rates = cross(LHAS.map((_, i) => i + 1), [...AGE_GROUPS], [...GENDERS], [...ED_SUBSERVICES]);
+  const rates = cross(
+    LHAS.map((_, i) => i + 1),
+    [...AGE_GROUPS],
+    [...GENDERS],
+    [...ED_SUBSERVICES],
+  );
   columns.set('ed_baseline_rates', {
     lha_id: rates.map(([lha]) => lha),
     age_group: rates.map(([, age]) => age),
@@ -131,7 +141,8 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
       ageGroup: AGE_GROUPS[ageIndex]!,
       gender: GENDERS[Math.floor(random() * 2.04) % GENDERS.length]!,
       dob: firstDay - age * 365 - Math.floor(random() * 365),
-      primarySub: ageIndex < 2 ? 'Pediatric ED' : random() < 0.8 ? 'Adult ED' : 'Urgent Care Centre',
+      primarySub:
+        ageIndex < 2 ? 'Pediatric ED' : random() < 0.8 ? 'Adult ED' : 'Urgent Care Centre',
       rate: round(random() * 3, 4),
       visits: Math.floor(random() * 3),
     };
@@ -159,7 +170,9 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
       )
     : [];
   const encounterIdsByPatient = new Map<string, number>();
-  encounters.forEach(({ patient }, i) => encounterIdsByPatient.set(patient.id, i + 1));
+  encounters.forEach(({ patient }, i) => {
+    encounterIdsByPatient.set(patient.id, i + 1);
+  });
   columns.set('ed_encounters', {
     encounter_id: encounters.map((_, i) => i + 1),
     patient_id: encounters.map(({ patient }) => patient.id),
@@ -178,8 +191,7 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     const los = Math.max(0.25, round(random() * 20, 2));
     const admit = startMicros + Math.floor(random() * (yearMicros / 1e6)) * 1e6;
     const edEncounter = encounterIdsByPatient.get(patient.id) ?? null;
-    const source =
-      edEncounter !== null ? 'ED' : i > 0 && random() < 0.3 ? 'Transfer' : 'Direct';
+    const source = edEncounter !== null ? 'ED' : i > 0 && random() < 0.3 ? 'Transfer' : 'Direct';
     return {
       patient,
       program,
@@ -208,7 +220,12 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     transfer_from_stay_id: stays.map((s) => s.transferFrom),
   });
 
-  const capacity = withIp ? cross(days, SITES.map((_, i) => i + 1)) : [];
+  const capacity = withIp
+    ? cross(
+        days,
+        SITES.map((_, i) => i + 1),
+      )
+    : [];
   const beds = capacity.map(() => 80 + Math.floor(random() * 40));
   const census = beds.map((b) => Math.floor(b * (0.7 + random() * 0.35)));
   columns.set('capacity_daily', {
@@ -251,7 +268,8 @@ function toBatches(
 
 function dateColumns(days: readonly number[]): Record<string, FixtureValue[]> {
   const dates = days.map((day) => new Date(day * 86_400_000));
-  const fiscalYear = (d: Date) => (d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1);
+  const fiscalYear = (d: Date) =>
+    d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1;
   const fiscalPeriod = (d: Date) => ((d.getUTCMonth() + 9) % 12) + 1;
   const isoWeekday = (d: Date) => ((d.getUTCDay() + 6) % 7) + 1;
   // ISO week: the week holding the Thursday of this week, counted from the year's first Thursday.
@@ -308,7 +326,12 @@ function range(n: number): number[] {
 }
 
 function cross<A, B>(a: readonly A[], b: readonly B[]): [A, B][];
-function cross<A, B, C, D>(a: readonly A[], b: readonly B[], c: readonly C[], d: readonly D[]): [A, B, C, D][];
+function cross<A, B, C, D>(
+  a: readonly A[],
+  b: readonly B[],
+  c: readonly C[],
+  d: readonly D[],
+): [A, B, C, D][];
 function cross(...lists: (readonly unknown[])[]): unknown[][] {
   return lists.reduce<unknown[][]>(
     (rows, list) => rows.flatMap((row) => list.map((value) => [...row, value])),

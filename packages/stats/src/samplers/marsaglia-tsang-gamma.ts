@@ -1,4 +1,3 @@
-import { fastExp } from '../special/fast-exp.js';
 import type { RandomSource } from '../streams/random-source.js';
 import { standardNormal } from './standard-normal.js';
 
@@ -37,7 +36,8 @@ export class MarsagliaTsangGamma {
         Math.log(u) < 0.5 * xSquared + d * (1 - v + Math.log(v))
       ) {
         if (this.boostExponent === 0) return d * v;
-        return d * v * fastExp(Math.log(1 - source.next()) * this.boostExponent);
+        // One pow call measures faster here than log plus exp.
+        return d * v * (1 - source.next()) ** this.boostExponent;
       }
     }
   }

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { negativeBinomialNPDistribution } from '../distributions/negative-binomial-np-distribution.js';
 import { createStream } from '../streams/create-stream.js';
-import { DRAWS, expectDiscreteFit } from '../test-fit.js';
+import { DRAWS, expectDiscreteFit, negativeBinomialFourthMoment } from '../test-fit.js';
 import { fillNegativeBinomialNP } from './fill-negative-binomial-np.js';
-import { negativeBinomialFourthMoment } from './negative-binomial.test.js';
 import { negativeBinomialNP } from './negative-binomial-np.js';
 
 describe('negativeBinomialNP', () => {

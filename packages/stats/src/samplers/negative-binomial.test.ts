@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { negativeBinomialDistribution } from '../distributions/negative-binomial-distribution.js';
 import { createStream } from '../streams/create-stream.js';
-import { DRAWS, expectDiscreteFit } from '../test-fit.js';
+import { DRAWS, expectDiscreteFit, negativeBinomialFourthMoment } from '../test-fit.js';
 import { fillNegativeBinomial } from './fill-negative-binomial.js';
 import { negativeBinomial } from './negative-binomial.js';
-
-/** μ₄ of NB(n, p): variance² · (3 + 6/n + p²/(n(1 - p))). */
-export function negativeBinomialFourthMoment(n: number, p: number, q: number): number {
-  const variance = (n * q) / (p * p);
-  return variance ** 2 * (3 + 6 / n + (p * p) / (n * q));
-}
 
 describe('negativeBinomial', () => {
   // Strong over-dispersion (k < 1), moderate, and k → ∞ where it approaches Poisson.

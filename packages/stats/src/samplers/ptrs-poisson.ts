@@ -1,3 +1,4 @@
+import { fastExp } from '../special/fast-exp.js';
 import { logFactorial } from '../special/log-factorial.js';
 import type { RandomSource } from '../streams/random-source.js';
 
@@ -37,10 +38,11 @@ export class PtrsPoisson {
       const k = Math.floor(((2 * a) / us + b) * u + lambda + 0.43);
       if (us >= 0.07 && v <= vr) return k;
       if (k < 0 || (us < 0.013 && v > us)) continue;
-      // Hörmann's log(V) + log(1/α) - log(a/us² + b) <= log p(k), folded into one log.
+      // Hörmann's log(V) + log(1/α) - log(a/us² + b) <= log p(k), exponentiated: one fast
+      // exp instead of three calls to Math.log.
       if (
-        Math.log((v * this.inverseAlpha) / (a / (us * us) + b)) <=
-        -lambda + k * this.logLambda - logFactorial(k)
+        (v * this.inverseAlpha) / (a / (us * us) + b) <=
+        fastExp(-lambda + k * this.logLambda - logFactorial(k))
       ) {
         return k;
       }

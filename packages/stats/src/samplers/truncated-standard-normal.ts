@@ -1,3 +1,4 @@
+import { fastExp } from '../special/fast-exp.js';
 import type { RandomSource } from '../streams/random-source.js';
 import { standardNormal } from './standard-normal.js';
 
@@ -23,7 +24,7 @@ export function truncatedStandardNormal(source: RandomSource, a: number, b: numb
     return () => {
       for (;;) {
         const z = a + width * source.next();
-        if (Math.log(1 - source.next()) <= -0.5 * z * z) return z;
+        if (source.next() < fastExp(-0.5 * z * z)) return z;
       }
     };
   }
@@ -36,7 +37,7 @@ export function truncatedStandardNormal(source: RandomSource, a: number, b: numb
     return () => {
       for (;;) {
         const z = a + width * source.next();
-        if (Math.log(1 - source.next()) <= 0.5 * (a - z) * (a + z)) return z;
+        if (source.next() < fastExp(0.5 * (a - z) * (a + z))) return z;
       }
     };
   }
@@ -44,7 +45,7 @@ export function truncatedStandardNormal(source: RandomSource, a: number, b: numb
     for (;;) {
       const z = a - Math.log(1 - source.next()) / rate;
       const excess = z - rate;
-      if (z <= b && Math.log(1 - source.next()) <= -0.5 * excess * excess) return z;
+      if (z <= b && source.next() < fastExp(-0.5 * excess * excess)) return z;
     }
   };
 }

@@ -27,6 +27,16 @@ export class SqlSession {
     return value === null || value === undefined ? 0 : Number(value);
   }
 
+  /** Every column of a result, by name, for results too long for row objects. */
+  async columns(sql: string): Promise<Record<string, SqlValue[]>> {
+    const reader = await this.connection.runAndReadAll(sql);
+    const converted: Record<string, SqlValue[]> = {};
+    for (const [key, values] of Object.entries(reader.getColumnsObjectJS())) {
+      converted[key] = values.map(toSqlValue);
+    }
+    return converted;
+  }
+
   /** The first column of a numeric query as a Float64Array, for distribution tests. */
   async numbers(sql: string): Promise<Float64Array> {
     const reader = await this.connection.runAndReadAll(sql);

@@ -3,10 +3,11 @@ import { cramersV } from '@lm-synth/stats';
 const STEP = 1e-6;
 
 /**
- * Standard error of Cramér's V estimated from a contingency table of counts: the
- * multinomial delta method, Var ≈ (Σ p·g² - (Σ p·g)²)/n with g the gradient of V in the
- * cell probabilities (central differences), plus V's mean square under independence,
- * df/(n·(q-1)), which dominates near V = 0 where the gradient vanishes.
+ * Standard error of Cramér's V estimated from a contingency table of counts, counting its
+ * upward bias as error too: the multinomial delta method, Var ≈ (Σ p·g² - (Σ p·g)²)/n with
+ * g the gradient of V in the cell probabilities (central differences), plus the square of
+ * the bias V - V₀, where V₀² = V² - df/(n·(q-1)) removes χ²'s expectation under
+ * independence (Bergsma 2013). Near V = 0, where the gradient vanishes, the bias carries it.
  */
 export function cramersVStandardError(table: readonly (readonly number[])[]): number {
   const cells = table.flat();
@@ -34,5 +35,7 @@ export function cramersVStandardError(table: readonly (readonly number[])[]): nu
     }
   }
   const degreesOfFreedom = (rows - 1) * (columns - 1);
-  return Math.sqrt(Math.max(0, square - mean * mean) / n + degreesOfFreedom / (n * (q - 1)));
+  const v = at(0, 0, 0);
+  const bias = v - Math.sqrt(Math.max(0, v * v - degreesOfFreedom / (n * (q - 1))));
+  return Math.sqrt(Math.max(0, square - mean * mean) / n + bias * bias);
 }

@@ -29,7 +29,7 @@ export const gateEdCoverage: Gate = {
         ? []
         : (
             await sql.rows(
-              `SELECT facility_id, ed_subservice, count(*) AS n ${violating} GROUP BY ALL ORDER BY n DESC, ALL LIMIT 3`,
+              `SELECT facility_id, ed_subservice, count(*) AS n ${violating} GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT 3`,
             )
           ).map(
             (row) =>

@@ -9,7 +9,8 @@ import { makeCheck } from './make-check.js';
  * allowing for sampling error: a cell passes when the distribution-free confidence
  * interval of its median (order statistics, at the cell's Bonferroni level) meets the
  * band. Reported as expected = band centre, tolerance = half the band plus the
- * interval's reach towards it.
+ * interval's reach towards it. Cells with too few stays for such an interval are listed
+ * as untested.
  */
 export const gateLosMedians: Gate = {
   id: 'los-medians',
@@ -18,28 +19,44 @@ export const gateLosMedians: Gate = {
   tables: ['ip_stays'],
   statistical: true,
   async run({ sql, scenario, significance }) {
-    const rows = await sql.rows(`SELECT program_id, subprogram_id,
-        list(CAST(los_days AS DOUBLE) ORDER BY los_days) AS los
-      FROM ip_stays WHERE los_days IS NOT NULL GROUP BY ALL ORDER BY ALL`);
-    const cells = rows.flatMap((row) => {
-      const program = scenario.programs[Number(row.program_id) - 1];
-      const subprogram = program?.subprograms[Number(row.subprogram_id) - 1];
-      const los =
-        scenario.inpatient.los[Number(row.program_id) - 1]?.[Number(row.subprogram_id) - 1];
-      if (!program || !subprogram || !los) return [];
-      return [
-        { key: `${program.name} / ${subprogram.name}`, band: los.medianBand, values: row.los },
-      ];
+    const { program_id, subprogram_id, los } = await sql.columns(`SELECT program_id, subprogram_id,
+        CAST(los_days AS DOUBLE) AS los FROM ip_stays WHERE los_days IS NOT NULL`);
+    const samples = new Map<string, number[]>();
+    program_id!.forEach((program, i) => {
+      const key = `${program}|${subprogram_id![i]}`;
+      let sample = samples.get(key);
+      if (!sample) samples.set(key, (sample = []));
+      sample.push(Number(los![i]));
     });
+    const cells = [...samples]
+      .sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }))
+      .flatMap(([key, values]) => {
+        const [p, sp] = key.split('|').map(Number) as [number, number];
+        const program = scenario.programs[p - 1];
+        const subprogram = program?.subprograms[sp - 1];
+        const los = scenario.inpatient.los[p - 1]?.[sp - 1];
+        if (!program || !subprogram || !los) return [];
+        return [{ key: `${program.name} / ${subprogram.name}`, band: los.medianBand, values }];
+      });
     const { tail, z } = significance(cells.length);
-    const checks: CheckResult[] = cells.map(({ key, band, values }) => {
-      const sample = Float64Array.from(values as unknown as number[]);
-      const { median, lower, upper } = medianWithCi(sample, 1 - 2 * tail);
+    const checks: CheckResult[] = [];
+    const untested: string[] = [];
+    for (const { key, band, values } of cells) {
+      const { median, lower, upper, confidence } = medianWithCi(values, 1 - 2 * tail);
+      // Too few stays for an interval at this level: any median is consistent with them.
+      if (confidence < 1 - 2 * tail) {
+        untested.push(`${key} (${values.length} stays)`);
+        continue;
+      }
       const [low, high] = band;
       const centre = (low + high) / 2;
       const reach = median >= centre ? median - lower : upper - median;
-      return makeCheck(key, median, centre, (high - low) / 2 + reach);
+      checks.push(makeCheck(key, median, centre, (high - low) / 2 + reach));
+    }
+    return checksOutcome(checks, {
+      z,
+      what: 'program/subprogram LOS medians',
+      ...(untested.length > 0 ? { extra: { untested } } : {}),
     });
-    return checksOutcome(checks, { z, what: 'program/subprogram LOS medians' });
   },
 };

@@ -30,7 +30,7 @@ export const gateProgramCoverage: Gate = {
         ? []
         : (
             await sql.rows(
-              `SELECT facility_id, program_id, subprogram_id, count(*) AS n ${violating} GROUP BY ALL ORDER BY n DESC, ALL LIMIT 3`,
+              `SELECT facility_id, program_id, subprogram_id, count(*) AS n ${violating} GROUP BY ALL ORDER BY n DESC, 1, 2 LIMIT 3`,
             )
           ).map(
             (row) =>

@@ -20,7 +20,7 @@ export const gateQuasiIdentifiers: Gate = {
         ? []
         : (
             await sql.rows(
-              `SELECT CAST(dob AS VARCHAR) AS dob, lha_id, gender, n ${groups} ORDER BY n DESC, ALL LIMIT 3`,
+              `SELECT CAST(dob AS VARCHAR) AS dob, lha_id, gender, n ${groups} ORDER BY n DESC, 1, 2, 3 LIMIT 3`,
             )
           ).map((row) => `${row.n} patients born ${row.dob} in LHA ${row.lha_id}, ${row.gender}`);
     const outcome = violationsOutcome(duplicates, {

@@ -1,0 +1,16 @@
+export { ApiInputError } from './api-input-error.js';
+export type { ApiApp } from './api-app.js';
+export { API_VERSION } from './api-version.js';
+export { type ApiServerOptions, createApiServer } from './create-api-server.js';
+export type {
+  DataSource,
+  JsonRow,
+  JsonValue,
+  ResultColumn,
+  SqlDialect,
+  SqlParameter,
+} from './data-source.js';
+export { type DuckdbSource, openDuckdbSource } from './open-duckdb-source.js';
+export { type MysqlSourceOptions, openMysqlSource } from './open-mysql-source.js';
+export type { Problem } from './problem.js';
+export type { ValidationTarget } from './register-validation-route.js';

@@ -1,0 +1,136 @@
+import { type ColumnDefinition, t, tableByName } from '@lm-synth/dims';
+import { z } from 'zod';
+import type { ApiApp } from './api-app.js';
+import type { DataSource, SqlParameter } from './data-source.js';
+import type { DatasetDomains } from './dataset-domains.js';
+import { orderBy } from './order-by.js';
+import { pageEnvelope, pageSchema } from './page-envelope.js';
+import { PROBLEM_TYPES, ProblemError, problemResponse } from './problem.js';
+import {
+  columnParameter,
+  integerParameter,
+  pageParameter,
+  siteCodeParameter,
+  sizeParameter,
+} from './query-parameters.js';
+import { rowSchema } from './row-schema.js';
+
+const TABLES = ['population_projection', 'ed_baseline_rates', 'dim_lha', 'dim_site'];
+const subservice = tableByName('ed_baseline_rates').columns.find(
+  (column) => column.name === 'ed_subservice',
+)!;
+
+const COLUMNS: readonly ColumnDefinition[] = [
+  { name: 'year', type: t.int32(), nullable: false, description: 'Projection year.' },
+  {
+    name: 'facility',
+    type: t.string(16),
+    nullable: false,
+    description: 'Site code of the default facility of the LHAs whose population is projected.',
+  },
+  subservice,
+  {
+    name: 'projected_volumes',
+    type: t.decimal(18, 2),
+    nullable: false,
+    description:
+      'Expected ED visits in the year: sum of population x baserate_per_1000 / 1000, rounded to cents.',
+  },
+];
+const PROJECTION_ROW = rowSchema(COLUMNS).meta({
+  id: 'EdProjection',
+  description: 'Projected ED visits of one facility and subservice in one year.',
+});
+const SORTABLE = ['projected_volumes', 'facility', 'ed_subservice'];
+const DEFAULT_SORT = '-projected_volumes';
+
+/**
+ * The blueprint's projection (§10), written once for both engines: population
+ * of the year joined with the baseline rates of its segment, summed per
+ * default facility and ED subservice. Exact DECIMAL sums, rounded at the end.
+ */
+const PROJECTION_SQL = `SELECT p.year AS year,
+       s.site_code AS facility,
+       r.ed_subservice AS ed_subservice,
+       CAST(SUM(p.population * r.baserate_per_1000) / 1000 AS DECIMAL(18,2)) AS projected_volumes
+FROM population_projection p
+JOIN ed_baseline_rates r
+  ON p.lha_id = r.lha_id
+ AND p.age_group = r.age_group
+ AND p.gender = r.gender
+JOIN dim_lha l ON l.lha_id = p.lha_id
+JOIN dim_site s ON s.site_id = l.default_site_id
+WHERE p.year = ?`;
+const GROUP_BY = '\nGROUP BY p.year, s.site_code, r.ed_subservice';
+
+/** GET /api/v1/projections/ed: projected ED volumes by facility and subservice for one year. */
+export function registerProjectionRoute(
+  app: ApiApp,
+  source: DataSource,
+  domains: DatasetDomains,
+): void {
+  const { years } = domains;
+  const querystring = z.strictObject({
+    year: integerParameter(years)
+      .default(years.first)
+      .describe('Projection year (default: the first one).'),
+    site_code: siteCodeParameter(domains.sites).optional().describe('Only this facility.'),
+    ed_subservice: columnParameter(subservice).optional().describe('Only this ED subservice.'),
+    page: pageParameter,
+    size: sizeParameter,
+    sort: z
+      .enum([...SORTABLE, ...SORTABLE.map((name) => `-${name}`)] as [string, ...string[]], {
+        error: `must be one of ${SORTABLE.join(', ')}, prefixed with - for descending order`,
+      })
+      .default(DEFAULT_SORT)
+      .describe('Sort column; prefix with - for descending order. Ties by facility, subservice.'),
+  });
+
+  app.get(
+    '/api/v1/projections/ed',
+    {
+      schema: {
+        tags: ['Projections'],
+        summary: 'Projected ED volumes by facility and subservice (blueprint §10)',
+        description:
+          'Population projection x ED baseline rates for one year, summed per default facility and ED subservice: the projection join of the blueprint (§10).',
+        querystring,
+        response: {
+          200: pageSchema(PROJECTION_ROW),
+          400: problemResponse('A query parameter is invalid; `invalid_params` names it.'),
+          404: problemResponse('The dataset lacks a table the projection needs.'),
+        },
+      },
+    },
+    async (request) => {
+      const missing = TABLES.filter((table) => !source.tables.has(table));
+      if (missing.length > 0) {
+        throw new ProblemError(
+          404,
+          'Not Found',
+          `This dataset has no ${missing.join(', ')}, which the projection needs.`,
+          PROBLEM_TYPES.notFound,
+        );
+      }
+      const { year, site_code, ed_subservice, page, size, sort } = request.query;
+      let sql = PROJECTION_SQL;
+      const parameters: SqlParameter[] = [year];
+      if (site_code !== undefined) {
+        sql += ' AND s.site_id = ?';
+        parameters.push(domains.sites.get(site_code)!);
+      }
+      if (ed_subservice !== undefined) {
+        sql += ' AND r.ed_subservice = ?';
+        parameters.push(ed_subservice as string);
+      }
+      // A year has at most sites x subservices rows: read them all, count and slice here.
+      const rows = await source.select(
+        `${sql}${GROUP_BY}${orderBy(source.dialect, COLUMNS, sort, ['facility', 'ed_subservice'])}`,
+        parameters,
+        COLUMNS,
+      );
+      const data = rows.slice((page - 1) * size, page * size);
+      return pageEnvelope(request.url, data, page, size, rows.length);
+    },
+  );
+}

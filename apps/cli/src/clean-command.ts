@@ -1,0 +1,38 @@
+import { resolve } from 'node:path';
+import { cleanDataset } from '@lm-synth/export-arrow';
+import { Command, Option } from 'clipanion';
+import { ExitCode } from './exit-codes.js';
+import { LmSynthCommand } from './lm-synth-command.js';
+
+export class CleanCommand extends LmSynthCommand {
+  static override paths = [['clean']];
+
+  static override usage = Command.Usage({
+    category: 'Data',
+    description: 'remove a dataset lm-synth wrote',
+    details: `
+      Removes from \`--out\` exactly what lm-synth wrote there: the table files listed in \`datapackage.json\`, \`metadata.json\`, \`lm_synth.duckdb\` and finally the manifest itself, then the directory when nothing else is left in it. Files lm-synth did not write are kept and listed.
+
+      A directory without an lm-synth manifest is refused with exit code 2, so \`clean\` never deletes anything it cannot account for.
+    `,
+    examples: [
+      ['Remove ./out', '$0 clean'],
+      ['Remove another dataset', '$0 clean --out ./big'],
+    ],
+  });
+
+  out = Option.String('--out', './out', { description: 'Dataset directory (default ./out)' });
+
+  async run(): Promise<number> {
+    const dir = resolve(this.out);
+    const result = await cleanDataset(dir);
+    const lines = [
+      `Removed ${result.removed.length} ${result.removed.length === 1 ? 'file' : 'files'} from ${dir}${result.removedDirectory ? ' and the directory' : ''}.`,
+    ];
+    if (result.kept.length > 0) {
+      lines.push(`Kept what lm-synth did not write: ${result.kept.join(', ')}`);
+    }
+    this.context.stdout.write(`${lines.join('\n')}\n`);
+    return ExitCode.Ok;
+  }
+}

@@ -1,0 +1,26 @@
+import type { Cell, QueryResult } from './sql-command-cells.js';
+
+/** An aligned text table with a row count, for people. */
+export function formatTable(result: QueryResult): string {
+  const text = (value: Cell) =>
+    value === null ? 'NULL' : String(value).replaceAll('\r', '\\r').replaceAll('\n', '\\n');
+  const rows = result.rows.map((row) => row.map(text));
+  const widths = result.columns.map((name, i) =>
+    Math.max(name.length, ...rows.map((row) => row[i]!.length)),
+  );
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((value, i) =>
+        result.numeric[i] ? value.padStart(widths[i]!) : value.padEnd(widths[i]!),
+      )
+      .join('  ')
+      .trimEnd();
+  const count = `(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`;
+  return [
+    line(result.columns),
+    line(widths.map((width) => '-'.repeat(width))),
+    ...rows.map(line),
+    count,
+    '',
+  ].join('\n');
+}

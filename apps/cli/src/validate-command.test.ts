@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-run-cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'lm-synth-validate-'));
+const dataset = join(root, 'out');
+const defaults = join(import.meta.dirname, '../../../configs/lower_mainland_defaults.yaml');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const result = await runCli([
+    'generate',
+    '--patients',
+    '2000',
+    '--out',
+    dataset,
+    '--no-duckdb',
+    '--workers',
+    '0',
+  ]);
+  expect(result.code).toBe(0);
+});
+
+describe('lm-synth validate', () => {
+  it('passes a correct dataset: exit 0 and a table of gates', async () => {
+    const result = await runCli(['validate', '--in', dataset]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^PASS +foreign-keys +no foreign-key values/m);
+    expect(result.stdout).toMatch(/^PASS +ed-volumes /m);
+    expect(result.stdout).toMatch(/0 failed, \d+ info: PASSED/);
+    expect(result.stdout).toContain('Synthetic, for non-production testing');
+    // Not a terminal: no colour codes.
+    expect(result.stdout).not.toContain('\u001b[');
+  });
+
+  it('--format json prints the report and --out writes the same JSON', async () => {
+    const out = join(root, 'validation.json');
+    const result = await runCli([
+      'validate',
+      '--in',
+      dataset,
+      '--config',
+      defaults,
+      '--format',
+      'json',
+      '--out',
+      out,
+      '--ks-threshold',
+      '0.2',
+    ]);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ schemaVersion: 1, ok: true, scenario: { matchesDataset: true } });
+    expect(report.thresholds.ksThreshold).toBe(0.2);
+    expect(report.gates.map((gate: { id: string }) => gate.id)).toContain('correlation-drift');
+    expect(readFileSync(out, 'utf8')).toBe(result.stdout);
+  });
+
+  it('exits 1 with GitHub annotations naming the failing gate', async () => {
+    // An overlay demanding that 99% of under-15 visits be pediatric: the data has about 80%.
+    const overlay = join(root, 'strict.yaml');
+    writeFileSync(overlay, 'validation:\n  pediatric_share_under_15_min: 0.99\n');
+    const result = await runCli([
+      'validate',
+      '--in',
+      dataset,
+      '--config',
+      defaults,
+      '--config',
+      overlay,
+      '--format',
+      'github',
+    ]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^::error title=lm-synth validate%3A pediatric-share::Pediatric ED carries children, Adult ED adults: 1 of 3 /m,
+    );
+    expect(result.stdout).not.toMatch(/::error title=lm-synth validate%3A (?!pediatric-share)/);
+    expect(result.stdout).toMatch(/^lm-synth validate: 1 of \d+ gates failed\n$/m);
+  });
+
+  it('exits 2 for a missing dataset, a broken config and a bad flag', async () => {
+    const missing = await runCli(['validate', '--in', join(root, 'nowhere')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/nowhere is not a directory/);
+    expect(missing.stdout).toBe('');
+
+    const notADataset = await runCli(['validate', '--in', root]);
+    expect(notADataset.code).toBe(2);
+    expect(notADataset.stderr).toMatch(/datapackage\.json/);
+
+    const config = await runCli(['validate', '--in', dataset, '--config', join(root, 'none.yaml')]);
+    expect(config.code).toBe(2);
+    expect(config.stderr).toMatch(/none\.yaml/);
+
+    const format = await runCli(['validate', '--in', dataset, '--format', 'xml']);
+    expect(format.code).toBe(2);
+    expect(format.stderr).toMatch(/--format must be one of text, json, github/);
+
+    const threshold = await runCli(['validate', '--in', dataset, '--ks-threshold', '2']);
+    expect(threshold.code).toBe(2);
+  });
+});

@@ -1,0 +1,88 @@
+import { writeFile } from 'node:fs/promises';
+import {
+  formatGithubAnnotations,
+  formatJsonReport,
+  formatTextReport,
+  validate,
+} from '@lm-synth/validate';
+import { Command, Option, UsageError } from 'clipanion';
+import * as t from 'typanion';
+import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
+import { ExitCode } from './exit-codes.js';
+import { LmSynthCommand } from './lm-synth-command.js';
+
+const FORMATS = ['text', 'json', 'github'] as const;
+const isFraction = t.cascade(t.isNumber(), [t.isInInclusiveRange(0, 1)]);
+
+export class ValidateCommand extends LmSynthCommand {
+  static override paths = [['validate']];
+
+  static override usage = Command.Usage({
+    category: 'Data',
+    description: 'validate a generated dataset against its scenario',
+    details: `
+      Reads the dataset in \`--in\` (Parquet, CSV or Arrow IPC, through DuckDB) and runs every gate: integrity (keys, foreign keys, DOB and age group, LOS rules, coverage matrix, linked visits and stays, duplicate quasi-identifiers, manifest hashes), fidelity to the scenario (marginals, ED volumes, LOS medians, pediatric shares, cross-LHA care, seasonality, column shapes and correlations against a reference sample) and k-anonymity. Statistical tolerances allow for sampling error at the dataset's size, so a correct small dataset does not fail by chance.
+
+      With \`--compare OTHER\` the dataset is also held against another one, e.g. a model-based sample against its training data: distance to closest record, nearest-neighbour distance ratio and the pMSE of a discriminator.
+
+      Exit code 0 when every gate passes, 1 when any fails, 2 for bad input (a missing or unreadable dataset, a broken config). \`--format json\` prints the report in its documented schema; \`--format github\` prints GitHub Actions annotations; \`--out FILE\` also writes the JSON report.
+    `,
+    examples: [
+      ['Validate ./out against the defaults', '$0 validate --in ./out'],
+      [
+        'The blueprint invocation',
+        '$0 validate --in ./out --config ./configs/lower_mainland_defaults.yaml --ks-threshold 0.1 --corr-threshold 0.1',
+      ],
+      ['In a GitHub workflow, keeping the report', '$0 validate --in ./out --format github --out validation.json'],
+      ['A model-based sample against its training data', '$0 validate --in ./sample --compare ./out'],
+    ],
+  });
+
+  in = Option.String('--in', './out', { description: 'Dataset directory (default ./out)' });
+  configs = configFilesOption();
+  ksThreshold = Option.String('--ks-threshold', {
+    description: 'Largest KS / total variation distance of a column (default: the scenario, 0.1)',
+    validator: isFraction,
+  });
+  corrThreshold = Option.String('--corr-threshold', {
+    description: 'Largest correlation drift (default: the scenario, 0.1)',
+    validator: isFraction,
+  });
+  format = Option.String('--format', 'text', { description: 'text, json or github (default text)' });
+  out = Option.String('--out', { description: 'Also write the JSON report to this file' });
+  compare = Option.String('--compare', {
+    description: 'Another dataset to measure privacy against (DCR, NNDR, pMSE)',
+  });
+
+  async run(): Promise<number> {
+    const format = this.format as (typeof FORMATS)[number];
+    if (!FORMATS.includes(format)) {
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${this.format}")`);
+    }
+    const scenario = await loadConfigScenario(this.configs, this.context.stderr);
+    if (!scenario) return ExitCode.Usage;
+    const report = await validate(this.in, scenario, {
+      ...(this.ksThreshold === undefined ? {} : { ksThreshold: this.ksThreshold }),
+      ...(this.corrThreshold === undefined ? {} : { corrThreshold: this.corrThreshold }),
+      ...(this.compare === undefined ? {} : { compare: this.compare }),
+    });
+    const json = formatJsonReport(report);
+    if (this.out !== undefined) {
+      try {
+        await writeFile(this.out, json);
+      } catch (error) {
+        throw new UsageError(`cannot write ${this.out}: ${(error as Error).message}`);
+      }
+    }
+    const stdout = this.context.stdout as typeof this.context.stdout & { isTTY?: boolean };
+    const colour = stdout.isTTY === true && !this.context.env.NO_COLOR;
+    this.context.stdout.write(
+      format === 'json'
+        ? json
+        : format === 'github'
+          ? formatGithubAnnotations(report)
+          : formatTextReport(report, { colour }),
+    );
+    return report.ok ? ExitCode.Ok : ExitCode.Findings;
+  }
+}

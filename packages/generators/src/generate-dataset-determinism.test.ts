@@ -1,0 +1,77 @@
+import { defaultScenario } from '@lm-synth/config';
+import type { Table } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+// Worker threads run the compiled worker script, so the multi-threaded run uses the build
+// (turbo runs `build` before `test`); both runs compared come from it.
+import { generateInMemory as builtGenerateInMemory } from '../dist/index.js';
+import type { BlockColumns } from './block-result.js';
+import { generateBlock } from './generate-block.js';
+import { generateInMemory } from './generate-in-memory.js';
+import { GeneratorContext } from './generator-context.js';
+import { generatorSettings } from './generator-settings.js';
+import { planDataset } from './plan-dataset.js';
+import { column } from './test-column.js';
+
+const scenario = defaultScenario();
+// Three logical blocks (4,096 patients each) and two encounter years.
+const OPTIONS = { patients: 9_000, encounterYears: 2 } as const;
+
+/** Every column of every table as plain values, for deep comparison. */
+function rows(dataset: Record<string, Table>): Record<string, Record<string, unknown[]>> {
+  const out: Record<string, Record<string, unknown[]>> = {};
+  for (const [name, table] of Object.entries(dataset)) {
+    out[name] = {};
+    for (const field of table.schema.fields) {
+      const kind = String(field.type);
+      out[name][field.name] =
+        kind.startsWith('Dictionary') || kind === 'Utf8' || kind === 'Bool'
+          ? column.labels(table, field.name)
+          : Array.from(column.numbers(table, field.name));
+    }
+  }
+  return out;
+}
+
+describe('generateDataset determinism', () => {
+  it('gives the same rows for any batch size', async () => {
+    const small = await generateInMemory(scenario, { ...OPTIONS, workers: 0, batchSize: 1_000 });
+    const large = await generateInMemory(scenario, { ...OPTIONS, workers: 0, batchSize: 65_536 });
+    expect(small.ed_encounters!.batches.length).toBeGreaterThan(1);
+    expect(rows(small)).toEqual(rows(large));
+  });
+
+  it('gives the same rows in worker threads as in the calling thread', async () => {
+    const inThread = await builtGenerateInMemory(scenario, { ...OPTIONS, workers: 0 });
+    const threaded = await builtGenerateInMemory(scenario, {
+      ...OPTIONS,
+      workers: 2,
+      batchSize: 3_000,
+    });
+    expect(rows(threaded)).toEqual(rows(inThread));
+  });
+
+  it('computes a block the same way whatever was computed before it', () => {
+    const plan = planDataset(scenario, { ...OPTIONS, workers: 0 });
+    const settings = generatorSettings(plan);
+    const needs = { patients: true, ed: true, ip: true };
+    const copy = (columns: BlockColumns | undefined) =>
+      Object.fromEntries(
+        Object.entries(columns ?? {}).map(([name, values]) => [name, Array.from(values as never)]),
+      );
+    const inOrder = new GeneratorContext(settings);
+    for (let block = 0; block < 2; block++) generateBlock(inOrder, block, needs);
+    const afterOthers = generateBlock(inOrder, 2, needs);
+    const alone = generateBlock(new GeneratorContext(settings), 2, needs);
+    for (const table of ['patients', 'ed', 'ip'] as const) {
+      expect(copy(alone[table])).toEqual(copy(afterOthers[table]));
+    }
+  });
+
+  it('changes with the seed', async () => {
+    const a = await generateInMemory(scenario, { patients: 200, workers: 0, seed: 1 });
+    const b = await generateInMemory(scenario, { patients: 200, workers: 0, seed: 2 });
+    expect(column.labels(a.patients!, 'patient_id')).not.toEqual(
+      column.labels(b.patients!, 'patient_id'),
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import { ADMISSION_SOURCES, ED_DISPOSITIONS } from '@lm-synth/config';
+import { tableByName } from '@lm-synth/dims';
+import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
+import { allocatePatients } from './allocate-patients.js';
+import type { BirthDateRange } from './birth-date-range.js';
+import { edFacilityShares } from './ed-facility-shares.js';
+import type { ResolvedGenerateOptions } from './generate-options.js';
+import type { DatasetPlan } from './plan-dataset.js';
+
+/**
+ * Everything a GeneratorContext is built from, resolved on the calling thread
+ * and sent to worker threads as plain data, so that workers load only the
+ * sampling code (not the config, catalogue or Arrow modules).
+ */
+export interface GeneratorSettings {
+  readonly scenario: DatasetPlan['scenario'];
+  readonly options: ResolvedGenerateOptions;
+  /** Patients per LHA x age group x gender cell (allocatePatients). */
+  readonly allocation: Float64Array;
+  /** Per age group, the dates of birth consistent with it (ageGroupBirthRanges). */
+  readonly birthRanges: readonly BirthDateRange[];
+  /** [home site][subservice][facility] -> probability (edFacilityShares). */
+  readonly edFacilityShares: readonly (readonly (readonly number[])[])[];
+  /** The longest stay ip_stays.los_days can hold (its DECIMAL(p, s) maximum): LOS is truncated there. */
+  readonly maxLosDays: number;
+  /** Positions in ED_DISPOSITIONS and ADMISSION_SOURCES the rows use. */
+  readonly codes: {
+    readonly admitted: number;
+    readonly fromEd: number;
+    readonly direct: number;
+    readonly transfer: number;
+  };
+}
+
+function decimalMaximum(table: string, column: string): number {
+  const type = tableByName(table).columns.find((c) => c.name === column)?.type;
+  if (type?.kind !== 'decimal') throw new Error(`${table}.${column} is not a decimal column`);
+  return 10 ** (type.precision - type.scale) - 10 ** -type.scale;
+}
+
+export function generatorSettings({ scenario, options }: DatasetPlan): GeneratorSettings {
+  return {
+    scenario,
+    options,
+    allocation: allocatePatients(scenario, options.patients),
+    birthRanges: ageGroupBirthRanges(scenario.referenceDate),
+    edFacilityShares: edFacilityShares(scenario),
+    maxLosDays: decimalMaximum('ip_stays', 'los_days'),
+    codes: {
+      admitted: ED_DISPOSITIONS.indexOf('Admitted'),
+      fromEd: ADMISSION_SOURCES.indexOf('ED'),
+      direct: ADMISSION_SOURCES.indexOf('Direct'),
+      transfer: ADMISSION_SOURCES.indexOf('Transfer'),
+    },
+  };
+}

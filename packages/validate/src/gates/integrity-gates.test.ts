@@ -1,0 +1,197 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FixtureDb, fixtureDb } from '../test-fixture-db.js';
+import type { Gate } from './gate.js';
+import { gateAlcLos } from './gate-alc-los.js';
+import { gateDischargeTime } from './gate-discharge-time.js';
+import { gateDobAgeGroup } from './gate-dob-age-group.js';
+import { gateEdCoverage } from './gate-ed-coverage.js';
+import { gateEdVisitCount } from './gate-ed-visit-count.js';
+import { gateForeignKeys } from './gate-foreign-keys.js';
+import { gateLinkedStays } from './gate-linked-stays.js';
+import { gateLosMinimum } from './gate-los-minimum.js';
+import { gatePrimaryKeys } from './gate-primary-keys.js';
+import { gateProgramCoverage } from './gate-program-coverage.js';
+import { gateQuasiIdentifiers } from './gate-quasi-identifiers.js';
+import { gateSubprogramInProgram } from './gate-subprogram-in-program.js';
+
+const INTEGRITY: readonly Gate[] = [
+  gatePrimaryKeys,
+  gateForeignKeys,
+  gateDobAgeGroup,
+  gateLosMinimum,
+  gateAlcLos,
+  gateDischargeTime,
+  gateSubprogramInProgram,
+  gateProgramCoverage,
+  gateEdCoverage,
+  gateEdVisitCount,
+  gateLinkedStays,
+  gateQuasiIdentifiers,
+];
+
+let db: FixtureDb;
+beforeEach(async () => {
+  db = await fixtureDb();
+});
+afterEach(() => db.close());
+
+async function run(gate: Gate) {
+  return gate.run(await db.context());
+}
+
+describe('integrity gates on a consistent hand-made dataset', () => {
+  it.each(INTEGRITY.map((gate) => [gate.id, gate] as const))('%s passes', async (_, gate) => {
+    const outcome = await run(gate);
+    expect(outcome.message).toMatch(/^no /);
+    expect(outcome).toMatchObject({ status: 'pass', observed: 0, expected: 0 });
+  });
+});
+
+describe('each integrity gate catches its defect', () => {
+  const cases: [Gate, string, number, RegExp][] = [
+    [
+      gatePrimaryKeys,
+      `INSERT INTO ed_encounters SELECT * FROM ed_encounters WHERE encounter_id = 3`,
+      1,
+      /ed_encounters\(encounter_id\) = \(3\) 2 times/,
+    ],
+    [
+      gatePrimaryKeys,
+      `UPDATE patients SET patient_id = NULL WHERE patient_id = 'P000000000006'`,
+      1,
+      /patients\(patient_id\): 1 NULL/,
+    ],
+    [
+      gatePrimaryKeys,
+      `UPDATE dim_site SET site_code = 'LM-SNW' WHERE site_id = 2`,
+      1,
+      /dim_site\(site_code\)/,
+    ],
+    [
+      gateForeignKeys,
+      `UPDATE ed_encounters SET patient_id = 'P999' WHERE encounter_id = 1`,
+      1,
+      /ed_encounters.patient_id=P999 not in patients/,
+    ],
+    [
+      gateForeignKeys,
+      `UPDATE ip_stays SET subprogram_id = 4 WHERE stay_id = 4`,
+      1,
+      /not in dim_subprogram/,
+    ],
+    [
+      gateForeignKeys,
+      `UPDATE ip_stays SET transfer_from_stay_id = 99 WHERE stay_id = 3`,
+      1,
+      /transfer_from_stay_id=99/,
+    ],
+    [
+      gateDobAgeGroup,
+      `UPDATE patients SET dob = DATE '2010-01-02' WHERE patient_id = 'P000000000006'`,
+      1,
+      /P000000000006: born 2010-01-02, age group 15-24/,
+    ],
+    [
+      gateDobAgeGroup,
+      `UPDATE patients SET dob = DATE '1960-01-02' WHERE patient_id = 'P000000000004'`,
+      1,
+      /P000000000004/,
+    ],
+    [
+      gateLosMinimum,
+      `UPDATE ip_stays SET los_days = 0.24 WHERE stay_id = 4`,
+      1,
+      /stay 4: 0.24 days/,
+    ],
+    [
+      gateAlcLos,
+      `UPDATE ip_stays SET alc_flag = true WHERE stay_id = 1`,
+      1,
+      /stay 1: ALC with 5.5 days/,
+    ],
+    [
+      gateDischargeTime,
+      `UPDATE ip_stays SET discharge_ts = discharge_ts + INTERVAL 1 HOUR WHERE stay_id = 2`,
+      1,
+      /stay 2/,
+    ],
+    [
+      gateSubprogramInProgram,
+      `UPDATE ip_stays SET subprogram_id = 4 WHERE stay_id = 1`,
+      1,
+      /subprogram 4 of program 1/,
+    ],
+    [
+      gateProgramCoverage,
+      `UPDATE ip_stays SET facility_id = 4, program_id = 1, subprogram_id = 3 WHERE stay_id = 1`,
+      1,
+      /LM-MSC does not offer program 1.3/,
+    ],
+    [
+      gateEdCoverage,
+      `UPDATE ed_encounters SET facility_id = 2 WHERE encounter_id = 3`,
+      1,
+      /LM-BLH does not offer Pediatric ED/,
+    ],
+    [
+      gateEdVisitCount,
+      `UPDATE patients SET ed_visits_year = 3 WHERE patient_id = 'P000000000001'`,
+      1,
+      /P000000000001: ed_visits_year 3, 2 encounters/,
+    ],
+    [
+      gateEdVisitCount,
+      `UPDATE ed_encounters SET arrival_ts = TIMESTAMP '2026-01-03 00:00:00' WHERE encounter_id = 3`,
+      1,
+      /P000000000002/,
+    ],
+    [
+      gateLinkedStays,
+      `UPDATE ip_stays SET admit_ts = TIMESTAMP '2025-04-30 12:00:00' WHERE stay_id = 1`,
+      1,
+      /stay 1: ED admission/,
+    ],
+    [
+      gateLinkedStays,
+      `UPDATE ip_stays SET facility_id = 6 WHERE stay_id = 3`,
+      1,
+      /stay 3: transfer/,
+    ],
+    [
+      gateLinkedStays,
+      `UPDATE ip_stays SET admission_source = 'Direct' WHERE stay_id = 2`,
+      1,
+      /stay 2: admission source/,
+    ],
+    [
+      gateQuasiIdentifiers,
+      `UPDATE patients SET dob = DATE '1990-06-15', age_group = '25-44' WHERE patient_id = 'P000000000005'`,
+      1,
+      /2 patients born 1990-06-15 in LHA 1, Female/,
+    ],
+  ];
+  it.each(
+    cases.map(
+      ([gate, statement, count, example]) => [gate.id, statement, gate, count, example] as const,
+    ),
+  )('%s: %s', async (_, statement, gate, count, example) => {
+    await db.exec(statement);
+    const outcome = await run(gate);
+    expect(outcome.status).toBe('fail');
+    expect(outcome.observed).toBe(count);
+    expect(outcome.message).toMatch(example);
+  });
+});
+
+describe('quasi-identifiers', () => {
+  it('only informs when the manifest allows duplicates', async () => {
+    await db.exec(
+      `UPDATE patients SET dob = DATE '1990-06-15', age_group = '25-44' WHERE patient_id = 'P000000000005'`,
+    );
+    const outcome = await gateQuasiIdentifiers.run(
+      await db.context({ uniqueQuasiIdentifiers: false }),
+    );
+    expect(outcome.status).toBe('info');
+    expect(outcome.observed).toBe(1);
+  });
+});

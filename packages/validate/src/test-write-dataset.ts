@@ -1,0 +1,44 @@
+import { defaultScenario, type Scenario, scenarioHash } from '@lm-synth/config';
+import { type OutputFormat, writeDataset } from '@lm-synth/export-arrow';
+import { generateDataset } from '@lm-synth/generators';
+
+export interface TestDatasetOptions {
+  readonly patients: number;
+  readonly seed: number;
+  readonly format?: OutputFormat;
+  /** The scenario rows are drawn from (default: the packaged defaults); the manifest names it. */
+  readonly scenario?: Scenario;
+  readonly uniqueQuasiIdentifiers?: boolean;
+}
+
+/** Generates a dataset with the real generator and writes it (no DuckDB file) into `outDir`. */
+export async function writeTestDataset(outDir: string, options: TestDatasetOptions): Promise<void> {
+  const scenario = options.scenario ?? defaultScenario();
+  const uniqueQuasiIdentifiers = options.uniqueQuasiIdentifiers ?? true;
+  await writeDataset(
+    generateDataset(scenario, {
+      patients: options.patients,
+      seed: options.seed,
+      workers: 0,
+      uniqueQuasiIdentifiers,
+    }),
+    {
+      outDir,
+      format: options.format ?? 'parquet',
+      duckdb: false,
+      run: {
+        lmSynthVersion: '0.0.0-test',
+        seed: options.seed,
+        scenarioId: scenario.meta.id,
+        scenarioHash: scenarioHash(scenario),
+        referenceDate: scenario.referenceDate,
+        startYear: scenario.startYear,
+        horizonYears: scenario.horizonYears,
+        patients: options.patients,
+        uniqueQuasiIdentifiers,
+        withEd: true,
+        withIp: true,
+      },
+    },
+  );
+}

@@ -1,0 +1,162 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultScenario, scenarioHash } from '@lm-synth/config';
+import { writeDataset } from '@lm-synth/export-arrow';
+import { generateDataset } from '@lm-synth/generators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeTestDataset } from './test-write-dataset.js';
+import { validate } from './validate.js';
+import { ValidateInputError } from './validate-input-error.js';
+
+const scenario = defaultScenario();
+let root: string;
+
+beforeAll(async () => {
+  root = await mkdtemp(join(tmpdir(), 'lm-synth-validate-'));
+  await writeTestDataset(join(root, 'parquet'), { patients: 3_000, seed: 5 });
+});
+afterAll(() => rm(root, { recursive: true, force: true }));
+
+const GATE_IDS = [
+  'manifest',
+  'primary-keys',
+  'foreign-keys',
+  'dob-age-group',
+  'los-minimum',
+  'alc-los',
+  'discharge-time',
+  'subprogram-in-program',
+  'program-coverage',
+  'ed-coverage',
+  'ed-visit-count',
+  'linked-stays',
+  'quasi-identifiers',
+  'marginals',
+  'ed-volumes',
+  'los-medians',
+  'pediatric-share',
+  'cross-lha',
+  'seasonality',
+  'column-shapes',
+  'correlation-drift',
+  'k-anonymity',
+];
+
+describe('validate', () => {
+  it('reports every gate of a correct dataset, with the run metadata and thresholds', async () => {
+    const report = await validate(join(root, 'parquet'), scenario);
+    expect(report.schemaVersion).toBe(1);
+    expect(report.ok).toBe(true);
+    expect(report.gates.map((gate) => gate.id)).toEqual(GATE_IDS);
+    expect(report.gates.filter((gate) => gate.status === 'fail')).toEqual([]);
+    expect(report.dataset).toMatchObject({
+      format: 'parquet',
+      run: { seed: 5, patients: 3_000, referenceDate: '2025-01-01', withEd: true, withIp: true },
+    });
+    expect(report.dataset.tables.find((table) => table.name === 'patients')?.rows).toBe(3_000);
+    expect(report.scenario).toEqual({
+      id: scenario.meta.id,
+      hash: scenarioHash(scenario),
+      matchesDataset: true,
+    });
+    expect(report.thresholds).toEqual({ ...scenario.validation, familyWiseAlpha: 0.01 });
+    for (const gate of report.gates.filter((g) => g.category === 'fidelity')) {
+      expect(gate.details?.checks, gate.id).toBeGreaterThan(0);
+      expect(gate.details?.z, gate.id).toBeGreaterThan(3);
+    }
+    expect(report.privacy.kAnonymity.k).toBeGreaterThanOrEqual(1);
+    const classes = report.privacy.kAnonymity.histogram.reduce(
+      (sum, band) => sum + band.records,
+      0,
+    );
+    expect(classes).toBe(3_000);
+    expect(report.notice).toMatch(/Synthetic, for non-production testing/);
+    // The report is plain JSON: it survives a round trip unchanged.
+    expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it.each(['csv', 'arrow'] as const)('reads %s datasets the same way', async (format) => {
+    const dir = join(root, format);
+    await writeTestDataset(dir, { patients: 3_000, seed: 5, format });
+    const report = await validate(dir, scenario);
+    const parquet = await validate(join(root, 'parquet'), scenario);
+    expect(report.ok).toBe(true);
+    expect(report.dataset.format).toBe(format);
+    // Same rows, same verdicts and figures.
+    const figures = (r: typeof report) =>
+      r.gates.filter((g) => g.id !== 'manifest').map((g) => [g.id, g.status, g.observed]);
+    expect(figures(report)).toEqual(figures(parquet));
+  });
+
+  it('marks the gates of absent fact tables as not applicable', async () => {
+    const dir = join(root, 'patients-only');
+    await writeDataset(
+      generateDataset(scenario, { patients: 2_000, workers: 0, withEd: false, withIp: false }),
+      {
+        outDir: dir,
+        format: 'parquet',
+        duckdb: false,
+        run: {
+          lmSynthVersion: '0.0.0-test',
+          seed: 42,
+          scenarioId: scenario.meta.id,
+          scenarioHash: scenarioHash(scenario),
+          referenceDate: scenario.referenceDate,
+          startYear: scenario.startYear,
+          horizonYears: scenario.horizonYears,
+          patients: 2_000,
+          uniqueQuasiIdentifiers: true,
+          withEd: false,
+          withIp: false,
+        },
+      },
+    );
+    const report = await validate(dir, scenario);
+    expect(report.ok).toBe(true);
+    const status = Object.fromEntries(report.gates.map((gate) => [gate.id, gate.status]));
+    expect(status).toMatchObject({
+      'ed-volumes': 'info',
+      'los-medians': 'info',
+      marginals: 'pass',
+    });
+    expect(report.gates.find((gate) => gate.id === 'ed-volumes')?.message).toBe(
+      'not applicable: the dataset has no ed_encounters',
+    );
+  });
+
+  it('holds the dataset to the thresholds passed in', async () => {
+    const report = await validate(join(root, 'parquet'), scenario, {
+      ksThreshold: 0.001,
+      familyWiseAlpha: 0.5,
+    });
+    const shapes = report.gates.find((gate) => gate.id === 'column-shapes')!;
+    expect(report.thresholds.ksThreshold).toBe(0.001);
+    // Only the statistical allowance is left, and at alpha 0.5 it is narrow.
+    expect(shapes.tolerance).toBeLessThan(0.1);
+  });
+
+  it('notices a scenario other than the one the dataset was generated from', async () => {
+    const other = { ...scenario, meta: { ...scenario.meta, id: 'other' } };
+    const report = await validate(join(root, 'parquet'), other);
+    expect(report.scenario.matchesDataset).toBe(false);
+  });
+
+  it('rejects what it cannot read as input errors', async () => {
+    await expect(validate(join(root, 'missing'), scenario)).rejects.toThrow(ValidateInputError);
+    await expect(validate(root, scenario)).rejects.toMatchObject({
+      isInputError: true,
+      message: expect.stringMatching(/datapackage\.json/),
+    });
+    const corrupt = join(root, 'corrupt');
+    await writeTestDataset(corrupt, { patients: 500, seed: 1 });
+    await writeFile(join(corrupt, 'patients.parquet'), 'not parquet');
+    await expect(validate(corrupt, scenario)).rejects.toMatchObject({
+      isInputError: true,
+      message: expect.stringMatching(/patients/),
+    });
+    await expect(validate(join(root, 'parquet'), scenario, { ksThreshold: 2 })).rejects.toThrow(
+      /ksThreshold must be a number from 0 to 1/,
+    );
+  });
+});
