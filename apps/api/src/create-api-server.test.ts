@@ -37,6 +37,13 @@ async function rows(sql: string): Promise<Record<string, unknown>[]> {
   >[];
 }
 
+/** Open connections to `target`'s HTTP server. */
+function connections(target: TestServer): Promise<number> {
+  return new Promise((done, fail) =>
+    target.app.server.getConnections((error, count) => (error ? fail(error) : done(count))),
+  );
+}
+
 /** Every row of a listing, following `links.next` from `path`. */
 async function walk(path: string): Promise<Record<string, unknown>[]> {
   const all: Record<string, unknown>[] = [];
@@ -99,7 +106,8 @@ describe.each(TABLE_ENDPOINTS)('GET $path', (endpoint) => {
     for (const row of body.data) expect(Object.keys(row)).toEqual(table.columns.map((c) => c.name));
     const key = table.primaryKey.join(', ');
     const expected = await rows(`SELECT ${key} FROM ${table.name} ORDER BY ${key} LIMIT 50`);
-    const pick = (row: Record<string, unknown>) => table.primaryKey.map((name) => String(row[name]));
+    const pick = (row: Record<string, unknown>) =>
+      table.primaryKey.map((name) => String(row[name]));
     expect(body.data.map(pick)).toEqual(expected.map(pick));
   });
 });
@@ -158,7 +166,8 @@ describe('filters', () => {
       ),
     );
     expect(all.length).toBeGreaterThan(0);
-    for (const row of all) expect(row).toMatchObject({ age_group: '25-44', gender: 'Female', lha_id: 3 });
+    for (const row of all)
+      expect(row).toMatchObject({ age_group: '25-44', gender: 'Female', lha_id: 3 });
   });
 
   it('finds the same patients by facility id and by site code', async () => {
@@ -184,7 +193,9 @@ describe('filters', () => {
   });
 
   it('takes date ranges as whole UTC days, both ends included', async () => {
-    const all = await walk('/api/v1/encounters/ed?arrival_from=2025-03-01&arrival_to=2025-03-31&size=1000');
+    const all = await walk(
+      '/api/v1/encounters/ed?arrival_from=2025-03-01&arrival_to=2025-03-31&size=1000',
+    );
     expect(all.length).toBe(
       await scalar(
         "SELECT COUNT(*) FROM ed_encounters WHERE arrival_ts >= TIMESTAMPTZ '2025-03-01 00:00:00+00' AND arrival_ts < TIMESTAMPTZ '2025-04-01 00:00:00+00'",
@@ -205,16 +216,21 @@ describe('filters', () => {
     for (const row of all) expect(row.alc_flag).toBe(true);
     const { body } = await server.get('/api/v1/encounters/ip?program_id=1&admission_source=ED');
     expect(body.total).toBe(
-      await scalar("SELECT COUNT(*) FROM ip_stays WHERE program_id = 1 AND admission_source = 'ED'"),
+      await scalar(
+        "SELECT COUNT(*) FROM ip_stays WHERE program_id = 1 AND admission_source = 'ED'",
+      ),
     );
-    for (const row of body.data) expect(row).toMatchObject({ program_id: 1, admission_source: 'ED' });
+    for (const row of body.data)
+      expect(row).toMatchObject({ program_id: 1, admission_source: 'ED' });
   });
 
   it('narrows population projections to a year, area and segment', async () => {
     const { body } = await server.get('/api/v1/population/projections?year=2030&lha_id=4');
     expect(body.total).toBe(8 * 3); // age groups x genders
     for (const row of body.data) expect(row).toMatchObject({ year: 2030, lha_id: 4 });
-    const rates = await server.get('/api/v1/population/ed-rates?ed_subservice=Pediatric%20ED&gender=Male');
+    const rates = await server.get(
+      '/api/v1/population/ed-rates?ed_subservice=Pediatric%20ED&gender=Male',
+    );
     expect(rates.body.total).toBe(
       await scalar(
         "SELECT COUNT(*) FROM ed_baseline_rates WHERE ed_subservice = 'Pediatric ED' AND gender = 'Male'",
@@ -226,7 +242,10 @@ describe('filters', () => {
 describe('sorting', () => {
   it('sorts descending with -column and breaks ties by the primary key', async () => {
     const { body } = await server.get('/api/v1/patients?sort=-dob&size=1000');
-    const keys = body.data.map((row: { dob: string; patient_id: string }) => [row.dob, row.patient_id]);
+    const keys = body.data.map((row: { dob: string; patient_id: string }) => [
+      row.dob,
+      row.patient_id,
+    ]);
     const sorted = [...keys].sort((a, b) =>
       a[0] === b[0] ? (a[1] < b[1] ? -1 : 1) : a[0] < b[0] ? 1 : -1,
     );
@@ -264,7 +283,9 @@ describe('GET /api/v1/projections/ed', () => {
   });
 
   it('takes a year, a facility and a subservice', async () => {
-    const { body } = await server.get('/api/v1/projections/ed?year=2030&site_code=LM-SNW&size=1000');
+    const { body } = await server.get(
+      '/api/v1/projections/ed?year=2030&site_code=LM-SNW&size=1000',
+    );
     const view = await rows(
       "SELECT * FROM v_ed_volume_projection WHERE year = 2030 AND facility = 'LM-SNW'",
     );
@@ -272,7 +293,8 @@ describe('GET /api/v1/projections/ed', () => {
     const adult = await server.get('/api/v1/projections/ed?ed_subservice=Adult%20ED&sort=facility');
     const facilities = adult.body.data.map((row: { facility: string }) => row.facility);
     expect(facilities).toEqual([...facilities].sort());
-    for (const row of adult.body.data) expect(row).toMatchObject({ year: 2025, ed_subservice: 'Adult ED' });
+    for (const row of adult.body.data)
+      expect(row).toMatchObject({ year: 2025, ed_subservice: 'Adult ED' });
   });
 
   it('pages like every listing', async () => {
@@ -293,7 +315,9 @@ describe('GET /api/v1/validation/summary', () => {
     expect(body.gates.map((gate: { id: string }) => gate.id)).toEqual(
       expect.arrayContaining(['primary-keys', 'foreign-keys']),
     );
-    expect(body.gates.find((gate: { id: string }) => gate.id === 'foreign-keys').status).toBe('pass');
+    expect(body.gates.find((gate: { id: string }) => gate.id === 'foreign-keys').status).toBe(
+      'pass',
+    );
   });
 });
 
@@ -346,9 +370,9 @@ describe('invalid requests', () => {
       'page',
       'size',
     ]);
-    expect(body.invalid_params.find((entry: { name: string }) => entry.name === 'colour').reason).toContain(
-      'age_group',
-    );
+    expect(
+      body.invalid_params.find((entry: { name: string }) => entry.name === 'colour').reason,
+    ).toContain('age_group');
   });
 
   it('answers unknown routes and methods with a 404 problem', async () => {
@@ -360,6 +384,25 @@ describe('invalid requests', () => {
     }
     const post = await fetch(`${server.origin}/api/v1/patients`, { method: 'POST' });
     expect(post.status).toBe(404);
+  });
+});
+
+describe('closing', () => {
+  it('finishes the requests in flight and ends their keep-alive connections', async () => {
+    const other = await startTestServer({
+      source: await openDuckdbSource(datasetDir),
+      validation: { dir: datasetDir, scenario: defaultScenario() },
+    });
+    // The first validation summary is computed on request, so it is still running when close() starts.
+    const pending = fetch(`${other.origin}/api/v1/validation/summary`);
+    await expect.poll(() => connections(other)).toBe(1);
+    const closed = other.close();
+    const response = await pending;
+    expect(response.status).toBe(200);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(((await response.json()) as { schemaVersion: number }).schemaVersion).toBe(1);
+    // Without `connection: close` this would wait for the 72 s keep-alive timeout, past the test's.
+    await closed;
   });
 });
 

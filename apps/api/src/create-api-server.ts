@@ -40,14 +40,26 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiApp
     app.setSerializerCompiler(serializerCompiler);
     app.setErrorHandler(problemErrorHandler);
     app.setNotFoundHandler((request, reply) =>
-      reply.code(404).type(PROBLEM_MEDIA_TYPE).send({
-        type: PROBLEM_TYPES.notFound,
-        title: 'Not Found',
-        status: 404,
-        detail: `No route ${request.method} ${request.url.split('?')[0]}; GET / lists the endpoints.`,
-        instance: request.url,
-      }),
+      reply
+        .code(404)
+        .type(PROBLEM_MEDIA_TYPE)
+        .send({
+          type: PROBLEM_TYPES.notFound,
+          title: 'Not Found',
+          status: 404,
+          detail: `No route ${request.method} ${request.url.split('?')[0]}; GET / lists the endpoints.`,
+          instance: request.url,
+        }),
     );
+    // Keep-alive clients would hold a closing server open until their idle timeout (72 s):
+    // responses sent while closing end their connection.
+    let closing = false;
+    app.addHook('preClose', async () => {
+      closing = true;
+    });
+    app.addHook('onSend', async (_request, reply) => {
+      if (closing) reply.header('connection', 'close');
+    });
     app.addHook('onClose', () => source.close());
     const endpoints: EndpointEntry[] = [];
     app.addHook('onRoute', (route) => {

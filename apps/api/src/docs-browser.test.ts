@@ -68,11 +68,11 @@ describe.skipIf(skip)('the documentation in headless Chromium', () => {
     await page.goto(`${server.origin}/docs`);
     await page.locator('.opblock').first().waitFor();
     await expect.poll(() => page.locator('.opblock').count()).toBe(PATHS.length);
-    const shown = await page.locator('.opblock-summary-path').evaluateAll((elements) =>
-      elements.map((element) => element.getAttribute('data-path')),
-    );
+    const shown = await page
+      .locator('.opblock-summary-path')
+      .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-path')));
     expect(shown.sort()).toEqual([...PATHS].sort());
-    expect(await page.locator('.info .title').innerText()).toContain('lm-synth API');
+    expect(await page.locator('.info .title').textContent()).toContain('lm-synth API');
     expect(external).toEqual([]);
   });
 
@@ -81,8 +81,11 @@ describe.skipIf(skip)('the documentation in headless Chromium', () => {
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(`${server.origin}/redoc`);
-    await page.getByRole('heading', { name: /lm-synth API/ }).first().waitFor();
-    const text = await page.locator('body').innerText();
+    await page
+      .getByRole('heading', { name: /lm-synth API/ })
+      .first()
+      .waitFor();
+    const text = (await page.locator('body').textContent()) ?? '';
     for (const endpoint of TABLE_ENDPOINTS) expect(text).toContain(endpoint.summary);
     expect(text).toContain('Synthetic, for non-production testing');
     expect(errors).toEqual([]);

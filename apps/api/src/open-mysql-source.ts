@@ -40,7 +40,9 @@ export async function openMysqlSource(options: MysqlSourceOptions): Promise<Data
     ...(password === undefined ? {} : { password }),
     ...(target.tlsMode === undefined || target.tlsMode === 'disabled'
       ? {}
-      : { ssl: { minVersion: 'TLSv1.2', rejectUnauthorized: target.tlsMode === 'verify-identity' } }),
+      : {
+          ssl: { minVersion: 'TLSv1.2', rejectUnauthorized: target.tlsMode === 'verify-identity' },
+        }),
     charset: 'UTF8MB4_UNICODE_CI',
     connectionLimit: options.connections ?? 4,
     dateStrings: true,
@@ -63,13 +65,18 @@ export async function openMysqlSource(options: MysqlSourceOptions): Promise<Data
     await pool.end();
     const { code, message } = error as { code?: string; message?: string };
     throw new ApiInputError(
-      redact(`cannot read MySQL database ${location}: ${code ?? message ?? String(error)}`, password ? [password] : []),
+      redact(
+        `cannot read MySQL database ${location}: ${code ?? message ?? String(error)}`,
+        password ? [password] : [],
+      ),
       { cause: error },
     );
   }
   if (present.size === 0) {
     await pool.end();
-    throw new ApiInputError(`${location} holds no lm-synth tables; load a dataset with lm-synth load first`);
+    throw new ApiInputError(
+      `${location} holds no lm-synth tables; load a dataset with lm-synth load first`,
+    );
   }
   return {
     kind: 'mysql',
@@ -80,7 +87,8 @@ export async function openMysqlSource(options: MysqlSourceOptions): Promise<Data
       const [rows] = await pool.execute<mysql.RowDataPacket[]>(sql, [...parameters]);
       return rows.map((record) => {
         const row: JsonRow = {};
-        for (const column of columns) row[column.name] = mysqlJsonValue(column.type, record[column.name]);
+        for (const column of columns)
+          row[column.name] = mysqlJsonValue(column.type, record[column.name]);
         return row;
       });
     },

@@ -1,5 +1,5 @@
-import { Validator } from '@seriousme/openapi-schema-validator';
 import { tableByName } from '@lm-synth/dims';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDuckdbSource } from './open-duckdb-source.js';
 import { TABLE_ENDPOINTS } from './table-endpoints.js';
@@ -43,13 +43,13 @@ describe('GET /openapi.json', () => {
       const table = tableByName(endpoint.table);
       const operation = document.paths[endpoint.path].get;
       const ok = operation.responses['200'].content['application/json'].schema;
-      expect(ok.properties.data.items).toEqual({ $ref: `#/components/schemas/${endpoint.rowName}` });
+      expect(ok.properties.data.items).toEqual({
+        $ref: `#/components/schemas/${endpoint.rowName}`,
+      });
       const row = document.components.schemas[endpoint.rowName];
       expect(Object.keys(row.properties)).toEqual(table.columns.map((column) => column.name));
       expect(operation.parameters.every((p: { in: string }) => p.in === 'query')).toBe(true);
-      const parameters = new Map(
-        operation.parameters.map((p: { name: string }) => [p.name, p]),
-      );
+      const parameters = new Map(operation.parameters.map((p: { name: string }) => [p.name, p]));
       const sort = parameters.get('sort') as { schema: { enum: string[] } };
       expect(sort.schema.enum).toEqual(table.columns.flatMap((c) => [c.name, `-${c.name}`]));
       for (const filter of endpoint.filters) {
@@ -70,7 +70,12 @@ describe('GET /openapi.json', () => {
   it("names the dataset's own values in the parameters", () => {
     const parameters = document.paths['/api/v1/projections/ed'].get.parameters;
     const year = parameters.find((p: { name: string }) => p.name === 'year');
-    expect(year.schema).toMatchObject({ type: 'integer', minimum: 2025, maximum: 2034, default: 2025 });
+    expect(year.schema).toMatchObject({
+      type: 'integer',
+      minimum: 2025,
+      maximum: 2034,
+      default: 2025,
+    });
     const site = parameters.find((p: { name: string }) => p.name === 'site_code');
     expect(site.schema.enum).toHaveLength(12);
     expect(site.schema.enum).toContain('LM-SNW');

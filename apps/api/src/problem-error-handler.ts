@@ -36,7 +36,9 @@ export function problemErrorHandler(
           reason: `unknown query parameter${known.length > 0 ? `; this endpoint takes ${known.join(', ')}` : ''}`,
         }));
       }
-      return [{ name: issue.instancePath.split('/')[1] ?? '', reason: issue.message ?? 'is invalid' }];
+      return [
+        { name: issue.instancePath.split('/')[1] ?? '', reason: issue.message ?? 'is invalid' },
+      ];
     });
     const names = [...new Set(invalid.map((entry) => entry.name))];
     return send(reply, {

@@ -9,14 +9,16 @@ export const invalidParameterSchema = z.object({
 });
 
 /** RFC 9457 problem details, with the invalid query parameters of a 400. */
-export const problemSchema = z.object({
-  type: z.string().describe('URI naming the kind of problem.'),
-  title: z.string(),
-  status: z.int(),
-  detail: z.string(),
-  instance: z.string().describe('The request path and query.'),
-  invalid_params: z.array(invalidParameterSchema).optional(),
-}).meta({ id: 'Problem', description: 'Problem details (RFC 9457).' });
+export const problemSchema = z
+  .object({
+    type: z.string().describe('URI naming the kind of problem.'),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string(),
+    instance: z.string().describe('The request path and query.'),
+    invalid_params: z.array(invalidParameterSchema).optional(),
+  })
+  .meta({ id: 'Problem', description: 'Problem details (RFC 9457).' });
 
 export type Problem = z.infer<typeof problemSchema>;
 

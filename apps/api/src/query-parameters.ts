@@ -14,7 +14,9 @@ export function integerParameter(range?: IdRange) {
       : `must be an integer from ${range.first} to ${range.last}`
     : 'must be an integer';
   const integer = z.coerce.number({ error: reason }).int({ error: reason });
-  return range ? integer.min(range.first, { error: reason }).max(range.last, { error: reason }) : integer;
+  return range
+    ? integer.min(range.first, { error: reason }).max(range.last, { error: reason })
+    : integer;
 }
 
 export const pageParameter = z.coerce

@@ -21,7 +21,10 @@ export function registerTableRoute(
 ): void {
   const table = tableByName(endpoint.table);
   const query = tableQuery(endpoint, domains);
-  const row = rowSchema(table.columns).meta({ id: endpoint.rowName, description: table.description });
+  const row = rowSchema(table.columns).meta({
+    id: endpoint.rowName,
+    description: table.description,
+  });
   const q = source.dialect.quoteIdentifier;
   const from = ` FROM ${q(table.name)}`;
   const select = `SELECT ${table.columns.map((column) => q(column.name)).join(', ')}${from}`;

@@ -25,27 +25,29 @@ const gateSchema = z.looseObject({
   message: z.string(),
 });
 
-const reportSchema = z.looseObject({
-  schemaVersion: z.literal(1),
-  ok: z.boolean().describe('True when no gate failed.'),
-  dataset: z.looseObject({
-    format: z.string(),
-    tables: z.array(z.object({ name: z.string(), rows: z.int() })).readonly(),
-  }),
-  scenario: z.object({ id: z.string(), hash: z.string(), matchesDataset: z.boolean() }),
-  gates: z.array(gateSchema).readonly(),
-  notice: z.string(),
-}).meta({ id: 'ValidationReport', description: 'The report of lm-synth validate, schema version 1.' });
+const reportSchema = z
+  .looseObject({
+    schemaVersion: z.literal(1),
+    ok: z.boolean().describe('True when no gate failed.'),
+    dataset: z.looseObject({
+      format: z.string(),
+      tables: z.array(z.object({ name: z.string(), rows: z.int() })).readonly(),
+    }),
+    scenario: z.object({ id: z.string(), hash: z.string(), matchesDataset: z.boolean() }),
+    gates: z.array(gateSchema).readonly(),
+    notice: z.string(),
+  })
+  .meta({
+    id: 'ValidationReport',
+    description: 'The report of lm-synth validate, schema version 1.',
+  });
 
 /**
  * GET /api/v1/validation/summary: the @lm-synth/validate report of the
  * dataset (integrity, fidelity and privacy gates), computed on the first
  * request and kept, since the dataset is served read-only.
  */
-export function registerValidationRoute(
-  app: ApiApp,
-  target: ValidationTarget | undefined,
-): void {
+export function registerValidationRoute(app: ApiApp, target: ValidationTarget | undefined): void {
   let report: Promise<ValidationReport> | undefined;
   app.get(
     '/api/v1/validation/summary',

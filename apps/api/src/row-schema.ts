@@ -19,7 +19,10 @@ function valueSchema({ type }: ColumnDefinition): z.ZodType {
     case 'int16':
     case 'int32': {
       const half = 2 ** (INTEGER_BITS[type.kind] - 1);
-      return z.int().min(-half).max(half - 1);
+      return z
+        .int()
+        .min(-half)
+        .max(half - 1);
     }
     case 'int64':
       return z.union([z.int(), z.string().regex(/^-?\d+$/)]);

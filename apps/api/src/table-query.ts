@@ -28,7 +28,6 @@ export type TableQueryValues = { page: number; size: number; sort?: string } & R
 
 /** A table endpoint bound to a dataset: its query schema and how a validated query becomes SQL. */
 export interface TableQuery {
-  readonly columns: readonly ColumnDefinition[];
   readonly schema: z.ZodType<TableQueryValues>;
   where(query: TableQueryValues, dialect: SqlDialect): WhereClause;
 }
@@ -98,7 +97,6 @@ export function tableQuery(endpoint: TableEndpoint, domains: DatasetDomains): Ta
     }) as unknown as z.ZodType<TableQueryValues>;
 
   return {
-    columns: table.columns,
     schema,
     where(query, dialect) {
       const q = dialect.quoteIdentifier;

@@ -53,7 +53,11 @@ describe('lm-synth validate', () => {
     ]);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
-    expect(report).toMatchObject({ schemaVersion: 1, ok: true, scenario: { matchesDataset: true } });
+    expect(report).toMatchObject({
+      schemaVersion: 1,
+      ok: true,
+      scenario: { matchesDataset: true },
+    });
     expect(report.thresholds.ksThreshold).toBe(0.2);
     expect(report.gates.map((gate: { id: string }) => gate.id)).toContain('correlation-drift');
     expect(readFileSync(out, 'utf8')).toBe(result.stdout);

@@ -33,8 +33,14 @@ export class ValidateCommand extends LmSynthCommand {
         'The blueprint invocation',
         '$0 validate --in ./out --config ./configs/lower_mainland_defaults.yaml --ks-threshold 0.1 --corr-threshold 0.1',
       ],
-      ['In a GitHub workflow, keeping the report', '$0 validate --in ./out --format github --out validation.json'],
-      ['A model-based sample against its training data', '$0 validate --in ./sample --compare ./out'],
+      [
+        'In a GitHub workflow, keeping the report',
+        '$0 validate --in ./out --format github --out validation.json',
+      ],
+      [
+        'A model-based sample against its training data',
+        '$0 validate --in ./sample --compare ./out',
+      ],
     ],
   });
 
@@ -48,7 +54,9 @@ export class ValidateCommand extends LmSynthCommand {
     description: 'Largest correlation drift (default: the scenario, 0.1)',
     validator: isFraction,
   });
-  format = Option.String('--format', 'text', { description: 'text, json or github (default text)' });
+  format = Option.String('--format', 'text', {
+    description: 'text, json or github (default text)',
+  });
   out = Option.String('--out', { description: 'Also write the JSON report to this file' });
   compare = Option.String('--compare', {
     description: 'Another dataset to measure privacy against (DCR, NNDR, pMSE)',

@@ -1,4 +1,3 @@
-export { CANONICAL_BATCH_ROWS, canonicalBatches } from './canonical-batches.js';
 export { type CleanResult, cleanDataset } from './clean-dataset.js';
 export { DATASET_FILES } from './dataset-files.js';
 export { ExportInputError } from './export-input-error.js';

@@ -83,13 +83,14 @@ export async function writeDataset(
     const parquetFiles = duckdb ? await duckdb.finish() : new Map<string, readonly string[]>();
     duckdb = null;
 
-    const resources: WrittenResource[] = [];
-    for (const { table, rows, files } of written) {
-      const all = format === 'parquet' ? (parquetFiles.get(table.name) ?? []) : files;
-      const path = all.length === 1 && !all[0]!.includes('/') ? all[0]! : all;
-      const digest = await resourceDigest(dir, path, { sync: true });
-      resources.push({ table, path, rows, ...digest });
-    }
+    // Hashing and flushing run side by side: the file system batches the flushes.
+    const resources: WrittenResource[] = await Promise.all(
+      written.map(async ({ table, rows, files }) => {
+        const all = format === 'parquet' ? (parquetFiles.get(table.name) ?? []) : files;
+        const path = all.length === 1 && !all[0]!.includes('/') ? all[0]! : all;
+        return { table, path, rows, ...(await resourceDigest(dir, path, { sync: true })) };
+      }),
+    );
     const tables = written.map((entry) => entry.table);
     await writeSynced(
       join(dir, DATASET_FILES.sdvMetadata),

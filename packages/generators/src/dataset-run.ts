@@ -115,12 +115,9 @@ export class DatasetRun {
   }
 
   private async *blocks(needs: BlockNeeds): AsyncGenerator<BlockResult> {
-    const blockCount = Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK);
-    // More workers than blocks would only add start-up time.
-    const workers = Math.min(this.plan.options.workers, blockCount);
-    if (workers > 1) {
-      this.pool ??= new WorkerPool(this.settings, workers);
-      yield* this.pool.blocks(blockCount, needs);
+    if (this.plan.threads > 1) {
+      this.pool ??= new WorkerPool(this.settings, this.plan.threads);
+      yield* this.pool.blocks(Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK), needs);
       return;
     }
     this.context ??= new GeneratorContext(this.settings);

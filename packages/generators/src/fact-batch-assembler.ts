@@ -13,9 +13,8 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { BlockColumn, BlockColumns } from './block-result.js';
+import { writeInt64 } from './write-int64.js';
 import { PATIENT_ID_BYTES } from './write-patient-id.js';
-
-const TWO_POW_32 = 4_294_967_296;
 
 type FixedArray = Int8Array | Int16Array | Int32Array | Float64Array | BigInt64Array;
 type FixedArrayConstructor = new (length: number) => FixedArray;
@@ -34,12 +33,6 @@ interface ColumnWriter {
     offsets: RowOffsets,
   ): void;
   finish(length: number): Data;
-}
-
-function writeInt64(words: Int32Array, index: number, value: number): void {
-  const high = Math.floor(value / TWO_POW_32);
-  words[2 * index] = (value - high * TWO_POW_32) | 0;
-  words[2 * index + 1] = high | 0;
 }
 
 /** Fixed-width values copied as they are (integers, dates, doubles, timestamps, dictionary codes). */

@@ -1,12 +1,12 @@
 import { createStream, type RandomSource } from '@lm-synth/stats';
 import type { BlockColumns, BlockNeeds, BlockResult } from './block-result.js';
-import { type GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
+import { CELL_BUCKETS, type GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
+import { writeInt64 } from './write-int64.js';
 import { PATIENT_ID_BYTES, writePatientId } from './write-patient-id.js';
 
 const SECONDS_PER_DAY = 86_400;
 /** los_days has two decimals: 0.01 day is 864 s, so discharge_ts stays in whole seconds. */
 const SECONDS_PER_CENTIDAY = 864;
-const TWO_POW_32 = 4_294_967_296;
 
 type Growable = Int8Array | Uint8Array | Int32Array | Float64Array | BigInt64Array;
 
@@ -16,12 +16,9 @@ function grow<T extends Growable>(array: T, size: number): T {
   return grown;
 }
 
-/** Writes whole seconds as Int64 microseconds through the little-endian 32-bit words of a BigInt64Array. */
+/** Whole seconds as Int64 microseconds (timestamp columns). */
 function writeMicros(words: Int32Array, row: number, seconds: number): void {
-  const micros = seconds * 1_000_000;
-  const high = Math.floor(micros / TWO_POW_32);
-  words[2 * row] = (micros - high * TWO_POW_32) | 0;
-  words[2 * row + 1] = high | 0;
+  writeInt64(words, row, seconds * 1_000_000);
 }
 
 function copyPatientId(from: Uint8Array, fromRow: number, to: Uint8Array, toRow: number): void {
@@ -269,6 +266,203 @@ function maybeTransfer(
   return count + 1;
 }
 
+/** The patient being generated; one instance, reused. */
+const patient = {
+  cell: 0,
+  rank: 0,
+  lha: 0,
+  age: 0,
+  home: 0,
+  birthOffset: 0,
+  encounters: 0,
+  startYearVisits: 0,
+  stays: 0,
+};
+
+// Each phase below is its own small function so V8 inlines the samplers it calls.
+
+/** Cell, rank in the cell, id, home facility and birth-date offset of patient `ordinal`. */
+function placePatient(
+  context: GeneratorContext,
+  ordinal: number,
+  ids: Uint8Array,
+  row: number,
+): void {
+  // The patient's slot in the cell-by-cell allocation gives its cell and rank in the cell.
+  const slot = context.order.apply(ordinal);
+  const cellStart = context.cellStart;
+  let cell = context.cellOfBucket[Math.floor((slot * CELL_BUCKETS) / context.patients)]!;
+  while (cellStart[cell + 1]! <= slot) cell++;
+  const cellsPerLha = context.ageGroupCount * context.genderCount;
+  const lha = Math.floor(cell / cellsPerLha);
+  const age = Math.floor((cell % cellsPerLha) / context.genderCount);
+  writePatientId(ids, row * PATIENT_ID_BYTES, context.patientIds.apply(ordinal));
+  let home = context.lhaDefaultSite[lha]!;
+  if (context.crossLha() === 1) {
+    const other = context.crossLhaSite[lha];
+    if (other) home = other();
+  }
+  patient.cell = cell;
+  patient.rank = slot - cellStart[cell]!;
+  patient.lha = lha;
+  patient.age = age;
+  patient.home = home;
+  patient.birthOffset = context.uniqueQuasiIdentifiers
+    ? context.birthOrder[cell]!.apply(patient.rank)
+    : context.birthUniform[age]!();
+}
+
+/** The patient's ED visits of every encounter year into `visits`, sorted by arrival (or only the start year's count). */
+function drawVisits(
+  context: GeneratorContext,
+  yearCount: number,
+  withVisits: boolean,
+  countStreams: readonly RandomSource[],
+  visitStreams: readonly RandomSource[],
+): void {
+  const { slots } = context;
+  const { cell, home, age } = patient;
+  const S = context.subserviceCount;
+  let encounters = 0;
+  for (let y = 0; y < yearCount; y++) {
+    slots.edCounts.source = countStreams[y]!;
+    const count = context.edCount[cell]!();
+    if (y === 0) patient.startYearVisits = count;
+    if (!withVisits || count === 0) continue;
+    slots.edVisits.source = visitStreams[y]!;
+    visits.ensure(encounters + count);
+    const subservice = context.edSubservice[cell]!;
+    const yearFirst = context.yearFirstDay[y]!;
+    for (let k = 0; k < count; k++) {
+      const s = subservice();
+      const day = yearFirst + context.arrivalDay[y * S + s]!();
+      const hour = context.arrivalHour[s]!();
+      visits.time[encounters] = day * SECONDS_PER_DAY + hour * 3_600 + context.secondOfHour();
+      visits.facility[encounters] = context.edFacility[home * S + s]!();
+      visits.kind[encounters] = s;
+      visits.acuity[encounters] = context.acuity[age * S + s]!() + 1;
+      visits.disposition[encounters] = context.disposition[age * S + s]!();
+      visits.year[encounters] = y;
+      encounters++;
+    }
+  }
+  visits.sort(encounters);
+  patient.encounters = encounters;
+}
+
+function writeVisits(ed: EdRows, ids: Uint8Array, row: number, firstRow: number): void {
+  const count = patient.encounters;
+  ed.ensure(firstRow + count);
+  for (let e = 0; e < count; e++) {
+    const visit = visits.order[e]!;
+    const at = firstRow + e;
+    copyPatientId(ids, row, ed.patientId, at);
+    ed.facility[at] = visits.facility[visit]! + 1;
+    ed.subservice[at] = visits.kind[visit]!;
+    writeMicros(ed.arrivalWords, at, visits.time[visit]!);
+    ed.acuity[at] = visits.acuity[visit]!;
+    ed.disposition[at] = visits.disposition[visit]!;
+  }
+}
+
+/** The patient's stays of every encounter year into `stays`, sorted by admission; `edBase` is its first ED row. */
+function drawStays(
+  context: GeneratorContext,
+  yearCount: number,
+  stayStreams: readonly RandomSource[],
+  edBase: number,
+): void {
+  const { codes } = context;
+  const { age, home } = patient;
+  const F = context.siteCount;
+  const P = context.programCount;
+  let count = 0;
+  for (let y = 0; y < yearCount; y++) {
+    context.slots.inpatient.source = stayStreams[y]!;
+    // ED admissions: a stay at the ED's facility shortly after arrival.
+    for (let e = 0; e < patient.encounters; e++) {
+      const visit = visits.order[e]!;
+      if (visits.year[visit] !== y || visits.disposition[visit] !== codes.admitted) continue;
+      let facility = visits.facility[visit]!;
+      let program: number;
+      const atSite = context.programAtSite[age * F + facility];
+      if (atSite) {
+        program = atSite();
+      } else {
+        // The ED's site admits nobody of this age: the program's referral site does.
+        const anywhere = context.directProgram[age];
+        if (!anywhere) continue;
+        program = anywhere();
+        facility = context.directSite[(age * F + facility) * P + program]!;
+      }
+      const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
+      const admit = visits.time[visit]! + context.boardingSeconds();
+      addStay(
+        context,
+        count,
+        age,
+        facility,
+        program,
+        subprogram,
+        admit,
+        codes.fromEd,
+        edBase + e,
+        -1,
+      );
+      count = maybeTransfer(context, count + 1, age, count);
+    }
+    // Direct admissions: Poisson per person-year, program by admission probability.
+    const directProgram = context.directProgram[age];
+    const directs = context.directCount[age]!();
+    for (let d = 0; d < directs && directProgram; d++) {
+      const program = directProgram();
+      const facility = context.directSite[(age * F + home) * P + program]!;
+      const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
+      const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
+      const admit = day * SECONDS_PER_DAY + context.secondOfDay();
+      addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
+      count = maybeTransfer(context, count + 1, age, count);
+    }
+  }
+  stays.sort(count);
+  patient.stays = count;
+}
+
+function writeStays(
+  context: GeneratorContext,
+  ip: IpRows,
+  ids: Uint8Array,
+  row: number,
+  firstRow: number,
+): void {
+  const count = patient.stays;
+  ip.ensure(firstRow + count);
+  for (let r = 0; r < count; r++) {
+    const stay = stays.order[r]!;
+    const at = firstRow + r;
+    const admit = stays.time[stay]!;
+    const discharge = admit + stays.cents[stay]! * SECONDS_PER_CENTIDAY;
+    copyPatientId(ids, row, ip.patientId, at);
+    ip.facility[at] = stays.facility[stay]! + 1;
+    ip.program[at] = stays.kind[stay]! + 1;
+    ip.subprogram[at] = stays.detail[stay]! + 1;
+    writeMicros(ip.admitWords, at, admit);
+    writeMicros(ip.dischargeWords, at, discharge);
+    ip.los[at] = stays.cents[stay]! / 100;
+    ip.alc[at] = stays.alc[stay]!;
+    ip.source[at] = stays.source[stay]!;
+    ip.encounter[at] = stays.encounter[stay]!;
+    const from = stays.from[stay]!;
+    ip.from[at] = from < 0 ? -1 : firstRow + stays.rank[from]!;
+    // In a bed at midnight m when admit < m <= discharge; days are relative to the horizon.
+    const firstNight = Math.floor(admit / SECONDS_PER_DAY) + 1 - context.horizonFirstDay;
+    const endNight = Math.floor(discharge / SECONDS_PER_DAY) + 1 - context.horizonFirstDay;
+    ip.census[3 * at] = stays.facility[stay]!;
+    ip.census[3 * at + 1] = Math.min(Math.max(firstNight, 0), context.horizonDays);
+    ip.census[3 * at + 2] = Math.min(Math.max(endNight, 0), context.horizonDays);
+  }
+}
+
 /**
  * The rows of one logical block of patients: a pure function of the context
  * and the block index. Each block draws from its own streams, one per purpose
@@ -281,12 +475,7 @@ export function generateBlock(
   blockIndex: number,
   needs: BlockNeeds,
 ): BlockResult {
-  const { slots, seed, codes } = context;
-  const S = context.subserviceCount;
-  const G = context.genderCount;
-  const cellsPerLha = context.ageGroupCount * G;
-  const F = context.siteCount;
-  const P = context.programCount;
+  const { seed } = context;
   const first = blockIndex * PATIENTS_PER_BLOCK;
   const patientCount = Math.min(PATIENTS_PER_BLOCK, context.patients - first);
   const withVisits = needs.ed || needs.ip;
@@ -299,11 +488,9 @@ export function generateBlock(
   const countStreams = streams('ed-counts');
   const visitStreams = withVisits ? streams('ed-visits') : [];
   const stayStreams = needs.ip ? streams('ip') : [];
-  slots.patients.source = createStream(seed, 'patients', blockIndex);
+  context.slots.patients.source = createStream(seed, 'patients', blockIndex);
 
-  const cellStart = context.cellStart;
-  const cellCount = cellStart.length - 1;
-  const patientIds = new Uint8Array(patientCount * PATIENT_ID_BYTES);
+  const ids = new Uint8Array(patientCount * PATIENT_ID_BYTES);
   const patients = needs.patients
     ? {
         lha_id: new Int32Array(patientCount),
@@ -322,160 +509,25 @@ export function generateBlock(
   let ipRows = 0;
 
   for (let i = 0; i < patientCount; i++) {
-    const ordinal = first + i;
-    // The patient's slot in the cell-by-cell allocation gives its cell and rank in the cell.
-    const slot = context.order.apply(ordinal);
-    let cell = 0;
-    let high = cellCount;
-    while (high - cell > 1) {
-      const middle = (cell + high) >> 1;
-      if (cellStart[middle]! <= slot) cell = middle;
-      else high = middle;
-    }
-    const rank = slot - cellStart[cell]!;
-    const lha = Math.floor(cell / cellsPerLha);
-    const age = Math.floor((cell % cellsPerLha) / G);
-    writePatientId(patientIds, i * PATIENT_ID_BYTES, context.patientIds.apply(ordinal));
-
-    let home = context.lhaDefaultSite[lha]!;
-    if (context.crossLha() === 1) {
-      const other = context.crossLhaSite[lha];
-      if (other) home = other();
-    }
-    const birthOffset = context.uniqueQuasiIdentifiers
-      ? context.birthOrder[cell]!.apply(rank)
-      : context.birthUniform[age]!();
-
-    // ED encounters of every encounter year, then sorted by arrival.
-    let encounters = 0;
-    let startYearVisits = 0;
-    for (let y = 0; y < yearCount; y++) {
-      slots.edCounts.source = countStreams[y]!;
-      const count = context.edCount[cell]!();
-      if (y === 0) startYearVisits = count;
-      if (!withVisits || count === 0) continue;
-      slots.edVisits.source = visitStreams[y]!;
-      visits.ensure(encounters + count);
-      const subservice = context.edSubservice[cell]!;
-      const yearFirst = context.yearFirstDay[y]!;
-      for (let k = 0; k < count; k++) {
-        const s = subservice();
-        const day = yearFirst + context.arrivalDay[y * S + s]!();
-        const hour = context.arrivalHour[s]!();
-        visits.time[encounters] = day * SECONDS_PER_DAY + hour * 3_600 + context.secondOfHour();
-        visits.facility[encounters] = context.edFacility[home * S + s]!();
-        visits.kind[encounters] = s;
-        visits.acuity[encounters] = context.acuity[age * S + s]!() + 1;
-        visits.disposition[encounters] = context.disposition[age * S + s]!();
-        visits.year[encounters] = y;
-        encounters++;
-      }
-    }
-    visits.sort(encounters);
-    const edBase = edRows;
-    if (ed) {
-      ed.ensure(edRows + encounters);
-      for (let e = 0; e < encounters; e++) {
-        const visit = visits.order[e]!;
-        const row = edRows + e;
-        copyPatientId(patientIds, i, ed.patientId, row);
-        ed.facility[row] = visits.facility[visit]! + 1;
-        ed.subservice[row] = visits.kind[visit]!;
-        writeMicros(ed.arrivalWords, row, visits.time[visit]!);
-        ed.acuity[row] = visits.acuity[visit]!;
-        ed.disposition[row] = visits.disposition[visit]!;
-      }
-    }
-    edRows += encounters;
-
+    placePatient(context, first + i, ids, i);
+    drawVisits(context, yearCount, withVisits, countStreams, visitStreams);
+    if (ed) writeVisits(ed, ids, i, edRows);
     if (ip) {
-      let count = 0;
-      for (let y = 0; y < yearCount; y++) {
-        slots.inpatient.source = stayStreams[y]!;
-        // ED admissions: a stay at the ED's facility shortly after arrival.
-        for (let e = 0; e < encounters; e++) {
-          const visit = visits.order[e]!;
-          if (visits.year[visit] !== y || visits.disposition[visit] !== codes.admitted) continue;
-          let facility = visits.facility[visit]!;
-          let program: number;
-          const atSite = context.programAtSite[age * F + facility];
-          if (atSite) {
-            program = atSite();
-          } else {
-            // The ED's site admits nobody of this age: the program's referral site does.
-            const anywhere = context.directProgram[age];
-            if (!anywhere) continue;
-            program = anywhere();
-            facility = context.directSite[(age * F + facility) * P + program]!;
-          }
-          const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
-          const admit = visits.time[visit]! + context.boardingSeconds();
-          addStay(
-            context,
-            count,
-            age,
-            facility,
-            program,
-            subprogram,
-            admit,
-            codes.fromEd,
-            edBase + e,
-            -1,
-          );
-          count = maybeTransfer(context, count + 1, age, count);
-        }
-        // Direct admissions: Poisson per person-year, program by admission probability.
-        const directProgram = context.directProgram[age];
-        const directs = context.directCount[age]!();
-        for (let d = 0; d < directs && directProgram; d++) {
-          const program = directProgram();
-          const facility = context.directSite[(age * F + home) * P + program]!;
-          const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
-          const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
-          const admit = day * SECONDS_PER_DAY + context.secondOfDay();
-          addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
-          count = maybeTransfer(context, count + 1, age, count);
-        }
-      }
-
-      stays.sort(count);
-      ip.ensure(ipRows + count);
-      for (let r = 0; r < count; r++) {
-        const stay = stays.order[r]!;
-        const row = ipRows + r;
-        const admit = stays.time[stay]!;
-        const discharge = admit + stays.cents[stay]! * SECONDS_PER_CENTIDAY;
-        copyPatientId(patientIds, i, ip.patientId, row);
-        ip.facility[row] = stays.facility[stay]! + 1;
-        ip.program[row] = stays.kind[stay]! + 1;
-        ip.subprogram[row] = stays.detail[stay]! + 1;
-        writeMicros(ip.admitWords, row, admit);
-        writeMicros(ip.dischargeWords, row, discharge);
-        ip.los[row] = stays.cents[stay]! / 100;
-        ip.alc[row] = stays.alc[stay]!;
-        ip.source[row] = stays.source[stay]!;
-        ip.encounter[row] = stays.encounter[stay]!;
-        const from = stays.from[stay]!;
-        ip.from[row] = from < 0 ? -1 : ipRows + stays.rank[from]!;
-        // In a bed at midnight m when admit < m <= discharge; days are relative to the horizon.
-        const firstNight = Math.floor(admit / SECONDS_PER_DAY) + 1 - context.horizonFirstDay;
-        const endNight = Math.floor(discharge / SECONDS_PER_DAY) + 1 - context.horizonFirstDay;
-        ip.census[3 * row] = stays.facility[stay]!;
-        ip.census[3 * row + 1] = Math.min(Math.max(firstNight, 0), context.horizonDays);
-        ip.census[3 * row + 2] = Math.min(Math.max(endNight, 0), context.horizonDays);
-      }
-      ipRows += count;
+      drawStays(context, yearCount, stayStreams, edRows);
+      writeStays(context, ip, ids, i, ipRows);
+      ipRows += patient.stays;
     }
-
+    edRows += patient.encounters;
     if (patients) {
-      patients.lha_id[i] = lha + 1;
-      patients.facility_home_id[i] = home + 1;
+      const { cell, age } = patient;
+      patients.lha_id[i] = patient.lha + 1;
+      patients.facility_home_id[i] = patient.home + 1;
       patients.age_group[i] = age;
-      patients.gender[i] = cell % G;
-      patients.dob[i] = context.birthFirst[age]! + birthOffset;
+      patients.gender[i] = cell % context.genderCount;
+      patients.dob[i] = context.birthFirst[age]! + patient.birthOffset;
       patients.primary_ed_subservice[i] = context.primarySubservice[cell]!;
       patients.expected_ed_rate[i] = context.expectedEdRate[cell]!;
-      patients.ed_visits_year[i] = startYearVisits;
+      patients.ed_visits_year[i] = patient.startYearVisits;
     }
   }
 
@@ -484,7 +536,7 @@ export function generateBlock(
     patientCount,
     edCount: edRows,
     ipCount: ipRows,
-    ...(patients ? { patients: { patient_id: patientIds, ...patients } } : {}),
+    ...(patients ? { patients: { patient_id: ids, ...patients } } : {}),
     ...(ed ? { ed: ed.columns(edRows) } : {}),
     ...(ip ? { ip: ip.columns(ipRows), census: ip.census.subarray(0, 3 * ipRows) } : {}),
   };

@@ -1,5 +1,5 @@
 import { defaultScenario } from '@lm-synth/config';
-import type { Table } from 'apache-arrow';
+import { type Table, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 // Worker threads run the compiled worker script, so the multi-threaded run uses the build
 // (turbo runs `build` before `test`); both runs compared come from it.
@@ -41,13 +41,17 @@ describe('generateDataset determinism', () => {
   });
 
   it('gives the same rows in worker threads as in the calling thread', async () => {
-    const inThread = await builtGenerateInMemory(scenario, { ...OPTIONS, workers: 0 });
-    const threaded = await builtGenerateInMemory(scenario, {
-      ...OPTIONS,
-      workers: 2,
-      batchSize: 3_000,
-    });
-    expect(rows(threaded)).toEqual(rows(inThread));
+    // Two threads need 16 blocks of 4,096 patients; compare Arrow IPC bytes, table by table.
+    const options = { patients: 66_000, encounterYears: 2 };
+    expect(planDataset(scenario, { ...options, workers: 2 }).threads).toBe(2);
+    const inThread = await builtGenerateInMemory(scenario, { ...options, workers: 0 });
+    const threaded = await builtGenerateInMemory(scenario, { ...options, workers: 2 });
+    expect(Object.keys(threaded)).toEqual(Object.keys(inThread));
+    for (const [name, table] of Object.entries(inThread)) {
+      const same = Buffer.from(tableToIPC(threaded[name]!)).equals(Buffer.from(tableToIPC(table)));
+      expect(same, name).toBe(true);
+    }
+    expect(inThread.ed_encounters!.numRows).toBeGreaterThan(40_000);
   });
 
   it('computes a block the same way whatever was computed before it', () => {
@@ -65,6 +69,35 @@ describe('generateDataset determinism', () => {
     for (const table of ['patients', 'ed', 'ip'] as const) {
       expect(copy(alone[table])).toEqual(copy(afterOthers[table]));
     }
+  });
+
+  it('keeps patients and stays when ED encounters are left out, with null ED links', async () => {
+    const withEd = await generateInMemory(scenario, { ...OPTIONS, workers: 0 });
+    const withoutEd = await generateInMemory(scenario, { ...OPTIONS, workers: 0, withEd: false });
+    expect(withoutEd.ed_encounters).toBeUndefined();
+    const all = rows(withEd);
+    const some = rows(withoutEd);
+    expect(some.patients).toEqual(all.patients);
+    const { ed_encounter_id: links, ...stays } = some.ip_stays!;
+    const { ed_encounter_id: _, ...expected } = all.ip_stays!;
+    expect(stays).toEqual(expected);
+    expect(links!.every((link) => Number.isNaN(link))).toBe(true);
+    expect(some.ip_stays!.admission_source).toContain('ED');
+  });
+
+  it('keeps the patients table when more encounter years are generated', async () => {
+    const one = await generateInMemory(scenario, {
+      patients: 3_000,
+      workers: 0,
+      encounterYears: 1,
+    });
+    const three = await generateInMemory(scenario, {
+      patients: 3_000,
+      workers: 0,
+      encounterYears: 3,
+    });
+    expect(rows(three).patients).toEqual(rows(one).patients);
+    expect(three.ed_encounters!.numRows).toBeGreaterThan(2 * one.ed_encounters!.numRows);
   });
 
   it('changes with the seed', async () => {

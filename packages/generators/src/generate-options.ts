@@ -14,7 +14,10 @@ export interface GenerateOptions {
   readonly withIp?: boolean;
   /** Run seed, an integer in [0, 2^32) (default: scenario.seed). */
   readonly seed?: number;
-  /** Worker threads (default: os.availableParallelism()); 0 or 1 generates in the calling thread. Never changes the rows. */
+  /**
+   * Worker threads (default: os.availableParallelism()); 0 or 1 generates in the calling thread.
+   * At most one thread runs per 32,768 patients (see DatasetPlan.threads). Never changes the rows.
+   */
   readonly workers?: number;
   /** Rows per emitted record batch (default 65,536). Never changes the rows. */
   readonly batchSize?: number;

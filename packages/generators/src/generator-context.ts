@@ -16,6 +16,8 @@ type Draw = () => number;
 
 /** Patients per logical block: a constant of the format, never the batch size or worker count. */
 export const PATIENTS_PER_BLOCK = 4_096;
+/** Slices of the patient slots indexed to their first cell, so finding a slot's cell takes a step or two. */
+export const CELL_BUCKETS = 4_096;
 /** Shortest stay in days (blueprint §4). */
 const MIN_LOS_DAYS = 0.25;
 /** ED boarding: an ED admission starts Lognormal(median 4 h, sigma 0.5) after arrival, kept within 1-24 h. */
@@ -64,6 +66,8 @@ export class GeneratorContext {
   // Patients: cells are LHA x age group x gender, flattened.
   /** Slot at which each cell starts (cellStart[cellCount] = patients). */
   readonly cellStart: Float64Array;
+  /** For each of CELL_BUCKETS equal slices of the slots, the cell its first slot is in. */
+  readonly cellOfBucket: Int32Array;
   readonly order: FeistelPermutation;
   readonly patientIds: FeistelPermutation;
   /** Per cell, a permutation of its age band's birth dates (unique quasi-identifiers only). */
@@ -154,6 +158,12 @@ export class GeneratorContext {
     const cellCount = allocation.length;
     this.cellStart = new Float64Array(cellCount + 1);
     for (let c = 0; c < cellCount; c++) this.cellStart[c + 1] = this.cellStart[c]! + allocation[c]!;
+    this.cellOfBucket = new Int32Array(CELL_BUCKETS);
+    for (let bucket = 0, cell = 0; bucket < CELL_BUCKETS; bucket++) {
+      const slot = Math.floor((bucket * options.patients) / CELL_BUCKETS);
+      while (this.cellStart[cell + 1]! <= slot) cell++;
+      this.cellOfBucket[bucket] = cell;
+    }
     this.order = new FeistelPermutation(options.patients, seed, 'patient-order', 0);
     this.patientIds = new FeistelPermutation(2 ** 48, seed, 'patient-ids', 0);
     this.birthFirst = Int32Array.from(birthRanges, (range) => range.first);

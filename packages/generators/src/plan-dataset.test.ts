@@ -35,6 +35,16 @@ describe('planDataset', () => {
     expect(plan.tables.map((t) => t.name)).toContain('capacity_daily');
   });
 
+  it('starts at most one worker thread per 8 blocks of patients', () => {
+    expect(planDataset(scenario, { workers: 2 }).threads).toBe(0);
+    expect(planDataset(scenario, { workers: 2, patients: 8 * 4_096 * 2 }).threads).toBe(2);
+    expect(planDataset(scenario, { workers: 4, patients: 8 * 4_096 * 3 }).threads).toBe(3);
+    expect(
+      planDataset(scenario, { workers: 1, patients: 1_000_000, uniqueQuasiIdentifiers: false })
+        .threads,
+    ).toBe(0);
+  });
+
   it('applies the year options to the scenario it generates from', () => {
     const plan = planDataset(scenario, { startYear: 2030, horizonYears: 3, encounterYears: 3 });
     expect([plan.scenario.startYear, plan.scenario.horizonYears, plan.scenario.endYear]).toEqual([
@@ -51,6 +61,7 @@ describe('planDataset', () => {
     [{ encounterYears: 11 }, /encounterYears must be an integer from 1 to 10/],
     [{ horizonYears: 0 }, /horizonYears/],
     [{ withEd: 'yes' as never }, /withEd must be true or false/],
+    [{ startYear: 2024 }, /begins before the reference date 2025-01-01.*from 2025/],
   ])('rejects %j', (options, message) => {
     expect(inputError(() => planDataset(scenario, options)).message).toMatch(message);
   });

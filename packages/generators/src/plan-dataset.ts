@@ -1,7 +1,9 @@
 import { availableParallelism } from 'node:os';
 import type { Scenario } from '@lm-synth/config';
 import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import { civilDate } from './civil-date.js';
 import type { GenerateOptions, ResolvedGenerateOptions } from './generate-options.js';
+import { PATIENTS_PER_BLOCK } from './generator-context.js';
 import { GeneratorInputError } from './generator-input-error.js';
 import {
   type QuasiIdentifierCapacity,
@@ -13,6 +15,12 @@ export interface DatasetPlan {
   /** The scenario with the startYear / horizonYears options applied. */
   readonly scenario: Scenario;
   readonly options: ResolvedGenerateOptions;
+  /**
+   * Worker threads the run starts: options.workers, but at most one per 8 blocks of 4,096
+   * patients, as a thread costs more to start than it saves on fewer; 0 generates in the
+   * calling thread.
+   */
+  readonly threads: number;
   /** Tables in emission (catalogue) order. */
   readonly tables: readonly TableDefinition[];
   /** The fullest LHA x gender x age group cell against the birth dates available to it. */
@@ -20,6 +28,7 @@ export interface DatasetPlan {
 }
 
 const DEFAULT_BATCH_SIZE = 65_536;
+const BLOCKS_PER_THREAD = 8;
 const MAX_BATCH_SIZE = 16_777_216;
 const MAX_WORKERS = 256;
 // The same bounds as the scenario file (packages/config scenario-input-schema).
@@ -72,6 +81,16 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
       options.uniqueQuasiIdentifiers ?? true,
     ),
   };
+  // Ages are taken at the reference date: encounters before it could precede a birth.
+  const reference = civilDate.parse(scenario.referenceDate);
+  if (civilDate.fromParts(startYear, 1, 1) < reference) {
+    const [year, month, day] = civilDate.toParts(reference);
+    const earliest = month === 1 && day === 1 ? year : year + 1;
+    throw new GeneratorInputError(
+      `startYear ${startYear} begins before the reference date ${scenario.referenceDate}, at which patients' ages are taken, ` +
+        `so some patients would be seen before they are born: use a start year from ${earliest}, or an earlier reference_date`,
+    );
+  }
   const effective: Scenario = {
     ...scenario,
     startYear,
@@ -107,5 +126,13 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     (table) =>
       (table.requires !== 'ed' || resolved.withEd) && (table.requires !== 'ip' || resolved.withIp),
   );
-  return { scenario: effective, options: resolved, tables, quasiIdentifiers };
+  const blocks = Math.ceil(resolved.patients / PATIENTS_PER_BLOCK);
+  const threads = Math.min(resolved.workers, Math.floor(blocks / BLOCKS_PER_THREAD));
+  return {
+    scenario: effective,
+    options: resolved,
+    threads: threads > 1 ? threads : 0,
+    tables,
+    quasiIdentifiers,
+  };
 }

@@ -29,7 +29,10 @@ function csvField(value: string | null): string {
 
 function tsvField(value: string | null): string {
   if (value === null) return '\\N';
-  return value.replace(/[\\\t\n\r\0]/g, (c) => `\\${{ '\\': '\\', '\t': 't', '\n': 'n', '\r': 'r', '\0': '0' }[c]}`);
+  return value.replace(
+    /[\\\t\n\r\0]/g,
+    (c) => `\\${{ '\\': '\\', '\t': 't', '\n': 'n', '\r': 'r', '\0': '0' }[c]}`,
+  );
 }
 
 describe('CsvToTsv', () => {
@@ -42,24 +45,31 @@ describe('CsvToTsv', () => {
     ].join('\n');
     const { text, rows } = await convert(scenario, csv);
     expect(rows).toBe(2);
-    expect(text).toBe('a\twith, comma\ttwo\\nlines\t\\N\t\nb\tsay "hi"\tback\\\\slash\\ttab\t{}\tx\n');
+    expect(text).toBe(
+      'a\twith, comma\ttwo\\nlines\t\\N\t\nb\tsay "hi"\tback\\\\slash\\ttab\t{}\tx\n',
+    );
   });
 
   it('rewrites whole-second UTC timestamps for DATETIME and refuses others', async () => {
     const header = 'encounter_id,patient_id,facility_id,ed_subservice,arrival_ts,acuity,dispo\n';
-    const { text } = await convert(encounters, `${header}1,P1,2,Adult ED,2025-04-01T08:30:00Z,,Admitted\n`);
+    const { text } = await convert(
+      encounters,
+      `${header}1,P1,2,Adult ED,2025-04-01T08:30:00Z,,Admitted\n`,
+    );
     expect(text).toBe('1\tP1\t2\tAdult ED\t2025-04-01 08:30:00\t\\N\tAdmitted\n');
     await expect(
       convert(encounters, `${header}1,P1,2,Adult ED,2025-04-01T08:30:00.500000Z,3,\n`),
     ).rejects.toThrow(/ed_encounters CSV row 1: a timestamp longer than/);
-    await expect(convert(encounters, `${header}1,P1,2,Adult ED,2025-04-01 08:30:00,3,\n`)).rejects.toThrow(
-      /"2025-04-01 08:30:00" is not a whole-second UTC timestamp/,
-    );
+    await expect(
+      convert(encounters, `${header}1,P1,2,Adult ED,2025-04-01 08:30:00,3,\n`),
+    ).rejects.toThrow(/"2025-04-01 08:30:00" is not a whole-second UTC timestamp/);
   });
 
   it('refuses rows with the wrong number of fields or no final line end', async () => {
     const header = 'a,b,c,d,e\n';
-    await expect(convert(scenario, `${header}1,2,3,4\n`)).rejects.toThrow(/row 1: 4 fields, expected 5/);
+    await expect(convert(scenario, `${header}1,2,3,4\n`)).rejects.toThrow(
+      /row 1: 4 fields, expected 5/,
+    );
     await expect(convert(scenario, `${header}1,2,3,4,5,6\n`)).rejects.toThrow(/more than 5 fields/);
     await expect(convert(scenario, `${header}1,2,3,4,5`)).rejects.toThrow(/ends inside a row/);
   });

@@ -139,7 +139,8 @@ export class CsvToTsv extends Transform {
       }
       state = UNQUOTED;
       if (this.#timestamp[column]) {
-        if (this.#stampLength > TIMESTAMP_LENGTH) this.#fail('a timestamp longer than YYYY-MM-DDTHH:MM:SSZ');
+        if (this.#stampLength > TIMESTAMP_LENGTH)
+          this.#fail('a timestamp longer than YYYY-MM-DDTHH:MM:SSZ');
         this.#stamp[this.#stampLength++] = byte;
       } else if (ESCAPE[byte]) {
         out[o++] = BACKSLASH;

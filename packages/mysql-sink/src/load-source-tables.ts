@@ -300,6 +300,9 @@ export async function loadSourceTables(
       seconds: (performance.now() - started) / 1000,
       verification: { ...keyCheck, ...(projection ? { projection } : {}) },
     };
+  } catch (error) {
+    if (error instanceof Error) error.message = session.redact(error.message);
+    throw error;
   } finally {
     await session.close();
   }

@@ -7,6 +7,7 @@ import { type ErrorContext, mysqlError } from './mysql-error.js';
 import { MysqlInputError } from './mysql-input-error.js';
 import { type MysqlTarget, parseMysqlUrl } from './mysql-url.js';
 import { quoteIdentifier as q } from './quote-identifier.js';
+import { redact } from './redact.js';
 import type { ServerInfo } from './server-info.js';
 import { parseServerVersion } from './server-version.js';
 
@@ -137,6 +138,11 @@ export class SinkSession {
       );
     }
     await this.query(`USE ${q(database)}`, [], `selecting database ${database}`);
+  }
+
+  /** `text` with this session's secrets masked: every message the loader produces goes through it. */
+  redact(text: string): string {
+    return redact(text, this.#secrets);
   }
 
   /** Error context for messages. */

@@ -63,6 +63,9 @@ export async function verifyDatabase(
       database: session.target.database,
       server: session.server,
     };
+  } catch (error) {
+    if (error instanceof Error) error.message = session.redact(error.message);
+    throw error;
   } finally {
     await session.close();
   }

@@ -1,5 +1,5 @@
 import { defaultScenario, type Scenario, scenarioHash } from '@lm-synth/config';
-import { type OutputFormat, writeDataset } from '@lm-synth/export-arrow';
+import { type OutputFormat, type PartitionColumn, writeDataset } from '@lm-synth/export-arrow';
 import { generateDataset } from '@lm-synth/generators';
 
 export interface TestDatasetOptions {
@@ -9,6 +9,7 @@ export interface TestDatasetOptions {
   /** The scenario rows are drawn from (default: the packaged defaults); the manifest names it. */
   readonly scenario?: Scenario;
   readonly uniqueQuasiIdentifiers?: boolean;
+  readonly partitionBy?: readonly PartitionColumn[];
 }
 
 /** Generates a dataset with the real generator and writes it (no DuckDB file) into `outDir`. */
@@ -26,6 +27,7 @@ export async function writeTestDataset(outDir: string, options: TestDatasetOptio
       outDir,
       format: options.format ?? 'parquet',
       duckdb: false,
+      ...(options.partitionBy ? { partitionBy: options.partitionBy } : {}),
       run: {
         lmSynthVersion: '0.0.0-test',
         seed: options.seed,

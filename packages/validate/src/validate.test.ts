@@ -89,6 +89,17 @@ describe('validate', () => {
     expect(figures(report)).toEqual(figures(parquet));
   });
 
+  it('reads Parquet partitioned by year and site', async () => {
+    const dir = join(root, 'partitioned');
+    await writeTestDataset(dir, { patients: 3_000, seed: 5, partitionBy: ['year', 'site'] });
+    const report = await validate(dir, scenario);
+    expect(report.gates.filter((gate) => gate.status === 'fail')).toEqual([]);
+    const parquet = await validate(join(root, 'parquet'), scenario);
+    expect(report.gates.find((g) => g.id === 'ed-volumes')?.observed).toBe(
+      parquet.gates.find((g) => g.id === 'ed-volumes')?.observed,
+    );
+  });
+
   it('marks the gates of absent fact tables as not applicable', async () => {
     const dir = join(root, 'patients-only');
     await writeDataset(

@@ -5,7 +5,9 @@ const TWO_POW_53 = 2 ** 53;
 
 /**
  * Integers uniform on [min, maxInclusive], exactly: a 53-bit integer is drawn, rejected above
- * the largest multiple of the range, and divided into equal buckets (high bits decide).
+ * the largest multiple of the range, and divided into equal buckets so the high bits decide
+ * (the division method surveyed by Lemire, "Fast random integer generation in an interval",
+ * ACM TOMACS 29(1), 2019).
  */
 export function uniformInt(source: RandomSource) {
   return (min: number, maxInclusive: number): (() => number) => {

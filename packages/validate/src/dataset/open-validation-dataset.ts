@@ -40,7 +40,10 @@ export async function openValidationDataset(dir: string): Promise<ValidationData
         if (materialise) {
           await sql.connection.run(`CREATE TABLE ${SCHEMA}.${name} AS SELECT * FROM main.${name}`);
         }
-        rowCounts.set(table, await sql.scalar(`SELECT count(*) FROM ${name}`));
+        rowCounts.set(
+          table,
+          await sql.scalar(`SELECT count(*) FROM ${materialise ? `${SCHEMA}.` : ''}${name}`),
+        );
       } catch (error) {
         throw new ValidateInputError(`cannot read table ${table} in ${dir}: ${messageOf(error)}`, {
           cause: error,

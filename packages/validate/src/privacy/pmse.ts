@@ -13,9 +13,11 @@ export interface PmseResult {
  * The propensity-score mean squared error (Woo et al. 2009; Snoke et al., "General and
  * specific utility measures for synthetic data", JRSS A 181 (2018)): a logistic regression
  * on main effects (standardised numeric features, one-hot categories) tells records of A
- * from records of B; pMSE = mean (p̂ - c)² with c the share of A. When A and B come from
- * one distribution, pMSE has mean (k-1)(1-c)²c/N and standard deviation
- * √(2(k-1))(1-c)²c/N for k parameters and N records.
+ * from records of B; pMSE = mean (p̂ - c)² with c the share of A. When the labels are
+ * exchangeable (A and B from one distribution), p̂ - c ≈ c(1-c)·xᵀ(β̂ - β₀) gives
+ * Σ(p̂ - c)² ≈ c(1-c)·χ²_{k-1} for k parameters, so pMSE has mean (k-1)c(1-c)/N and
+ * standard deviation √(2(k-1))·c(1-c)/N. (Snoke et al.'s (k-1)(1-c)²c/N is half of this
+ * at c = ½; synthpop halves its own permutation null to match it.)
  */
 export function pmse(
   a: PatientFeatures,
@@ -64,7 +66,7 @@ export function pmse(
   const c = aRows.length / n;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (fitted[i]! - c) ** 2;
-  const spread = (1 - c) ** 2 * c;
+  const spread = c * (1 - c);
   return {
     value: sum / n,
     nullExpectation: ((columns - 1) * spread) / n,

@@ -1,3 +1,5 @@
+import type { RunMetadata } from '@lm-synth/export-arrow';
+
 /**
  * The validation report, as `validate()` returns it and `--format json` prints it. This shape
  * is a public contract: fields are only ever added within a schema version; renaming or
@@ -75,19 +77,7 @@ export interface DatasetSummary {
   readonly format: string;
   readonly tables: readonly { readonly name: string; readonly rows: number }[];
   /** The `lm_synth` run metadata from datapackage.json. */
-  readonly run: {
-    readonly lmSynthVersion: string;
-    readonly seed: number;
-    readonly scenarioId: string;
-    readonly scenarioHash: string;
-    readonly referenceDate: string;
-    readonly startYear: number;
-    readonly horizonYears: number;
-    readonly patients: number;
-    readonly uniqueQuasiIdentifiers: boolean;
-    readonly withEd: boolean;
-    readonly withIp: boolean;
-  };
+  readonly run: RunMetadata;
 }
 
 export interface ScenarioSummary {
@@ -147,7 +137,7 @@ export interface CompareReport {
   readonly nearestNeighbourDistanceRatio: DistanceSummary;
   readonly pmse: {
     readonly value: number;
-    /** Expected pMSE when both sides come from one distribution (Snoke et al. 2018). */
+    /** Expected pMSE when both sides come from one distribution: (k-1)c(1-c)/N. */
     readonly nullExpectation: number;
     readonly nullStandardDeviation: number;
     /** value / nullExpectation. */
