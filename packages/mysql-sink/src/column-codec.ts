@@ -2,6 +2,7 @@ import type { ColumnDefinition } from '@lm-synth/dims';
 import {
   type Data,
   DateUnit,
+  type Decimal,
   type Float,
   type Int,
   Precision,
@@ -75,6 +76,37 @@ function writeTwoDigits(buffer: Uint8Array, pos: number, value: number): number 
   buffer[pos] = 48 + Math.floor(value / 10);
   buffer[pos + 1] = 48 + (value % 10);
   return pos + 2;
+}
+
+/** An integer count of 10^-scale units as a fixed-point decimal: 12345, scale 2 is 123.45. */
+function writeUnits(buffer: Uint8Array, pos: number, units: number, scale: number): number {
+  let magnitude = units;
+  if (units < 0) {
+    buffer[pos++] = 0x2d;
+    magnitude = -units;
+  }
+  const factor = 10 ** scale;
+  const whole = Math.floor(magnitude / factor);
+  pos = writeUnsigned(buffer, pos, whole);
+  if (scale === 0) return pos;
+  buffer[pos++] = 0x2e;
+  let fraction = magnitude - whole * factor;
+  for (let i = scale - 1; i >= 0; i--) {
+    const digit = fraction % 10;
+    buffer[pos + i] = 48 + digit;
+    fraction = (fraction - digit) / 10;
+  }
+  return pos + scale;
+}
+
+/** The same for a count beyond 2^53, through its decimal digits. */
+function writeBigUnits(buffer: Uint8Array, pos: number, units: bigint, scale: number): number {
+  const digits = (units < 0n ? -units : units).toString().padStart(scale + 1, '0');
+  if (units < 0n) buffer[pos++] = 0x2d;
+  pos = writeAscii(buffer, pos, digits.slice(0, digits.length - scale));
+  if (scale === 0) return pos;
+  buffer[pos++] = 0x2e;
+  return writeAscii(buffer, pos, digits.slice(digits.length - scale));
 }
 
 /** YYYY-MM-DD of a day count since 1970-01-01 (Hinnant's civil_from_days). */
@@ -219,22 +251,7 @@ function valueCodec(
           if (!(Math.abs(scaled - units) <= 1e-6 + Math.abs(scaled) * 2 ** -50)) {
             throw new Error(`${where(row)}: ${value} has more than ${scale} decimal places`);
           }
-          let magnitude = units;
-          if (units < 0) {
-            buffer[pos++] = 0x2d;
-            magnitude = -units;
-          }
-          const whole = Math.floor(magnitude / factor);
-          pos = writeUnsigned(buffer, pos, whole);
-          if (scale === 0) return pos;
-          buffer[pos++] = 0x2e;
-          let fraction = magnitude - whole * factor;
-          for (let i = scale - 1; i >= 0; i--) {
-            const digit = fraction % 10;
-            buffer[pos + i] = 48 + digit;
-            fraction = (fraction - digit) / 10;
-          }
-          return pos + scale;
+          return writeUnits(buffer, pos, units, scale);
         });
       }
       if (logical.kind !== 'float64') throw mismatch();
@@ -243,6 +260,27 @@ function valueCodec(
         if (!Number.isFinite(value))
           throw new Error(`${where(row)}: ${value} is not a finite number`);
         return writeAscii(buffer, pos, String(value));
+      });
+    }
+    // Parquet's DECIMAL: 128-bit two's complement integers of 10^-scale units, little-endian words.
+    case Type.Decimal: {
+      const decimal = type as unknown as Decimal;
+      if (logical.kind !== 'decimal' || decimal.scale !== logical.scale) throw mismatch();
+      const words = data.values as Uint32Array;
+      const stride = decimal.bitWidth / 32;
+      const scale = logical.scale;
+      return fixed(logical.precision + 2, (buffer, pos, row) => {
+        const base = row * stride;
+        const low = words[base]!;
+        const high = words[base + 1]!;
+        let rest = 0;
+        for (let k = 2; k < stride; k++) rest |= words[base + k]!;
+        // The common case: a non-negative count below 2^53.
+        if (rest === 0 && high <= SAFE_HIGH)
+          return writeUnits(buffer, pos, high * TWO_32 + low, scale);
+        let units = 0n;
+        for (let k = stride - 1; k >= 0; k--) units = (units << 32n) | BigInt(words[base + k]!);
+        return writeBigUnits(buffer, pos, BigInt.asIntN(decimal.bitWidth, units), scale);
       });
     }
     case Type.Bool: {

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -13,6 +14,7 @@ import { RecordBatchReader } from 'apache-arrow';
 import { CsvToTsv } from './csv-to-tsv.js';
 import { duckdbBatches } from './duckdb-batches.js';
 import { MysqlInputError } from './mysql-input-error.js';
+import { parquetBatches } from './parquet-batches.js';
 import type { SourceTable } from './source-table.js';
 import type { TsvStream } from './tsv-stream.js';
 
@@ -45,13 +47,13 @@ function csvAsNativeText(dir: string, paths: readonly string[], table: TableDefi
   (async () => {
     for (const path of paths) {
       const converter = new CsvToTsv(table);
-      converter.on('data', (chunk: Buffer) => {
-        if (!out.write(chunk)) {
-          converter.pause();
-          out.once('drain', () => converter.resume());
-        }
-      });
-      await pipeline(createReadStream(join(dir, path)), converter);
+      await pipeline(
+        createReadStream(join(dir, path)),
+        converter,
+        async (text: AsyncIterable<Buffer>) => {
+          for await (const chunk of text) if (!out.write(chunk)) await once(out, 'drain');
+        },
+      );
       rows += converter.rows;
     }
     out.end();
@@ -70,8 +72,8 @@ async function* arrowBatches(dir: string, paths: readonly string[]) {
  * Opens a dataset directory for loading. Every file is checked against the
  * sizes and SHA-256 hashes of datapackage.json first: a missing or altered
  * file stops the load before the database is touched. CSV files stream to
- * LOAD DATA rewritten into its native text; Arrow files are read as batches;
- * Parquet (and CSV for the INSERT fallback) through the dataset's DuckDB views.
+ * LOAD DATA rewritten into its native text; Arrow and Parquet files are read
+ * as Arrow batches; CSV for the INSERT fallback through the dataset's DuckDB views.
  */
 export async function openDirectorySource(dir: string): Promise<DirectorySource> {
   const check = await verifyDataset(dir);
@@ -92,6 +94,12 @@ export async function openDirectorySource(dir: string): Promise<DirectorySource>
   }
   const { manifest } = check;
   const order = new Map(CATALOGUE.map((table, i) => [table.name, i]));
+  const unknown = manifest.resources.filter((resource) => !order.has(resource.name));
+  if (unknown.length > 0) {
+    throw new MysqlInputError(
+      `the dataset in ${dir} holds tables lm-synth does not know: ${unknown.map((r) => r.name).join(', ')}`,
+    );
+  }
   const resources = [...manifest.resources].sort((a, b) => order.get(a.name)! - order.get(b.name)!);
   let dataset: Promise<Dataset> | undefined;
   const duckdb = () => (dataset ??= openDataset(dir));
@@ -106,7 +114,12 @@ export async function openDirectorySource(dir: string): Promise<DirectorySource>
       yield {
         table,
         expectedRows: resource.rows,
-        batches: resource.format === 'arrow' ? () => arrowBatches(dir, paths) : fromDuckDB,
+        batches:
+          resource.format === 'arrow'
+            ? () => arrowBatches(dir, paths)
+            : resource.format === 'parquet'
+              ? () => parquetBatches(dir, paths)
+              : fromDuckDB,
         ...(resource.format === 'csv' && standardCsv(resource)
           ? { nativeText: () => csvAsNativeText(dir, paths, table) }
           : {}),

@@ -1,6 +1,7 @@
 import { arrowSchema, CATALOGUE, tableByName } from '@lm-synth/dims';
 import {
   DateDay,
+  Decimal,
   Field,
   Float64,
   makeData,
@@ -135,6 +136,31 @@ describe('tsvChunks', () => {
     expect(() =>
       encode(table(dob), [singleColumn(dob.name, new DateDay(), [Date.UTC(900, 0, 1)])]),
     ).toThrow(/year 900 is outside/);
+  });
+
+  it('writes 128-bit decimals (as Parquet holds them) exactly, negative and beyond 2^53 too', () => {
+    const rate = tableByName('ed_baseline_rates').columns.find(
+      (c) => c.name === 'baserate_per_1000',
+    )!;
+    const units = [12_345n, -5n, 0n, 2n ** 60n + 7n, -(2n ** 70n)];
+    const words = new Uint32Array(units.length * 4);
+    units.forEach((value, i) => {
+      const twos = BigInt.asUintN(128, value);
+      for (let k = 0; k < 4; k++) words[4 * i + k] = Number((twos >> BigInt(32 * k)) & 0xffffffffn);
+    });
+    const type = new Decimal(2, 38, 128);
+    const schema = new Schema([new Field(rate.name, type, false)]);
+    const data = makeData({ type, length: units.length, data: words } as never);
+    const batch = new RecordBatch(
+      schema,
+      makeData({ type: new Struct(schema.fields), length: units.length, children: [data] }),
+    );
+    const table = { ...tableByName('ed_baseline_rates'), columns: [rate] };
+    expect(Buffer.concat(encode(table, [batch])).toString()).toBe(
+      ['123.45', '-0.05', '0.00', '11529215046068469.83', '-11805916207174113034.24', ''].join(
+        '\n',
+      ),
+    );
   });
 
   it('names a column the batch lacks', () => {

@@ -71,7 +71,12 @@ export async function verifyTables(
         );
         orphans = Number(row!.n);
       }
-      foreignKeys.push({ table: table.name, name: fk.name, references: fk.references.table, orphans });
+      foreignKeys.push({
+        table: table.name,
+        name: fk.name,
+        references: fk.references.table,
+        orphans,
+      });
     }
   }
   const uniqueKeys: VerificationReport['uniqueKeys'][number][] = [];

@@ -8,7 +8,7 @@ import time
 import numpy as np
 
 SIZE = 2_000_000
-ROUNDS = 7
+ROUNDS = 15
 rng = np.random.default_rng(1)
 weights = np.arange(1, 9, dtype=float)
 probabilities = weights / weights.sum()

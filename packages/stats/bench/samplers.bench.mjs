@@ -20,7 +20,7 @@ import {
 } from '../dist/index.js';
 
 const SIZE = 2_000_000;
-const ROUNDS = 7;
+const ROUNDS = 15;
 const weights = [1, 2, 3, 4, 5, 6, 7, 8];
 
 /**
