@@ -8,14 +8,9 @@ import {
   Struct,
   Utf8,
 } from 'apache-arrow';
+import { CANONICAL_BATCH_ROWS } from './canonical-batch-rows.js';
 import { canonicalSchema } from './canonical-schema.js';
 import { createColumnAccumulator } from './column-accumulator.js';
-
-/**
- * Rows per canonical batch: 60 DuckDB vectors of 2,048 rows, and DuckDB's
- * 122,880-row group, so every writer cuts its output by row count alone.
- */
-export const CANONICAL_BATCH_ROWS = 122_880;
 
 /**
  * Re-cuts a table's incoming record batches into batches of exactly

@@ -2,7 +2,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { TableDefinition } from '@lm-synth/dims';
-import { CANONICAL_BATCH_ROWS } from '../canonical-batches.js';
+import { CANONICAL_BATCH_ROWS } from '../canonical-batch-rows.js';
 import { DATASET_FILES } from '../dataset-files.js';
 import { listFiles } from '../list-files.js';
 import { SYNTHETIC_NOTICE } from '../synthetic-notice.js';
