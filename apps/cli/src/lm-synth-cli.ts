@@ -8,7 +8,13 @@ import { ExitCode } from './exit-codes.js';
  */
 export class LmSynthCli extends Cli {
   constructor() {
-    super({ binaryLabel: 'lm-synth', binaryName: 'lm-synth', binaryVersion: CLI_VERSION });
+    super({
+      binaryLabel: 'lm-synth',
+      binaryName: 'lm-synth',
+      binaryVersion: CLI_VERSION,
+      // clipanion colours whenever the terminal type could; colour only a terminal stdout.
+      enableColors: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    });
     this.register(Builtins.HelpCommand);
     this.register(Builtins.VersionCommand);
   }
