@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -74,6 +75,44 @@ describe('lm-synth generate', () => {
     expect(tables).toContain('patients');
     expect(tables).not.toContain('ed_encounters');
     expect(tables).not.toContain('ip_stays');
+  });
+
+  it('--mysql loads the generated streams straight into the database, no files', async () => {
+    const database = `lm_cli_generate_${process.pid}`;
+    const mysql = createRequire(createRequire(import.meta.url).resolve('@lm-synth/mysql-sink'))(
+      'mysql2/promise',
+    ) as {
+      createConnection(options: object): Promise<{
+        query(sql: string): Promise<[unknown, unknown]>;
+        end(): Promise<void>;
+      }>;
+    };
+    const admin = await mysql.createConnection({ host: '127.0.0.1', port: 3306, user: 'root' });
+    try {
+      const out = join(root, 'not-written');
+      const result = await runCli([
+        'generate',
+        '--patients',
+        '500',
+        '--workers',
+        '0',
+        '--out',
+        out,
+        '--create-database',
+        '--mysql',
+        `mysql://root@127.0.0.1:3306/${database}`,
+      ]);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      expect(existsSync(out)).toBe(false);
+      const [rows] = await admin.query(
+        `SELECT (SELECT COUNT(*) FROM \`${database}\`.patients) AS patients, (SELECT COUNT(*) FROM \`${database}\`.dim_subprogram) AS subprograms`,
+      );
+      expect(rows).toEqual([{ patients: 500, subprograms: 48 }]);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await admin.end();
+    }
   });
 
   it.each([

@@ -1,13 +1,17 @@
 import { resolve } from 'node:path';
-import { scenarioHash } from '@lm-synth/config';
+import { type Scenario, scenarioHash } from '@lm-synth/config';
 import { type OutputFormat, type PartitionColumn, writeDataset } from '@lm-synth/export-arrow';
-import { generateDataset, planDataset } from '@lm-synth/generators';
+import { generateDataset, planDataset, type ResolvedGenerateOptions } from '@lm-synth/generators';
+import { loadDataset } from '@lm-synth/mysql-sink';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { CLI_VERSION } from './cli-version.js';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';
+import { formatTextTable } from './format-text-table.js';
 import { LmSynthCommand } from './lm-synth-command.js';
+import { mysqlConnection } from './load-command-connection.js';
+import { formatLoadReport } from './load-command-report.js';
 import { ProgressReporter } from './progress-reporter.js';
 
 const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
@@ -89,6 +93,17 @@ export class GenerateCommand extends LmSynthCommand {
     description: 'Also write lm_synth.duckdb (default on; --no-duckdb skips it)',
   });
   force = Option.Boolean('--force', false, { description: 'Replace an existing dataset in --out' });
+  mysql = Option.String('--mysql', {
+    description:
+      'Load straight into MySQL/MariaDB instead of writing files: mysql://user@host:3306/database (password from LM_SYNTH_MYSQL_PASSWORD, MYSQL_PWD or ~/.my.cnf)',
+  });
+  createDatabase = Option.Boolean('--create-database', false, {
+    description: 'With --mysql: create the database if it does not exist',
+  });
+  tlsCa = Option.String('--tls-ca', { description: 'With --mysql: CA certificate file for TLS' });
+  insecureTls = Option.Boolean('--insecure-tls', false, {
+    description: 'With --mysql: encrypt without verifying the server certificate',
+  });
   json = Option.Boolean('--json', false, {
     description: 'Print a machine-readable summary on stdout',
   });
@@ -114,6 +129,7 @@ export class GenerateCommand extends LmSynthCommand {
     });
     const { options } = plan;
     const started = performance.now();
+    if (this.mysql !== undefined) return this.loadIntoMysql(scenario, options, started);
     const progress = new ProgressReporter(this.context.stderr, this.context.env);
     const summary = await writeDataset(generateDataset(scenario, options), {
       outDir: resolve(this.out),
@@ -150,16 +166,9 @@ export class GenerateCommand extends LmSynthCommand {
       table.rows.toLocaleString('en-US'),
       table.bytes.toLocaleString('en-US'),
     ]);
-    const header = ['table', 'file', 'rows', 'bytes'];
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-    const line = (cells: string[]) =>
-      cells
-        .map((cell, i) => (i >= 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-        .join('  ');
     this.context.stdout.write(
       [
-        line(header),
-        ...rows.map(line),
+        ...formatTextTable(['table', 'file', 'rows', 'bytes'], rows, new Set([2, 3])),
         '',
         `${summary.rows.toLocaleString('en-US')} rows, ${summary.bytes.toLocaleString('en-US')} bytes in ${summary.outDir} (${elapsedSeconds.toFixed(2)} s)`,
         'Synthetic data, for non-production testing.',
@@ -167,6 +176,31 @@ export class GenerateCommand extends LmSynthCommand {
       ].join('\n'),
     );
     return ExitCode.Ok;
+  }
+
+  /** `--mysql`: the generators' streams go through LOAD DATA LOCAL with no temporary files. */
+  private async loadIntoMysql(
+    scenario: Scenario,
+    options: ResolvedGenerateOptions,
+    started: number,
+  ): Promise<number> {
+    const connection = await mysqlConnection(
+      { url: this.mysql, tlsCa: this.tlsCa, insecureTls: this.insecureTls },
+      this.context,
+    );
+    const report = await loadDataset(generateDataset(scenario, options), connection, {
+      createDatabase: this.createDatabase,
+      onMessage: (message, kind) => {
+        if (kind === 'warning') this.context.stderr.write(`${message}\n`);
+      },
+    });
+    const elapsedSeconds = (performance.now() - started) / 1000;
+    this.context.stdout.write(
+      this.json
+        ? `${JSON.stringify({ ...report, elapsedSeconds }, null, 2)}\n`
+        : `${formatLoadReport(report)}Synthetic data, for non-production testing.\n`,
+    );
+    return report.verification.ok ? ExitCode.Ok : ExitCode.Findings;
   }
 
   private parsePartitionBy(): PartitionColumn[] {

@@ -1,4 +1,5 @@
 import type { LoadReport, VerificationReport } from '@lm-synth/mysql-sink';
+import { formatTextTable } from './format-text-table.js';
 
 const number = new Intl.NumberFormat('en-CA');
 
@@ -7,13 +8,7 @@ function table(
   rows: readonly (readonly string[])[],
   numeric: ReadonlySet<number>,
 ): string {
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, c) => (numeric.has(c) ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(header), ...rows.map(line)].join('\n');
+  return formatTextTable(header, rows, numeric).join('\n');
 }
 
 /** The verification as text: counts, key checks, and the §14.7 ED projection. */
@@ -55,7 +50,9 @@ export function formatVerification(report: VerificationReport): string {
       )}`,
     );
   }
-  parts.push(report.ok ? 'verification: ok' : 'verification: FAILED');
+  parts.push(
+    `${report.ok ? 'verification: ok' : 'verification: FAILED'}\nSynthetic data, for non-production testing.`,
+  );
   return `${parts.join('\n\n')}\n`;
 }
 

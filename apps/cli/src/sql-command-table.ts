@@ -1,3 +1,4 @@
+import { formatTextTable } from './format-text-table.js';
 import type { Cell, QueryResult } from './sql-command-cells.js';
 
 /** An aligned text table with a row count, for people. */
@@ -8,19 +9,9 @@ export function formatTable(result: QueryResult): string {
   const widths = result.columns.map((name, i) =>
     Math.max(name.length, ...rows.map((row) => row[i]!.length)),
   );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((value, i) =>
-        result.numeric[i] ? value.padStart(widths[i]!) : value.padEnd(widths[i]!),
-      )
-      .join('  ')
-      .trimEnd();
+  const [header, ...body] = formatTextTable(result.columns, rows, result.numeric);
   const count = `(${result.rows.length} ${result.rows.length === 1 ? 'row' : 'rows'})`;
-  return [
-    line(result.columns),
-    line(widths.map((width) => '-'.repeat(width))),
-    ...rows.map(line),
-    count,
-    '',
-  ].join('\n');
+  return [header, widths.map((width) => '-'.repeat(width)).join('  '), ...body, count, ''].join(
+    '\n',
+  );
 }

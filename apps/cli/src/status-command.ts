@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { type DatasetCheck, verifyDataset } from '@lm-synth/export-arrow';
 import { Command, Option } from 'clipanion';
 import { ExitCode } from './exit-codes.js';
+import { formatTextTable } from './format-text-table.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 
 const STATUS_LABEL = { ok: 'ok', missing: 'MISSING', modified: 'MODIFIED' } as const;
@@ -70,14 +71,6 @@ function asText(dir: string, check: DatasetCheck): string {
     ]),
   ];
   const header = ['file', 'rows', 'bytes', 'status'];
-  const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => row[i]!.length)),
-  );
-  const line = (cells: readonly string[]) =>
-    cells
-      .map((cell, i) => (i === 1 || i === 2 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
   const problems = [
     ...check.resources
       .filter((resource) => resource.status !== 'ok')
@@ -93,8 +86,7 @@ function asText(dir: string, check: DatasetCheck): string {
     `${dir}: lm-synth ${run.lmSynthVersion} dataset, ${run.format}, scenario ${run.scenarioId}, seed ${run.seed}`,
     run.notice,
     '',
-    line(header),
-    ...rows.map(line),
+    ...formatTextTable(header, rows, new Set([1, 2])),
     '',
     verdict,
     '',

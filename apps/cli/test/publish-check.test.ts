@@ -70,7 +70,7 @@ describe('published packages', () => {
 
   afterAll(() => {
     if (consumer) rmSync(consumer, { recursive: true, force: true });
-  });
+  }, 120_000);
 
   it('leak no workspace: or catalog: ranges', () => {
     for (const pkg of packages) {

@@ -6,7 +6,12 @@ export type { MysqlConnectionOptions } from './mysql-connection-options.js';
 export { MysqlInputError } from './mysql-input-error.js';
 export { type MysqlTarget, parseMysqlUrl, type TlsMode } from './mysql-url.js';
 export { redact } from './redact.js';
-export { type PasswordSource, type ResolvedPassword, resolvePassword } from './resolve-password.js';
+export {
+  type PasswordSource,
+  type ResolvedPassword,
+  type ResolvePasswordOptions,
+  resolvePassword,
+} from './resolve-password.js';
 export type { ServerInfo } from './server-info.js';
 export type { ServerFlavor } from './server-version.js';
 export type { TableStream } from './table-stream.js';

@@ -15,10 +15,10 @@ import { MysqlInputError } from './mysql-input-error.js';
 import { quoteIdentifier as q } from './quote-identifier.js';
 import { SinkSession } from './sink-session.js';
 import type { SourceTable } from './source-table.js';
+import { StagingVerifier } from './staging-verifier.js';
 import { tableShapeMismatch } from './table-shape-mismatch.js';
 import { type TsvStream, tsvStream } from './tsv-stream.js';
 import type { VerificationReport } from './verification-report.js';
-import { verifyTables } from './verify-tables.js';
 
 const CHUNK_BYTES = 256 * 1024;
 const PROBE_TABLE = 'lm_synth_probe';
@@ -39,6 +39,8 @@ interface StageContext {
   readonly appending: boolean;
   readonly useLoadData: boolean;
   readonly say: (message: string) => void;
+  /** Called as each table is staged, in order. */
+  readonly onStaged: (staged: StagedTable) => void;
 }
 
 /** The catalogue's definition of a table handed to us, refusing anything else. */
@@ -121,7 +123,7 @@ async function stageTables(
   staged: StagedTable[],
   context: StageContext,
 ): Promise<void> {
-  const { session, existing, appending, useLoadData, say } = context;
+  const { session, existing, appending, useLoadData, say, onStaged } = context;
   for await (const item of tables) {
     const table = catalogueTable(item.table);
     if (staged.some((s) => s.table.name === table.name)) {
@@ -161,7 +163,9 @@ async function stageTables(
       );
     }
     const seconds = (performance.now() - started) / 1000;
-    staged.push({ table, stage, rows, expected: item.expectedRows ?? rows, seconds });
+    const done = { table, stage, rows, expected: item.expectedRows ?? rows, seconds };
+    staged.push(done);
+    onStaged(done);
     say(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
   }
 }
@@ -175,11 +179,11 @@ export async function loadSourceTables(
   const started = performance.now();
   const mode: LoadMode = options.mode ?? 'replace';
   const method = options.method ?? 'auto';
-  const say = (message: string) => options.onMessage?.(message, 'progress');
-  const warn = (message: string) => options.onMessage?.(message, 'warning');
   const session = await SinkSession.open(connection, {
     createDatabase: options.createDatabase ?? false,
   });
+  const say = (message: string) => options.onMessage?.(session.redact(message), 'progress');
+  const warn = (message: string) => options.onMessage?.(session.redact(message), 'warning');
   try {
     const { database, host, port } = session.target;
     // One load per database at a time; the server frees the lock when a (killed) loader's connection ends.
@@ -218,6 +222,8 @@ export async function loadSourceTables(
     await prepareDatabase(session, new Set(existing.keys()), warn);
 
     const staged: StagedTable[] = [];
+    // Replace mode checks each staged table on a second connection while the next one loads.
+    const verifier = appending ? undefined : await StagingVerifier.open(session);
     let keyCheck: Omit<VerificationReport, 'projection'>;
     try {
       await session.query('SET foreign_key_checks = 0, unique_checks = 0');
@@ -227,20 +233,17 @@ export async function loadSourceTables(
         appending,
         useLoadData,
         say,
+        onStaged: (s) => verifier?.add(s.table, s.stage, s.expected),
       });
       await session.query('SET foreign_key_checks = 1, unique_checks = 1');
       if (staged.length === 0) throw new MysqlInputError('the dataset holds no tables');
 
-      if (appending) {
+      if (!verifier) {
         say('appending the staged rows');
         keyCheck = await appendStaged(session, staged, live);
       } else {
         say('verifying the staged tables');
-        const check = await verifyTables(
-          session,
-          staged.map((s) => ({ table: s.table, name: s.stage })),
-          { expectedRows: new Map(staged.map((s) => [s.table.name, s.expected])) },
-        );
+        const check = await verifier.finish();
         if (!check.ok) {
           throw new MysqlInputError(
             `verification failed, nothing was replaced: ${describeVerificationFailures(check)}`,
@@ -260,11 +263,14 @@ export async function loadSourceTables(
         say(`swapped in ${staged.length} table(s)`);
       }
     } catch (error) {
+      await verifier?.abort(session);
       // Only staging tables go; the live ones were never touched.
       await session.query('SET foreign_key_checks = 0').catch(() => {});
       const stages = CATALOGUE.map((t) => q(loaderTableName(t.name, 'stage')));
       await session.query(`DROP TABLE IF EXISTS ${stages.join(', ')}`).catch(() => {});
       throw error;
+    } finally {
+      await verifier?.close();
     }
 
     await session.query('SET foreign_key_checks = 0');

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RecordBatch, tableFromIPC } from 'apache-arrow';
-import { readParquet } from 'parquet-wasm';
 
 /** DuckDB's row group, which lm-synth's Parquet files use: each read decodes whole groups. */
 const ROWS_PER_READ = 122_880;
@@ -15,6 +14,8 @@ export async function* parquetBatches(
   dir: string,
   paths: readonly string[],
 ): AsyncGenerator<RecordBatch> {
+  // Compiling the WebAssembly takes a few hundred milliseconds: only when Parquet is read.
+  const { readParquet } = await import('parquet-wasm');
   for (const path of paths) {
     const bytes = await readFile(join(dir, path));
     for (let offset = 0; ; offset += ROWS_PER_READ) {

@@ -15,6 +15,7 @@ const ER_ACCESS_DENIED = 1045;
 const CONNECT_TIMEOUT_MS = 10_000;
 // Streams from generators may pause between batches longer than the 30 s default.
 const NET_TIMEOUT_SECONDS = 600;
+const SESSION_SETTINGS = `SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00', net_read_timeout = ${NET_TIMEOUT_SECONDS}, net_write_timeout = ${NET_TIMEOUT_SECONDS}`;
 
 type Row = mysql.RowDataPacket;
 
@@ -45,6 +46,7 @@ export class SinkSession {
   readonly infiles: InfileRegistry;
   readonly #connection: mysql.Connection;
   readonly #secrets: readonly string[];
+  readonly #connect: () => Promise<mysql.Connection>;
 
   private constructor(
     readonly target: MysqlTarget,
@@ -52,10 +54,12 @@ export class SinkSession {
     connection: mysql.Connection,
     infiles: InfileRegistry,
     secrets: readonly string[],
+    connect: () => Promise<mysql.Connection>,
   ) {
     this.#connection = connection;
     this.infiles = infiles;
     this.#secrets = secrets;
+    this.#connect = connect;
   }
 
   /** Connects, checks the server, selects (or creates) the database and sets up the session. */
@@ -107,16 +111,40 @@ export class SinkSession {
     }
     try {
       const server = await detectServer(connection);
-      const session = new SinkSession(target, server, connection, infiles, secrets);
+      const session = new SinkSession(target, server, connection, infiles, secrets, connect);
       await session.#useDatabase(settings.createDatabase);
-      await session.query(
-        `SET SESSION sql_mode = 'STRICT_ALL_TABLES,NO_AUTO_VALUE_ON_ZERO,NO_ENGINE_SUBSTITUTION', time_zone = '+00:00', net_read_timeout = ${NET_TIMEOUT_SECONDS}, net_write_timeout = ${NET_TIMEOUT_SECONDS}`,
-      );
+      await session.query(SESSION_SETTINGS);
       return session;
     } catch (error) {
       connection.destroy();
       throw mysqlError(error, context('checking the server'));
     }
+  }
+
+  /** A second connection to the same database with the same settings (and password), e.g. to verify while loading. */
+  async sibling(): Promise<SinkSession> {
+    let connection: mysql.Connection;
+    try {
+      connection = await this.#connect();
+    } catch (error) {
+      throw mysqlError(error, this.context('opening a second connection'));
+    }
+    const session = new SinkSession(
+      this.target,
+      this.server,
+      connection,
+      this.infiles,
+      this.#secrets,
+      this.#connect,
+    );
+    try {
+      await session.query(`USE ${q(this.target.database)}`);
+      await session.query(SESSION_SETTINGS);
+    } catch (error) {
+      connection.destroy();
+      throw error;
+    }
+    return session;
   }
 
   async #useDatabase(create: boolean): Promise<void> {
@@ -206,6 +234,16 @@ export class SinkSession {
   async warnings(limit = 5): Promise<string[]> {
     const rows = await this.rows(`SHOW WARNINGS LIMIT ${limit}`);
     return rows.map((row) => `${row.Level} ${row.Code}: ${row.Message}`);
+  }
+
+  /** The server's id of this connection, for KILL QUERY. */
+  get threadId(): number {
+    return this.#connection.threadId;
+  }
+
+  /** Closes at once, abandoning whatever statement is running. */
+  destroy(): void {
+    this.#connection.destroy();
   }
 
   async close(): Promise<void> {
