@@ -1,4 +1,4 @@
-import { type ColumnDefinition, t, tableByName } from '@lm-synth/dims';
+import { type ColumnDefinition, edProjectionSql, t, tableByName } from '@lm-synth/dims';
 import { z } from 'zod';
 import type { ApiApp } from './api-app.js';
 import type { DataSource, SqlParameter } from './data-source.js';
@@ -43,25 +43,6 @@ const PROJECTION_ROW = rowSchema(COLUMNS).meta({
 });
 const SORTABLE = ['projected_volumes', 'facility', 'ed_subservice'];
 const DEFAULT_SORT = '-projected_volumes';
-
-/**
- * The blueprint's projection (§10), written once for both engines: population
- * of the year joined with the baseline rates of its segment, summed per
- * default facility and ED subservice. Exact DECIMAL sums, rounded at the end.
- */
-const PROJECTION_SQL = `SELECT p.year AS year,
-       s.site_code AS facility,
-       r.ed_subservice AS ed_subservice,
-       CAST(SUM(p.population * r.baserate_per_1000) / 1000 AS DECIMAL(18,2)) AS projected_volumes
-FROM population_projection p
-JOIN ed_baseline_rates r
-  ON p.lha_id = r.lha_id
- AND p.age_group = r.age_group
- AND p.gender = r.gender
-JOIN dim_lha l ON l.lha_id = p.lha_id
-JOIN dim_site s ON s.site_id = l.default_site_id
-WHERE p.year = ?`;
-const GROUP_BY = '\nGROUP BY p.year, s.site_code, r.ed_subservice';
 
 /** GET /api/v1/projections/ed: projected ED volumes by facility and subservice for one year. */
 export function registerProjectionRoute(
@@ -113,19 +94,19 @@ export function registerProjectionRoute(
         );
       }
       const { year, site_code, ed_subservice, page, size, sort } = request.query;
-      let sql = PROJECTION_SQL;
+      const conditions = ['p.year = ?'];
       const parameters: SqlParameter[] = [year];
       if (site_code !== undefined) {
-        sql += ' AND s.site_id = ?';
+        conditions.push('s.site_id = ?');
         parameters.push(domains.sites.get(site_code)!);
       }
       if (ed_subservice !== undefined) {
-        sql += ' AND r.ed_subservice = ?';
+        conditions.push('r.ed_subservice = ?');
         parameters.push(ed_subservice as string);
       }
       // A year has at most sites x subservices rows: read them all, count and slice here.
       const rows = await source.select(
-        `${sql}${GROUP_BY}${orderBy(source.dialect, COLUMNS, sort, ['facility', 'ed_subservice'])}`,
+        `${edProjectionSql(conditions)}${orderBy(source.dialect, COLUMNS, sort, ['facility', 'ed_subservice'])}`,
         parameters,
         COLUMNS,
       );

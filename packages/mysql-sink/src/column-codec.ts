@@ -1,4 +1,4 @@
-import type { ColumnDefinition } from '@lm-synth/dims';
+import { type ColumnDefinition, civilFromDays } from '@lm-synth/dims';
 import {
   type Data,
   DateUnit,
@@ -109,7 +109,9 @@ function writeBigUnits(buffer: Uint8Array, pos: number, units: bigint, scale: nu
   return writeAscii(buffer, pos, digits.slice(digits.length - scale));
 }
 
-/** YYYY-MM-DD of a day count since 1970-01-01 (Hinnant's civil_from_days). */
+const civil = new Int32Array(3);
+
+/** YYYY-MM-DD of a day count since 1970-01-01. */
 function writeDate(
   buffer: Uint8Array,
   pos: number,
@@ -117,17 +119,8 @@ function writeDate(
   where: (row: number) => string,
   row: number,
 ): number {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  civilFromDays(days, civil);
+  const [year = 0, month = 0, day = 0] = civil;
   if (year < 1000 || year > 9999) {
     throw new Error(`${where(row)}: year ${year} is outside MySQL's 1000-9999`);
   }

@@ -1,3 +1,4 @@
+import { edProjectionSql } from '@lm-synth/dims';
 import type { SinkSession } from './sink-session.js';
 import type { VerificationReport } from './verification-report.js';
 
@@ -20,17 +21,8 @@ export async function edProjection(
     projectionYear = Number(row.year);
   }
   const rows = await session.rows(
-    `SELECT s.site_code AS facility,
-            r.ed_subservice AS edSubservice,
-            SUM(p.population * r.baserate_per_1000 / 1000.0) AS projectedVolumes
-       FROM population_projection p
-       JOIN ed_baseline_rates r
-         ON p.lha_id = r.lha_id AND p.age_group = r.age_group AND p.gender = r.gender
-       JOIN dim_lha l ON l.lha_id = p.lha_id
-       JOIN dim_site s ON s.site_id = l.default_site_id
-      WHERE p.year = ?
-      GROUP BY s.site_code, r.ed_subservice
-      ORDER BY projectedVolumes DESC, facility, edSubservice`,
+    `${edProjectionSql(['p.year = ?'])}
+ORDER BY projected_volumes DESC, facility, ed_subservice`,
     [projectionYear],
     'computing the ED projection',
   );
@@ -38,8 +30,8 @@ export async function edProjection(
     year: projectionYear,
     rows: rows.map((row) => ({
       facility: String(row.facility),
-      edSubservice: String(row.edSubservice),
-      projectedVolumes: Number(row.projectedVolumes),
+      edSubservice: String(row.ed_subservice),
+      projectedVolumes: Number(row.projected_volumes),
     })),
   };
 }

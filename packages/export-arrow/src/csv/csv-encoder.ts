@@ -1,7 +1,7 @@
 import type { ColumnDefinition, TableDefinition } from '@lm-synth/dims';
+import { civilFromDays } from '@lm-synth/dims';
 import type { Data, RecordBatch } from 'apache-arrow';
 import { ByteSink } from './byte-sink.js';
-import { civilFromDays } from './civil-from-days.js';
 
 const COMMA = 0x2c;
 const QUOTE = 0x22;

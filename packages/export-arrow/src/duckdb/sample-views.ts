@@ -1,3 +1,4 @@
+import { edProjectionSql } from '@lm-synth/dims';
 /** A view answering one of the seed's sample queries, created when its tables are present. */
 export interface SampleView {
   readonly name: string;
@@ -23,19 +24,8 @@ ORDER BY patient_count DESC, s.site_code`,
   {
     name: 'v_ed_volume_projection',
     requires: ['population_projection', 'ed_baseline_rates', 'dim_lha', 'dim_site'],
-    sql: `SELECT p.year,
-       s.site_code AS facility,
-       r.ed_subservice,
-       CAST(SUM(p.population * r.baserate_per_1000) / 1000 AS DECIMAL(18,2)) AS projected_volumes
-FROM population_projection p
-JOIN ed_baseline_rates r
-  ON p.lha_id = r.lha_id
- AND p.age_group = r.age_group
- AND p.gender = r.gender
-JOIN dim_lha l ON l.lha_id = p.lha_id
-JOIN dim_site s ON s.site_id = l.default_site_id
-GROUP BY p.year, s.site_code, r.ed_subservice
-ORDER BY p.year, projected_volumes DESC, facility, r.ed_subservice`,
+    sql: `${edProjectionSql()}
+ORDER BY year, projected_volumes DESC, facility, ed_subservice`,
   },
   {
     name: 'v_patient_demographics',
