@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { cleanDataset } from '@lm-synth/export-arrow';
 import { Command, Option } from 'clipanion';
 import { ExitCode } from './exit-codes.js';
 import { LmSynthCommand } from './lm-synth-command.js';
@@ -25,6 +24,7 @@ export class CleanCommand extends LmSynthCommand {
 
   async run(): Promise<number> {
     const dir = resolve(this.out);
+    const { cleanDataset } = await import('@lm-synth/export-arrow');
     const result = await cleanDataset(dir);
     const lines = [
       `Removed ${result.removed.length} ${result.removed.length === 1 ? 'file' : 'files'} from ${dir}${result.removedDirectory ? ' and the directory' : ''}.`,

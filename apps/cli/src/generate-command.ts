@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import { type Scenario, scenarioHash } from '@lm-synth/config';
-import { type OutputFormat, type PartitionColumn, writeDataset } from '@lm-synth/export-arrow';
-import { generateDataset, planDataset, type ResolvedGenerateOptions } from '@lm-synth/generators';
-import { loadDataset } from '@lm-synth/mysql-sink';
+import type { OutputFormat, PartitionColumn } from '@lm-synth/export-arrow';
+import type { ResolvedGenerateOptions } from '@lm-synth/generators';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { CLI_VERSION } from './cli-version.js';
@@ -116,6 +115,7 @@ export class GenerateCommand extends LmSynthCommand {
     const partitionBy = this.parsePartitionBy();
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
+    const { generateDataset, planDataset } = await import('@lm-synth/generators');
     const plan = planDataset(scenario, {
       patients: this.patients,
       startYear: this.startYear,
@@ -131,6 +131,7 @@ export class GenerateCommand extends LmSynthCommand {
     const started = performance.now();
     if (this.mysql !== undefined) return this.loadIntoMysql(scenario, options, started);
     const progress = new ProgressReporter(this.context.stderr, this.context.env);
+    const { writeDataset } = await import('@lm-synth/export-arrow');
     const summary = await writeDataset(generateDataset(scenario, options), {
       outDir: resolve(this.out),
       format,
@@ -188,6 +189,10 @@ export class GenerateCommand extends LmSynthCommand {
       { url: this.mysql, tlsCa: this.tlsCa, insecureTls: this.insecureTls },
       this.context,
     );
+    const [{ generateDataset }, { loadDataset }] = await Promise.all([
+      import('@lm-synth/generators'),
+      import('@lm-synth/mysql-sink'),
+    ]);
     const report = await loadDataset(generateDataset(scenario, options), connection, {
       createDatabase: this.createDatabase,
       onMessage: (message, kind) => {

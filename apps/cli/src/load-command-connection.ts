@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { type MysqlConnectionOptions, parseMysqlUrl, resolvePassword } from '@lm-synth/mysql-sink';
+import type { MysqlConnectionOptions } from '@lm-synth/mysql-sink';
 import { type BaseContext, UsageError } from 'clipanion';
 import { promptPassword } from './load-command-password-prompt.js';
 
@@ -23,6 +23,7 @@ export async function mysqlConnection(
   flags: MysqlFlags,
   context: BaseContext,
 ): Promise<MysqlConnectionOptions> {
+  const { parseMysqlUrl, resolvePassword } = await import('@lm-synth/mysql-sink');
   const { env, stderr } = context;
   const url = flags.url ?? env.LM_SYNTH_MYSQL_URL;
   if (url === undefined || url === '') {

@@ -1,11 +1,5 @@
 import { resolve } from 'node:path';
-import {
-  datasetDdl,
-  type LoadMethod,
-  type LoadMode,
-  loadDataset,
-  verifyDatabase,
-} from '@lm-synth/mysql-sink';
+import type { LoadMethod, LoadMode } from '@lm-synth/mysql-sink';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { ExitCode } from './exit-codes.js';
@@ -95,6 +89,7 @@ export class LoadCommand extends LmSynthCommand {
   });
 
   async run(): Promise<number> {
+    const { datasetDdl, loadDataset, verifyDatabase } = await import('@lm-synth/mysql-sink');
     const { stdout } = this.context;
     if (this.printDdl) {
       stdout.write(datasetDdl(this.server ?? 'mysql'));

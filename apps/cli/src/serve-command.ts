@@ -1,8 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { createApiServer, type DataSource, openDuckdbSource, openMysqlSource } from '@lm-synth/api';
-import { readManifest } from '@lm-synth/export-arrow';
-import { parseMysqlUrl, resolvePassword } from '@lm-synth/mysql-sink';
+import type { DataSource } from '@lm-synth/api';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
@@ -60,6 +58,7 @@ export class ServeCommand extends LmSynthCommand {
     const scenario = dir === undefined ? undefined : await loadConfigScenario(this.configs, stderr);
     if (dir !== undefined && !scenario) return ExitCode.Usage;
     const source = await this.openSource(dir);
+    const { createApiServer } = await import('@lm-synth/api');
     const app = await createApiServer({
       source,
       ...(dir !== undefined && scenario ? { validation: { dir: resolve(dir), scenario } } : {}),
@@ -94,7 +93,12 @@ export class ServeCommand extends LmSynthCommand {
   }
 
   private async openSource(dir: string | undefined): Promise<DataSource> {
+    const { openDuckdbSource, openMysqlSource } = await import('@lm-synth/api');
     if (this.mysql === undefined) return openDuckdbSource(resolve(dir!));
+    const [{ readManifest }, { parseMysqlUrl, resolvePassword }] = await Promise.all([
+      import('@lm-synth/export-arrow'),
+      import('@lm-synth/mysql-sink'),
+    ]);
     // Refuses a password in the URL: argv is visible to every user of the machine.
     parseMysqlUrl(this.mysql, { passwordAllowed: false });
     // The directory only feeds the validation summary; check it now rather than on the first request.

@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { DuckDBResultReader } from '@duckdb/node-api';
-import { openDataset } from '@lm-synth/export-arrow';
 import { Command, Option, UsageError } from 'clipanion';
 import { ExitCode } from './exit-codes.js';
 import { LmSynthCommand } from './lm-synth-command.js';
-import { type QueryResult, queryResult } from './sql-command-cells.js';
+import type { QueryResult } from './sql-command-cells.js';
 import { formatCsv } from './sql-command-csv.js';
 import { formatJsonRows } from './sql-command-json.js';
 import { formatTable } from './sql-command-table.js';
@@ -43,6 +42,10 @@ export class SqlCommand extends LmSynthCommand {
 
   async run(): Promise<number> {
     if (this.json && this.csv) throw new UsageError('--json and --csv cannot be combined');
+    const [{ openDataset }, { queryResult }] = await Promise.all([
+      import('@lm-synth/export-arrow'),
+      import('./sql-command-cells.js'),
+    ]);
     const dataset = await openDataset(resolve(this.input));
     let result: QueryResult;
     try {

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { type DatasetCheck, verifyDataset } from '@lm-synth/export-arrow';
+import type { DatasetCheck } from '@lm-synth/export-arrow';
 import { Command, Option } from 'clipanion';
 import { ExitCode } from './exit-codes.js';
 import { formatTextTable } from './format-text-table.js';
@@ -29,6 +29,7 @@ export class StatusCommand extends LmSynthCommand {
 
   async run(): Promise<number> {
     const dir = resolve(this.input);
+    const { verifyDataset } = await import('@lm-synth/export-arrow');
     const check = await verifyDataset(dir);
     this.context.stdout.write(this.json ? asJson(dir, check) : asText(dir, check));
     return check.ok ? ExitCode.Ok : ExitCode.Findings;

@@ -1,10 +1,4 @@
 import { writeFile } from 'node:fs/promises';
-import {
-  formatGithubAnnotations,
-  formatJsonReport,
-  formatTextReport,
-  validate,
-} from '@lm-synth/validate';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
@@ -69,6 +63,9 @@ export class ValidateCommand extends LmSynthCommand {
     }
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
+    const { formatGithubAnnotations, formatJsonReport, formatTextReport, validate } = await import(
+      '@lm-synth/validate'
+    );
     const report = await validate(this.in, scenario, {
       ...(this.ksThreshold === undefined ? {} : { ksThreshold: this.ksThreshold }),
       ...(this.corrThreshold === undefined ? {} : { corrThreshold: this.corrThreshold }),
