@@ -13,6 +13,7 @@ export { buildDimSite, type DimSiteColumns } from './build-dim-site.js';
 export { buildDimSubprogram, type DimSubprogramColumns } from './build-dim-subprogram.js';
 export { buildDimensionTables, type DimensionTables } from './build-dimension-tables.js';
 export { CATALOGUE } from './catalogue.js';
+export { catalogueMarkdown } from './catalogue-markdown.js';
 export { civilFromDays } from './civil-from-days.js';
 export { edProjectionSql } from './ed-projection-sql.js';
 export { t } from './logical-types.js';
