@@ -2,13 +2,24 @@ import type { Scenario } from '@lm-synth/config';
 import { civilDate } from './civil-date.js';
 
 /**
- * capacity_daily rows (date, then site): beds and nursing hours from the
- * scenario's sites, and the midnight census from `censusChanges`, the
- * per-site difference array of the generated stays ([site][day 0..days]).
- * Occupancy is census / staffed beds to 4 decimals (0 for a site without staffed beds).
+ * capacity_daily rows (date, then site): nursing hours from the scenario's
+ * sites, and the midnight census from `censusChanges`, the per-site difference
+ * array of the generated stays ([site][day 0..days]). The scenario's beds serve
+ * its whole population while the stays come from `patients` of them, so beds
+ * are scaled by that sampling fraction (at least 1 where the site has any) to
+ * keep occupancy = census / staffed beds (4 decimals) realistic.
  */
-export function capacityDailyColumns(scenario: Scenario, censusChanges: Int32Array) {
+export function capacityDailyColumns(
+  scenario: Scenario,
+  patients: number,
+  censusChanges: Int32Array,
+) {
   const sites = scenario.sites;
+  const population = scenario.lhas.reduce((sum, lha) => sum + lha.basePopulation, 0);
+  const fraction = population > 0 ? patients / population : 1;
+  const scaled = (beds: number) => (beds > 0 ? Math.max(1, Math.round(beds * fraction)) : 0);
+  const staffedBeds = sites.map((site) => scaled(site.staffedBeds));
+  const physicalBeds = sites.map((site, f) => Math.max(scaled(site.physicalBeds), staffedBeds[f]!));
   const firstDay = civilDate.fromParts(scenario.startYear, 1, 1);
   const days = civilDate.fromParts(scenario.endYear + 1, 1, 1) - firstDay;
   const rows = days * sites.length;
@@ -26,12 +37,12 @@ export function capacityDailyColumns(scenario: Scenario, censusChanges: Int32Arr
       const row = day * sites.length + f;
       date[row] = firstDay + day;
       siteId[row] = site.id;
-      staffed[row] = site.staffedBeds;
-      physical[row] = site.physicalBeds;
+      staffed[row] = staffedBeds[f]!;
+      physical[row] = physicalBeds[f]!;
       nhppd[row] = Math.round(site.nhppd * 100) / 100;
       census[row] = running[f]!;
       occupancy[row] =
-        site.staffedBeds > 0 ? Math.round((running[f]! / site.staffedBeds) * 10_000) / 10_000 : 0;
+        staffedBeds[f]! > 0 ? Math.round((running[f]! / staffedBeds[f]!) * 10_000) / 10_000 : 0;
     });
   }
   return {

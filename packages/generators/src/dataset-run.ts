@@ -79,7 +79,13 @@ export class DatasetRun {
         yield* this.factBatches(table, schema, IP_PASS, (block) => [block.ip, block.ipCount]);
         return;
       case 'capacity_daily':
-        yield* small(capacityDailyColumns(this.plan.scenario, await this.completeCensus()));
+        yield* small(
+          capacityDailyColumns(
+            this.plan.scenario,
+            this.plan.options.patients,
+            await this.completeCensus(),
+          ),
+        );
         return;
     }
     this.dimensions ??= buildDimensionTables(this.plan.scenario);

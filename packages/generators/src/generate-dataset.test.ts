@@ -329,4 +329,30 @@ describe('capacity_daily', () => {
     }
     expect(Math.max(...census)).toBeGreaterThan(0);
   });
+
+  it('scales the scenario beds to the patient sample, so occupancy is realistic', () => {
+    const capacity = table('capacity_daily');
+    const site = column.numbers(capacity, 'site_id');
+    const date = column.numbers(capacity, 'date');
+    const staffed = column.numbers(capacity, 'staffed_beds');
+    const census = column.numbers(capacity, 'census');
+    const population = scenario.lhas.reduce((sum, lha) => sum + lha.basePopulation, 0);
+    for (const s of scenario.sites) {
+      const row = site.indexOf(s.id);
+      expect(staffed[row]).toBe(Math.max(1, Math.round((s.staffedBeds * PATIENTS) / population)));
+    }
+    // Region-wide occupancy over the encounter years: the scenario's beds against its own
+    // expected inpatient days (admissions x mean LOS). Unscaled beds would give about 2%.
+    const lastEncounterDay = civilDate.fromParts(scenario.startYear + ENCOUNTER_YEARS, 1, 1);
+    let beds = 0;
+    let occupied = 0;
+    date.forEach((day, row) => {
+      // Skip the first month, while the census fills up from an empty hospital.
+      if (day < civilDate.fromParts(scenario.startYear, 2, 1) || day >= lastEncounterDay) return;
+      beds += staffed[row]!;
+      occupied += census[row]!;
+    });
+    expect(occupied / beds).toBeGreaterThan(0.3);
+    expect(occupied / beds).toBeLessThan(1.5);
+  });
 });

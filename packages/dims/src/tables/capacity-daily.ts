@@ -14,9 +14,15 @@ export const capacityDaily: TableDefinition = {
       name: 'staffed_beds',
       type: t.int32(),
       nullable: false,
-      description: 'Beds staffed that day.',
+      description:
+        "Staffed beds: the scenario's, scaled to the patient sample (patients / population).",
     },
-    { name: 'physical_beds', type: t.int32(), nullable: false, description: 'Physical beds.' },
+    {
+      name: 'physical_beds',
+      type: t.int32(),
+      nullable: false,
+      description: 'Physical beds, scaled like staffed_beds.',
+    },
     {
       name: 'nhppd',
       type: t.decimal(5, 2),
