@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultScenario } from './default-scenario.js';
+import { defaultScenarioPath } from './default-scenario-path.js';
 import { formatPositionedError } from './format-positioned-error.js';
 import { loadScenario } from './load-scenario.js';
 import { ScenarioError } from './scenario-error.js';
@@ -67,6 +68,11 @@ describe('loadScenario', () => {
     const scenario = await loadScenario([join(REPO_CONFIGS, BASE)]);
     expect(scenarioHash(scenario)).toBe(scenarioHash(defaultScenario()));
     expect(scenario.meta.parameterOverrides).toEqual({});
+  });
+
+  it('loads the packaged defaults by their path exactly as any copy of them', async () => {
+    const packaged = await loadScenario([defaultScenarioPath()]);
+    expect(packaged).toEqual(await loadScenario([join(REPO_CONFIGS, BASE)]));
   });
 
   it('merges overlays over the base: mappings key by key, lists whole', async () => {

@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
-import { assembleScenario, attachCoverageCsv, type ScenarioSource } from './assemble-scenario.js';
+import {
+  type AssembledScenario,
+  assembleScenario,
+  attachCoverageCsv,
+  type ScenarioSource,
+} from './assemble-scenario.js';
+import { defaultScenarioPath } from './default-scenario-path.js';
 import { parseScenario } from './parse-scenario.js';
+import { readDefaultScenario } from './read-default-scenario.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioError } from './scenario-error.js';
 
@@ -12,6 +19,17 @@ async function read(file: string): Promise<ScenarioSource['text']> {
   }
 }
 
+async function assembleFiles(paths: readonly string[]): Promise<AssembledScenario> {
+  const sources = await Promise.all(paths.map(async (file) => ({ file, text: await read(file) })));
+  const assembled = assembleScenario(sources);
+  if (assembled.errors.length > 0) throw new ScenarioError(assembled.errors);
+  if (assembled.coverageFile !== undefined) {
+    const errors = attachCoverageCsv(assembled, await read(assembled.coverageFile));
+    if (errors.length > 0) throw new ScenarioError(errors);
+  }
+  return assembled;
+}
+
 /**
  * Loads a scenario from YAML files merged in order: a base, then overlays
  * (mappings merge key by key; lists and values are replaced). The coverage
@@ -21,13 +39,11 @@ async function read(file: string): Promise<ScenarioSource['text']> {
 export async function loadScenario(paths: readonly string[]): Promise<Scenario> {
   if (paths.length === 0)
     throw new ScenarioError([{ location: undefined, path: '', message: 'no scenario file given' }]);
-  const sources = await Promise.all(paths.map(async (file) => ({ file, text: await read(file) })));
-  const assembled = assembleScenario(sources);
-  if (assembled.errors.length > 0) throw new ScenarioError(assembled.errors);
-  if (assembled.coverageFile !== undefined) {
-    const errors = attachCoverageCsv(assembled, await read(assembled.coverageFile));
-    if (errors.length > 0) throw new ScenarioError(errors);
-  }
+  // Validation reads the packaged defaults anyway (overrides are measured against them): reuse them.
+  const assembled =
+    paths.length === 1 && paths[0] === defaultScenarioPath()
+      ? readDefaultScenario()
+      : await assembleFiles(paths);
   const result = parseScenario(assembled.value, assembled.sourceMap);
   if (!result.success) throw new ScenarioError(result.errors);
   return result.scenario;

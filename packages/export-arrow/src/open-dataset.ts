@@ -1,12 +1,13 @@
 import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
 import { RecordBatchReader } from 'apache-arrow';
 import { canonicalBatches } from './canonical-batches.js';
 import { createTableSql } from './duckdb/create-table-sql.js';
 import { DuckDBBatchAppender } from './duckdb/duckdb-batch-appender.js';
 import { duckdbColumnType } from './duckdb/duckdb-column-type.js';
+import { duckdb } from './duckdb/duckdb-node-api.js';
 import { quoteIdentifier } from './duckdb/quote-identifier.js';
 import { quoteLiteral } from './duckdb/quote-literal.js';
 import { SAMPLE_VIEWS } from './duckdb/sample-views.js';
@@ -37,7 +38,7 @@ const ARROW_SCHEMA = 'lm_synth_arrow';
  */
 export async function openDataset(dir: string): Promise<Dataset> {
   const manifest = await readManifest(dir);
-  const instance = await DuckDBInstance.create(':memory:');
+  const instance = await duckdb.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
     await connection.run(`SET TimeZone = 'UTC'`);

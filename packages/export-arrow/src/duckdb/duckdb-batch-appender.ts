@@ -1,8 +1,9 @@
-import { type DuckDBAppender, DuckDBDataChunk } from '@duckdb/node-api';
+import type { DuckDBAppender, DuckDBDataChunk } from '@duckdb/node-api';
 import bindings, { type Vector } from '@duckdb/node-bindings';
 import type { LogicalType, TableDefinition } from '@lm-synth/dims';
 import type { Data, RecordBatch } from 'apache-arrow';
 import { copyBits } from '../copy-bits.js';
+import { duckdb } from './duckdb-node-api.js';
 
 const VECTOR_SIZE = bindings.vector_size();
 
@@ -31,7 +32,7 @@ export class DuckDBBatchAppender {
   ) {
     if (bindings.sizeof_bool !== 1) throw new Error('DuckDB booleans are expected to be one byte');
     const types = table.columns.map((_, i) => appender.columnType(i));
-    this.chunk = DuckDBDataChunk.create(types);
+    this.chunk = duckdb.DuckDBDataChunk.create(types);
     this.copies = table.columns.map((column) => columnCopy(column.type));
   }
 

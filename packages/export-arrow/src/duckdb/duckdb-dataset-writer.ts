@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { TableDefinition } from '@lm-synth/dims';
 import { CANONICAL_BATCH_ROWS } from '../canonical-batch-rows.js';
 import { DATASET_FILES } from '../dataset-files.js';
@@ -10,6 +10,7 @@ import type { PartitionColumn } from '../write-dataset-types.js';
 import { createTableSql } from './create-table-sql.js';
 import { DuckDBBatchAppender } from './duckdb-batch-appender.js';
 import { duckdbColumnType } from './duckdb-column-type.js';
+import { duckdb } from './duckdb-node-api.js';
 import { partitionSources } from './partition-sources.js';
 import { quoteIdentifier } from './quote-identifier.js';
 import { quoteLiteral } from './quote-literal.js';
@@ -36,14 +37,21 @@ export interface DuckDBDatasetWriterOptions {
  * Loads tables into DuckDB and, from there, writes Parquet and/or the
  * lm_synth.duckdb database. Rows are appended to unconstrained in-memory
  * staging tables on the caller's thread; when a table ends, a second
- * connection copies it to Parquet and into its constrained final table while
- * the caller goes on with the next table. Tasks run one after another, in
- * arrival (foreign-key) order, so referenced rows are always committed first.
+ * connection copies it into its constrained final table while a third copies
+ * it to Parquet, and the caller goes on with the next table. Tasks run one
+ * after another, in arrival (foreign-key) order, so referenced rows are always
+ * committed first. Each task finishes every table ended since the last one in
+ * one statement list per connection: a round trip waits for the caller's busy
+ * thread to resolve it, so fewer of them let DuckDB keep pace with the
+ * generators. A task drops the staging tables the previous one finished.
  */
 export class DuckDBDatasetWriter {
   private tail: Promise<void> = Promise.resolve();
   private failure: { readonly error: unknown } | null = null;
   private readonly present = new Set<string>();
+  private readonly ended: EndedTable[] = [];
+  /** Staging tables both copies are done with, dropped by the next task. */
+  private readonly spent: string[] = [];
   private readonly parquetFiles = new Map<string, string[]>();
   private siteCodes: ReadonlyMap<number, string> | null = null;
   private closed = false;
@@ -53,19 +61,22 @@ export class DuckDBDatasetWriter {
     private readonly instance: DuckDBInstance,
     private readonly loader: DuckDBConnection,
     private readonly finisher: DuckDBConnection,
+    private readonly encoder: DuckDBConnection,
   ) {}
 
   static async open(options: DuckDBDatasetWriterOptions): Promise<DuckDBDatasetWriter> {
     const path = options.database ? join(options.dir, DATASET_FILES.duckdb) : ':memory:';
-    const instance = await DuckDBInstance.create(path, {
+    const instance = await duckdb.DuckDBInstance.create(path, {
       memory_limit: MEMORY_LIMIT,
       temp_directory: join(options.dir, SPILL_DIRECTORY),
     });
     const loader = await instance.connect();
     const finisher = await instance.connect();
-    for (const connection of [loader, finisher]) await connection.run(`SET TimeZone = 'UTC'`);
+    const encoder = await instance.connect();
+    for (const connection of [loader, finisher, encoder])
+      await connection.run(`SET TimeZone = 'UTC'`);
     await loader.run(`ATTACH ':memory:' AS staging`);
-    return new DuckDBDatasetWriter(options, instance, loader, finisher);
+    return new DuckDBDatasetWriter(options, instance, loader, finisher, encoder);
   }
 
   /** Creates the table's staging table; append its canonical batches to the result. */
@@ -79,9 +90,9 @@ export class DuckDBDatasetWriter {
   /** Commits the appended rows and queues the table's Parquet copy and final load. */
   endTable(table: TableDefinition, appender: DuckDBBatchAppender, rows: number): void {
     appender.close();
-    const presentBefore = new Set(this.present);
+    this.ended.push({ table, rows, presentBefore: new Set(this.present) });
     this.present.add(table.name);
-    this.tail = this.tail.then(() => this.finishTable(table, rows, presentBefore));
+    this.tail = this.tail.then(() => this.finishEndedTables());
     // A failed task is reported by the next beginTable() or by finish().
     this.tail.catch((error: unknown) => {
       this.failure ??= { error };
@@ -109,6 +120,7 @@ export class DuckDBDatasetWriter {
   /** Stops queued work and releases DuckDB, after a failure elsewhere. */
   async abort(): Promise<void> {
     this.finisher.interrupt();
+    this.encoder.interrupt();
     await this.tail.catch(() => undefined);
     this.close();
   }
@@ -118,41 +130,69 @@ export class DuckDBDatasetWriter {
     this.closed = true;
     this.loader.closeSync();
     this.finisher.closeSync();
+    this.encoder.closeSync();
     this.instance.closeSync();
   }
 
-  private async finishTable(
-    table: TableDefinition,
-    rows: number,
-    presentBefore: ReadonlySet<string>,
-  ): Promise<void> {
+  /** Finishes the tables ended so far; none when an earlier task took them. */
+  private async finishEndedTables(): Promise<void> {
+    const tables = this.ended.splice(0);
+    if (tables.length === 0) return;
     const db = this.finisher;
-    if (table.name === 'dim_site' && this.options.parquet?.partitionBy.includes('site')) {
+    const parquet = this.options.parquet;
+    if (parquet?.partitionBy.includes('site') && tables.some((t) => t.table.name === 'dim_site')) {
       this.siteCodes = await readSiteCodes(db);
     }
-    if (this.options.parquet) {
+    const copies: string[] = [];
+    const loads = this.spent.splice(0);
+    const partitioned: TableDefinition[] = [];
+    for (const { table, rows, presentBefore } of tables) {
+      if (parquet) {
+        const sources = partitionSources(table, parquet.partitionBy);
+        // An empty table has no partitions; it is written whole so its schema still travels.
+        if (sources === null || rows === 0) {
+          const file = `${table.name}.parquet`;
+          copies.push(this.copyToParquetSql(table, join(this.options.dir, file), null));
+          this.parquetFiles.set(table.name, [file]);
+        } else {
+          // One thread: with several, DuckDB's partitioned writer orders rows within a file differently per run.
+          copies.push(
+            'SET threads = 1',
+            this.copyToParquetSql(table, join(this.options.dir, table.name), sources),
+            'RESET threads',
+          );
+          partitioned.push(table);
+        }
+      }
+      if (this.options.database) {
+        const name = quoteIdentifier(table.name);
+        // Sorted by key, the primary-key index builds about twice as fast (random patient ids).
+        const key = table.primaryKey.map(quoteIdentifier).join(', ');
+        loads.push(
+          createTableSql(name, table, 'final', presentBefore),
+          `INSERT INTO ${name} SELECT * FROM ${stagingName(table)} ORDER BY ${key}`,
+          commentsSql(table),
+        );
+      }
+      this.spent.push(`DROP TABLE ${stagingName(table)}`);
+    }
+    // Both settle before a failure is passed on, so abort() never closes a busy connection.
+    const results = await Promise.allSettled([runAll(this.encoder, copies), runAll(db, loads)]);
+    for (const result of results) if (result.status === 'rejected') throw result.reason;
+    for (const table of partitioned) {
+      const files = await listFiles(join(this.options.dir, table.name));
       this.parquetFiles.set(
         table.name,
-        await this.copyToParquet(table, rows, this.options.parquet.partitionBy),
+        files.map((file) => `${table.name}/${file}`),
       );
     }
-    if (this.options.database) {
-      const name = quoteIdentifier(table.name);
-      await db.run(createTableSql(name, table, 'final', presentBefore));
-      // Sorted by key, the primary-key index builds about twice as fast (random patient ids).
-      const key = table.primaryKey.map(quoteIdentifier).join(', ');
-      await db.run(`INSERT INTO ${name} SELECT * FROM ${stagingName(table)} ORDER BY ${key}`);
-      await db.run(commentsSql(table));
-    }
-    await db.run(`DROP TABLE ${stagingName(table)}`);
   }
 
-  private async copyToParquet(
+  private copyToParquetSql(
     table: TableDefinition,
-    rows: number,
-    partitionBy: readonly PartitionColumn[],
-  ): Promise<string[]> {
-    const db = this.finisher;
+    target: string,
+    sources: ReadonlyMap<PartitionColumn, string> | null,
+  ): string {
     const columns = table.columns.map((column) => {
       const name = quoteIdentifier(column.name);
       return column.type.kind === 'decimal'
@@ -165,30 +205,17 @@ export class DuckDBDatasetWriter {
       `ROW_GROUP_SIZE ${CANONICAL_BATCH_ROWS}`,
       `KV_METADATA {lm_synth_table: ${quoteLiteral(table.name)}, lm_synth_notice: ${quoteLiteral(SYNTHETIC_NOTICE)}}`,
     ];
-    const sources = partitionSources(table, partitionBy);
-    // An empty table has no partitions; it is written whole so its schema still travels.
-    if (sources === null || rows === 0) {
-      const file = `${table.name}.parquet`;
-      await db.run(
-        `COPY (SELECT ${columns.join(', ')} FROM ${stagingName(table)}) TO ${quoteLiteral(join(this.options.dir, file))} (${options.join(', ')})`,
+    if (sources) {
+      for (const [key, column] of sources) {
+        const source = quoteIdentifier(column);
+        columns.push(`${key === 'year' ? `year(${source})` : this.siteCodeSql(source)} AS ${key}`);
+      }
+      options.push(
+        `PARTITION_BY (${[...sources.keys()].join(', ')})`,
+        `FILENAME_PATTERN 'part-{i}'`,
       );
-      return [file];
     }
-    const keys = [...sources].map(([key, column]) => {
-      const source = quoteIdentifier(column);
-      return `${key === 'year' ? `year(${source})` : this.siteCodeSql(source)} AS ${key}`;
-    });
-    const target = join(this.options.dir, table.name);
-    // One thread: with several, DuckDB's partitioned writer orders rows within a file differently per run.
-    await db.run('SET threads = 1');
-    try {
-      await db.run(
-        `COPY (SELECT ${[...columns, ...keys].join(', ')} FROM ${stagingName(table)}) TO ${quoteLiteral(target)} (${[...options, `PARTITION_BY (${[...sources.keys()].join(', ')})`, `FILENAME_PATTERN 'part-{i}'`].join(', ')})`,
-      );
-    } finally {
-      await db.run('RESET threads');
-    }
-    return (await listFiles(target)).map((file) => `${table.name}/${file}`);
+    return `COPY (SELECT ${columns.join(', ')} FROM ${stagingName(table)}) TO ${quoteLiteral(target)} (${options.join(', ')})`;
   }
 
   private siteCodeSql(column: string): string {
@@ -197,6 +224,17 @@ export class DuckDBDatasetWriter {
     const cases = [...this.siteCodes].map(([id, code]) => `WHEN ${id} THEN ${quoteLiteral(code)}`);
     return `CASE ${column} ${cases.join(' ')} END`;
   }
+}
+
+interface EndedTable {
+  readonly table: TableDefinition;
+  readonly rows: number;
+  /** The tables ended before it: its foreign keys may refer to these. */
+  readonly presentBefore: ReadonlySet<string>;
+}
+
+async function runAll(db: DuckDBConnection, statements: readonly string[]): Promise<void> {
+  if (statements.length > 0) await db.run(statements.join(';\n'));
 }
 
 function stagingName(table: TableDefinition): string {
