@@ -1,5 +1,6 @@
 export { type CleanResult, cleanDataset } from './clean-dataset.js';
 export { DATASET_FILES } from './dataset-files.js';
+export { duckdbColumnType } from './duckdb/duckdb-column-type.js';
 export { ExportInputError } from './export-input-error.js';
 export type {
   DatasetManifest,

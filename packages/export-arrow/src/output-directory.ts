@@ -43,7 +43,14 @@ export class OutputDirectory {
     await recoverLeftovers(parent, name, target);
     const replaces = await checkTarget(target, force);
     const staging = join(parent, `.${name}.lm-synth-tmp-${process.pid}`);
-    await mkdir(staging);
+    // Writable by permissions is not enough (read-only mounts, /proc): try it.
+    try {
+      await mkdir(staging);
+    } catch (error) {
+      throw new ExportInputError(`Cannot write into ${parent}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
     return new OutputDirectory(target, staging, replaces);
   }
 

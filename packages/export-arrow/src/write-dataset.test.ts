@@ -390,6 +390,19 @@ describe('writeDataset input errors', () => {
     expect(await readdir(root)).toEqual([]);
   });
 
+  it('says where it cannot write instead of failing with a stack trace', async () => {
+    // /proc passes a permission check for root but refuses new directories.
+    const error = await writeDataset(fixtureDataset(), {
+      outDir: '/proc/lm-synth-out',
+      format: 'parquet',
+      run: fixtureRunMetadata(),
+    }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      isInputError: true,
+      message: expect.stringMatching(/^Cannot write into \/proc/),
+    });
+  });
+
   it('refuses a non-empty directory without force, and a foreign one even with it', async () => {
     const root = await tempDir();
     const outDir = join(root, 'out');

@@ -1,6 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { defaultScenario, type Scenario } from '@lm-synth/config';
-import { buildDimensionTables, CATALOGUE, type LogicalType } from '@lm-synth/dims';
+import { buildDimensionTables, CATALOGUE } from '@lm-synth/dims';
+import { duckdbColumnType } from '@lm-synth/export-arrow';
 import { sqlIdentifier } from './dataset/sql-identifier.js';
 import { SqlSession } from './dataset/sql-session.js';
 import { significance } from './expectations/significance.js';
@@ -29,31 +30,6 @@ const TABLES = [
   'ip_stays',
 ];
 
-function duckdbType(type: LogicalType): string {
-  switch (type.kind) {
-    case 'int8':
-      return 'TINYINT';
-    case 'int16':
-      return 'SMALLINT';
-    case 'int32':
-      return 'INTEGER';
-    case 'int64':
-      return 'BIGINT';
-    case 'float64':
-      return 'DOUBLE';
-    case 'decimal':
-      return `DECIMAL(${type.precision}, ${type.scale})`;
-    case 'boolean':
-      return 'BOOLEAN';
-    case 'date':
-      return 'DATE';
-    case 'timestamp':
-      return 'TIMESTAMP';
-    default:
-      return 'VARCHAR';
-  }
-}
-
 const literal = (value: unknown) =>
   value === null
     ? 'NULL'
@@ -76,7 +52,9 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
   await exec(`SET TimeZone = 'UTC'`);
   for (const name of TABLES) {
     const table = CATALOGUE.find((entry) => entry.name === name)!;
-    const columns = table.columns.map((c) => `${sqlIdentifier(c.name)} ${duckdbType(c.type)}`);
+    const columns = table.columns.map(
+      (c) => `${sqlIdentifier(c.name)} ${duckdbColumnType(c.type, 'final')}`,
+    );
     await exec(`CREATE TABLE ${name} (${columns.join(', ')})`);
   }
   const dims = buildDimensionTables(scenario) as unknown as Record<

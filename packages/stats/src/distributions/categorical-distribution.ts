@@ -1,20 +1,10 @@
+import { weightTotal } from '../weight-total.js';
 import type { DiscreteDistribution } from './distribution.js';
 
 /** Category k in [0, n) with probability weights[k] / Σ weights. */
 export function categoricalDistribution(weights: ArrayLike<number>): DiscreteDistribution {
   const size = weights.length;
-  if (size === 0) throw new RangeError('weights must not be empty');
-  let total = 0;
-  for (let i = 0; i < size; i++) {
-    const weight = weights[i]!;
-    if (!(Number.isFinite(weight) && weight >= 0)) {
-      throw new RangeError(`weights[${i}] must be a finite number >= 0 (got ${String(weight)})`);
-    }
-    total += weight;
-  }
-  if (!(total > 0 && Number.isFinite(total))) {
-    throw new RangeError(`weights must have a finite, positive sum (got ${total})`);
-  }
+  const total = weightTotal(weights);
   const probabilities = Float64Array.from({ length: size }, (_, i) => weights[i]! / total);
   const cumulative = new Float64Array(size);
   let running = 0;

@@ -1,3 +1,4 @@
+import { weightTotal } from '../weight-total.js';
 /** Walker's alias table: column i keeps itself with `probability[i]`, else is `alias[i]`. */
 export interface AliasTable {
   readonly probability: Float64Array;
@@ -11,18 +12,7 @@ export interface AliasTable {
  */
 export function aliasTable(weights: ArrayLike<number>): AliasTable {
   const size = weights.length;
-  if (size === 0) throw new RangeError('weights must not be empty');
-  let total = 0;
-  for (let i = 0; i < size; i++) {
-    const weight = weights[i]!;
-    if (!(Number.isFinite(weight) && weight >= 0)) {
-      throw new RangeError(`weights[${i}] must be a finite number >= 0 (got ${String(weight)})`);
-    }
-    total += weight;
-  }
-  if (!(total > 0 && Number.isFinite(total))) {
-    throw new RangeError(`weights must have a finite, positive sum (got ${total})`);
-  }
+  const total = weightTotal(weights);
   const scaled = new Float64Array(size);
   const small = new Int32Array(size);
   const large = new Int32Array(size);
