@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { type Scenario, scenarioHash } from '@lm-synth/config';
 import type { OutputFormat, PartitionColumn } from '@lm-synth/export-arrow';
@@ -15,6 +16,15 @@ import { ProgressReporter } from './progress-reporter.js';
 
 const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
 const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
+
+/**
+ * Generator worker threads by default: one fewer than the cores, since writing
+ * (DuckDB's appender and Parquet encoder) keeps a core busy too; none on 2
+ * cores, where at 1,000,000 patients generating in the main thread took about
+ * a quarter less CPU time and wall time than two workers competing with
+ * DuckDB, and about 10% less than one worker.
+ */
+const DEFAULT_WORKERS = availableParallelism() > 2 ? availableParallelism() - 1 : 0;
 
 const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]);
 const isPositiveInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(1)]);
@@ -78,7 +88,8 @@ export class GenerateCommand extends LmSynthCommand {
     validator: isNonNegativeInteger,
   });
   workers = Option.String('--workers', {
-    description: 'Worker threads (default: the number of cores); never changes the output',
+    description:
+      'Generator worker threads (default: the number of cores minus one, 0 on 2 cores; 0 generates in the main thread); never changes the output',
     validator: isNonNegativeInteger,
   });
   partitionBy = Option.String('--partition-by', {
@@ -124,15 +135,17 @@ export class GenerateCommand extends LmSynthCommand {
       withEd: this.withEd,
       withIp: this.withIp,
       seed: this.seed,
-      workers: this.workers,
+      workers: this.workers ?? DEFAULT_WORKERS,
       uniqueQuasiIdentifiers: this.uniqueQuasiIdentifiers,
     });
     const { options } = plan;
     const started = performance.now();
     if (this.mysql !== undefined) return this.loadIntoMysql(scenario, options, started);
     const progress = new ProgressReporter(this.context.stderr, this.context.env);
+    // Worker threads, if any, start generating while the writer loads.
+    const source = generateDataset(scenario, options);
     const { writeDataset } = await import('@lm-synth/export-arrow');
-    const summary = await writeDataset(generateDataset(scenario, options), {
+    const summary = await writeDataset(source, {
       outDir: resolve(this.out),
       format,
       force: this.force,

@@ -22,13 +22,22 @@ import { WorkerPool } from './worker-pool.js';
 const PATIENTS_PASS: BlockNeeds = { patients: true, ed: false, ip: false };
 const ED_PASS: BlockNeeds = { patients: false, ed: true, ip: false };
 const IP_PASS: BlockNeeds = { patients: false, ed: false, ip: true };
+/**
+ * The patients pass also keeps the ED and inpatient rows of blocks up to this
+ * many bytes (about 70 KB per block of 4,096 patients at the default rates, so
+ * every block up to 7,000,000 patients), which the later passes then emit
+ * without generating those blocks again; blocks past it are regenerated.
+ */
+const HELD_BYTES_LIMIT = 128 * 1024 * 1024;
 
 /**
  * One generateDataset run. Fact tables are emitted in passes over the logical
- * blocks, one pass per table: blocks are pure, so each pass recomputes what it
- * needs instead of holding earlier tables, and memory stays bounded by the
- * batch size and the blocks in flight. The inpatient pass also accumulates the
- * midnight census that capacity_daily reports.
+ * blocks, one pass per table. The patients pass generates every table of its
+ * blocks and holds their ED and inpatient rows (compact typed arrays, up to
+ * HELD_BYTES_LIMIT) for the passes that follow; blocks are pure, so a later
+ * pass regenerates any block not held, and memory stays bounded. The
+ * inpatient pass also accumulates the midnight census that capacity_daily
+ * reports.
  */
 export class DatasetRun {
   private readonly settings: GeneratorSettings;
@@ -36,8 +45,16 @@ export class DatasetRun {
   private pool: WorkerPool | undefined;
   private dimensions: DimensionTables | undefined;
   private census: Int32Array | undefined;
+  /** Blocks 0.. of the patients pass with their ED and/or inpatient rows, for the later passes. */
+  private held: BlockResult[] = [];
+  private heldBytes = 0;
+  /** The patients pass, when start() began it. */
+  private begun: AsyncGenerator<BlockResult> | undefined;
 
-  constructor(private readonly plan: DatasetPlan) {
+  constructor(
+    private readonly plan: DatasetPlan,
+    private readonly heldBytesLimit: number = HELD_BYTES_LIMIT,
+  ) {
     this.settings = generatorSettings(plan);
   }
 
@@ -120,16 +137,100 @@ export class DatasetRun {
     if (census) this.census = census;
   }
 
-  private async *blocks(needs: BlockNeeds): AsyncGenerator<BlockResult> {
-    if (this.plan.threads > 1) {
+  /**
+   * Starts the worker threads on the patients pass now, before the consumer
+   * reads anything, so that they generate while it starts up. Without worker
+   * threads, blocks are generated as they are read.
+   */
+  start(): void {
+    if (this.plan.threads > 0) this.begun = this.blocks(PATIENTS_PASS);
+  }
+
+  /**
+   * Every block of a pass, in block order. The patients pass asks for all the
+   * tables of the run while it may hold more; the ED and inpatient passes
+   * take the held blocks first (releasing what they used) and generate the rest.
+   */
+  private blocks(needs: BlockNeeds): AsyncGenerator<BlockResult> {
+    const { withEd, withIp } = this.plan.options;
+    const begun = this.begun;
+    this.begun = undefined;
+    if (needs.patients && begun) return begun;
+    // The patients table was skipped: drop its early results.
+    void begun?.return(undefined);
+    if (needs.patients && (withEd || withIp)) {
+      const all: BlockNeeds = { patients: true, ed: withEd, ip: withIp };
+      this.release();
+      let holding = true;
+      // Decided when a block is requested, ahead of the results: once off, off for the rest.
+      return this.generatedBlocks(0, () => {
+        holding &&= this.heldBytes < this.heldBytesLimit;
+        return holding ? all : PATIENTS_PASS;
+      });
+    }
+    if (needs.ed || needs.ip) return this.heldThenGeneratedBlocks(needs);
+    return this.generatedBlocks(0, () => needs);
+  }
+
+  private async *heldThenGeneratedBlocks(needs: BlockNeeds): AsyncGenerator<BlockResult> {
+    let first = 0;
+    for (; first < this.held.length; first++) {
+      const block = this.held[first]!;
+      if (needs.ed ? !block.ed : !block.ip) break;
+      // What a later pass still needs stays held; the rest is released as it is used.
+      this.held[first] = needs.ed && block.ip ? { ...block, ed: undefined } : block;
+      yield block;
+    }
+    if (needs.ip || !this.plan.options.withIp) this.release();
+    yield* this.generatedBlocks(first, () => needs);
+  }
+
+  /** Blocks first.. generated for the pass; worker threads get their requests at once. */
+  private generatedBlocks(
+    first: number,
+    needsOf: (block: number) => BlockNeeds,
+  ): AsyncGenerator<BlockResult> {
+    const blockCount = Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK);
+    if (this.plan.threads > 0) {
       this.pool ??= new WorkerPool(this.settings, this.plan.threads);
-      yield* this.pool.blocks(Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK), needs);
-      return;
+      return this.holding(this.pool.blocks(first, blockCount, needsOf));
     }
     this.context ??= new GeneratorContext(this.settings);
-    for (let block = 0; block < this.context.blockCount; block++) {
-      yield generateBlock(this.context, block, needs);
+    return this.holding(this.inThreadBlocks(this.context, first, blockCount, needsOf));
+  }
+
+  private async *inThreadBlocks(
+    context: GeneratorContext,
+    first: number,
+    blockCount: number,
+    needsOf: (block: number) => BlockNeeds,
+  ): AsyncGenerator<BlockResult> {
+    for (let block = first; block < blockCount; block++) {
+      yield generateBlock(context, block, needsOf(block));
     }
+  }
+
+  private async *holding(blocks: AsyncIterable<BlockResult>): AsyncGenerator<BlockResult> {
+    for await (const block of blocks) {
+      this.hold(block);
+      yield block;
+    }
+  }
+
+  /** Keeps a patients-pass block's ED and inpatient rows (not its patients: they are emitted now). */
+  private hold(block: BlockResult): void {
+    if (!block.patients || !(block.ed || block.ip) || block.blockIndex !== this.held.length) return;
+    const kept: BlockResult = { ...block, patients: undefined };
+    for (const columns of [kept.ed, kept.ip]) {
+      for (const column of Object.values(columns ?? {})) this.heldBytes += column.byteLength;
+    }
+    this.heldBytes += kept.census?.byteLength ?? 0;
+    this.held.push(kept);
+  }
+
+  private release(): void {
+    this.held = [];
+    this.heldBytes = 0;
   }
 
   private startCensus(): Int32Array {

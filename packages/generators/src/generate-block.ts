@@ -61,14 +61,15 @@ class EdRows {
     this.disposition = grow(this.disposition, this.capacity);
   }
 
+  /** Copies of the filled rows: the run may hold them until a later pass (see DatasetRun). */
   columns(rows: number): BlockColumns {
     return {
-      patient_id: this.patientId.subarray(0, rows * PATIENT_ID_BYTES),
-      facility_id: this.facility.subarray(0, rows),
-      ed_subservice: this.subservice.subarray(0, rows),
-      arrival_ts: this.arrival.subarray(0, rows),
-      acuity: this.acuity.subarray(0, rows),
-      dispo: this.disposition.subarray(0, rows),
+      patient_id: this.patientId.slice(0, rows * PATIENT_ID_BYTES),
+      facility_id: this.facility.slice(0, rows),
+      ed_subservice: this.subservice.slice(0, rows),
+      arrival_ts: this.arrival.slice(0, rows),
+      acuity: this.acuity.slice(0, rows),
+      dispo: this.disposition.slice(0, rows),
     };
   }
 }
@@ -128,19 +129,20 @@ class IpRows {
     this.census = grow(this.census, this.capacity * 3);
   }
 
+  /** Copies of the filled rows: the run may hold them until a later pass (see DatasetRun). */
   columns(rows: number): BlockColumns {
     return {
-      patient_id: this.patientId.subarray(0, rows * PATIENT_ID_BYTES),
-      facility_id: this.facility.subarray(0, rows),
-      program_id: this.program.subarray(0, rows),
-      subprogram_id: this.subprogram.subarray(0, rows),
-      admit_ts: this.admit.subarray(0, rows),
-      discharge_ts: this.discharge.subarray(0, rows),
-      los_days: this.los.subarray(0, rows),
-      alc_flag: this.alc.subarray(0, rows),
-      admission_source: this.source.subarray(0, rows),
-      ed_encounter_id: this.encounter.subarray(0, rows),
-      transfer_from_stay_id: this.from.subarray(0, rows),
+      patient_id: this.patientId.slice(0, rows * PATIENT_ID_BYTES),
+      facility_id: this.facility.slice(0, rows),
+      program_id: this.program.slice(0, rows),
+      subprogram_id: this.subprogram.slice(0, rows),
+      admit_ts: this.admit.slice(0, rows),
+      discharge_ts: this.discharge.slice(0, rows),
+      los_days: this.los.slice(0, rows),
+      alc_flag: this.alc.slice(0, rows),
+      admission_source: this.source.slice(0, rows),
+      ed_encounter_id: this.encounter.slice(0, rows),
+      transfer_from_stay_id: this.from.slice(0, rows),
     };
   }
 }
@@ -538,6 +540,6 @@ export function generateBlock(
     ipCount: ipRows,
     ...(patients ? { patients: { patient_id: ids, ...patients } } : {}),
     ...(ed ? { ed: ed.columns(edRows) } : {}),
-    ...(ip ? { ip: ip.columns(ipRows), census: ip.census.subarray(0, 3 * ipRows) } : {}),
+    ...(ip ? { ip: ip.columns(ipRows), census: ip.census.slice(0, 3 * ipRows) } : {}),
   };
 }

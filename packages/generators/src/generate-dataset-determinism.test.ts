@@ -1,9 +1,12 @@
 import { defaultScenario } from '@lm-synth/config';
-import { type Table, tableToIPC } from 'apache-arrow';
+import { Table, tableToIPC } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 // Worker threads run the compiled worker script, so the multi-threaded run uses the build
 // (turbo runs `build` before `test`); both runs compared come from it.
-import { generateInMemory as builtGenerateInMemory } from '../dist/index.js';
+import {
+  generateDataset as builtGenerateDataset,
+  generateInMemory as builtGenerateInMemory,
+} from '../dist/index.js';
 import type { BlockColumns } from './block-result.js';
 import { generateBlock } from './generate-block.js';
 import { generateInMemory } from './generate-in-memory.js';
@@ -52,6 +55,23 @@ describe('generateDataset determinism', () => {
       expect(same, name).toBe(true);
     }
     expect(inThread.ed_encounters!.numRows).toBeGreaterThan(40_000);
+  });
+
+  it('gives the same rows in worker threads when a table is skipped unread', async () => {
+    // The workers start on the patients pass at once; skipping it must not shift the ED rows.
+    const options = { patients: 66_000, encounterYears: 2 };
+    const inThread = await builtGenerateInMemory(scenario, { ...options, workers: 0 });
+    let ed: Buffer | undefined;
+    for await (const { table, batches } of builtGenerateDataset(scenario, {
+      ...options,
+      workers: 2,
+    })) {
+      if (table.name !== 'ed_encounters') continue;
+      const collected = [];
+      for await (const batch of batches) collected.push(batch);
+      ed = Buffer.from(tableToIPC(new Table(collected)));
+    }
+    expect(ed!.equals(Buffer.from(tableToIPC(inThread.ed_encounters!)))).toBe(true);
   });
 
   it('computes a block the same way whatever was computed before it', () => {

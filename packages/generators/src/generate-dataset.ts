@@ -12,6 +12,12 @@ import type { TableBatches } from './table-batches.js';
  * next. Options are checked first (planDataset): bad ones throw a
  * GeneratorInputError here, before any row is produced.
  *
+ * With worker threads (see DatasetPlan.threads), generation starts at once,
+ * so the first table's rows are being made while the caller gets ready to
+ * read them (a bounded look-ahead: if nothing is read, the threads stop after
+ * it and do not keep the process alive); they end when the tables have been
+ * read or the iteration is abandoned with `return` or `break`.
+ *
  * Rows depend only on the scenario, the seed and the options that shape them;
  * never on `workers` or `batchSize`.
  */
@@ -20,5 +26,7 @@ export function generateDataset(
   options: GenerateOptions = {},
 ): AsyncIterable<TableBatches> {
   const plan = planDataset(scenario, options);
-  return new DatasetRun(plan).tables();
+  const run = new DatasetRun(plan);
+  run.start();
+  return run.tables();
 }

@@ -35,14 +35,14 @@ describe('planDataset', () => {
     expect(plan.tables.map((t) => t.name)).toContain('capacity_daily');
   });
 
-  it('starts at most one worker thread per 8 blocks of patients', () => {
+  it('starts at most one worker thread per 8 blocks of patients, and none below 16 blocks', () => {
     expect(planDataset(scenario, { workers: 2 }).threads).toBe(0);
+    expect(planDataset(scenario, { workers: 2, patients: 15 * 4_096 }).threads).toBe(0);
     expect(planDataset(scenario, { workers: 2, patients: 8 * 4_096 * 2 }).threads).toBe(2);
     expect(planDataset(scenario, { workers: 4, patients: 8 * 4_096 * 3 }).threads).toBe(3);
-    expect(
-      planDataset(scenario, { workers: 1, patients: 1_000_000, uniqueQuasiIdentifiers: false })
-        .threads,
-    ).toBe(0);
+    const million = { patients: 1_000_000, uniqueQuasiIdentifiers: false };
+    expect(planDataset(scenario, { ...million, workers: 1 }).threads).toBe(1);
+    expect(planDataset(scenario, { ...million, workers: 0 }).threads).toBe(0);
   });
 
   it('applies the year options to the scenario it generates from', () => {

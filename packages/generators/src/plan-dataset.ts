@@ -17,8 +17,8 @@ export interface DatasetPlan {
   readonly options: ResolvedGenerateOptions;
   /**
    * Worker threads the run starts: options.workers, but at most one per 8 blocks of 4,096
-   * patients, as a thread costs more to start than it saves on fewer; 0 generates in the
-   * calling thread.
+   * patients and none for fewer than 16 blocks, as a thread costs more to start
+   * than it saves on fewer; 0 generates in the calling thread.
    */
   readonly threads: number;
   /** Tables in emission (catalogue) order. */
@@ -29,6 +29,8 @@ export interface DatasetPlan {
 
 const DEFAULT_BATCH_SIZE = 65_536;
 const BLOCKS_PER_THREAD = 8;
+/** Below this, generating in the calling thread is quicker than starting any worker. */
+const MIN_BLOCKS_FOR_THREADS = 2 * BLOCKS_PER_THREAD;
 const MAX_BATCH_SIZE = 16_777_216;
 const MAX_WORKERS = 256;
 // The same bounds as the scenario file (packages/config scenario-input-schema).
@@ -131,7 +133,7 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
   return {
     scenario: effective,
     options: resolved,
-    threads: threads > 1 ? threads : 0,
+    threads: blocks >= MIN_BLOCKS_FOR_THREADS ? threads : 0,
     tables,
     quasiIdentifiers,
   };

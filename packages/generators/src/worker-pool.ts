@@ -15,8 +15,21 @@ interface PoolWorker {
 
 /** Requests queued in each worker's port, so it starts the next block without waiting for us. */
 const DEPTH_PER_WORKER = 2;
-/** Blocks in flight per worker, including finished ones waiting for earlier blocks. */
-const IN_FLIGHT_PER_WORKER = 3;
+/**
+ * Blocks a pass requests ahead of its consumer, finished ones included: about
+ * 15 MB of results at the default rates. Requests go out as workers answer,
+ * not only when the consumer asks, so the workers keep going while the
+ * consumer is busy elsewhere (starting up, writing the dimension tables).
+ */
+const AHEAD_BLOCKS = 64;
+
+/** The requests of one pass over blocks [next, end). */
+interface Pass {
+  next: number;
+  readonly end: number;
+  readonly needsOf: (block: number) => BlockNeeds;
+  readonly pending: Map<number, Promise<BlockResult>>;
+}
 
 /**
  * Worker threads that generate blocks (dist/block-worker.js). Requests are
@@ -28,6 +41,8 @@ const IN_FLIGHT_PER_WORKER = 3;
 export class WorkerPool {
   private readonly workers: PoolWorker[] = [];
   private failure: unknown;
+  /** The pass being requested ahead; an abandoned one stops getting new requests. */
+  private active: Pass | null = null;
 
   constructor(settings: GeneratorSettings, size: number) {
     for (let i = 0; i < size; i++) {
@@ -39,6 +54,7 @@ export class WorkerPool {
         const task = worker.tasks.shift();
         if (worker.tasks.length === 0) thread.unref();
         task?.resolve(result);
+        if (this.active) this.request(this.active);
       });
       thread.on('error', (error) => this.fail(error));
       thread.on('exit', (code) => {
@@ -49,23 +65,52 @@ export class WorkerPool {
     }
   }
 
-  /** Every block of a pass, in block order. */
-  async *blocks(blockCount: number, needs: BlockNeeds): AsyncGenerator<BlockResult> {
-    const pending = new Map<number, Promise<BlockResult>>();
-    const limit = IN_FLIGHT_PER_WORKER * this.workers.length;
-    let next = 0;
-    for (let block = 0; block < blockCount; block++) {
-      // The block awaited next is always requested, even behind an abandoned pass's requests.
-      while (next < blockCount && pending.size < limit && (next === block || this.hasRoom())) {
-        const promise = this.run({ blockIndex: next, needs });
-        // Abandoned passes must not surface as unhandled rejections.
-        promise.catch(() => {});
-        pending.set(next++, promise);
+  /**
+   * Blocks first.. of a pass, in block order; `needsOf` is asked as each
+   * block is requested. Requests start at once, before the first is read.
+   */
+  blocks(
+    first: number,
+    blockCount: number,
+    needsOf: (block: number) => BlockNeeds,
+  ): AsyncGenerator<BlockResult> {
+    const pass: Pass = { next: first, end: blockCount, needsOf, pending: new Map() };
+    this.active = pass;
+    this.request(pass);
+    return this.results(pass, first);
+  }
+
+  private async *results(pass: Pass, first: number): AsyncGenerator<BlockResult> {
+    try {
+      for (let block = first; block < pass.end; block++) {
+        // The block awaited next is always requested, even behind an abandoned pass's requests.
+        if (!pass.pending.has(block)) this.post(pass);
+        const result = await pass.pending.get(block)!;
+        pass.pending.delete(block);
+        if (this.active === pass) this.request(pass);
+        yield result;
       }
-      const result = await pending.get(block)!;
-      pending.delete(block);
-      yield result;
+    } finally {
+      if (this.active === pass) this.active = null;
     }
+  }
+
+  /** Posts the pass's next requests while workers have room and the pass is not too far ahead. */
+  private request(pass: Pass): void {
+    while (pass.next < pass.end && pass.pending.size < this.ahead() && this.hasRoom()) {
+      this.post(pass);
+    }
+  }
+
+  private post(pass: Pass): void {
+    const promise = this.run({ blockIndex: pass.next, needs: pass.needsOf(pass.next) });
+    // Abandoned passes must not surface as unhandled rejections.
+    promise.catch(() => {});
+    pass.pending.set(pass.next++, promise);
+  }
+
+  private ahead(): number {
+    return Math.max(AHEAD_BLOCKS, (DEPTH_PER_WORKER + 1) * this.workers.length);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import type { LogicalType, TableDefinition } from '@lm-synth/dims';
 import type { Data, RecordBatch } from 'apache-arrow';
 import { copyBits } from '../copy-bits.js';
 import { duckdb } from './duckdb-node-api.js';
+import { DuckDBStringFiller } from './duckdb-string-filler.js';
 
 const VECTOR_SIZE = bindings.vector_size();
 
@@ -17,14 +18,17 @@ type ColumnCopy =
 /**
  * Appends canonical record batches to a staging table (see duckdbColumnType)
  * through DuckDB data chunks of 2,048 rows, filled straight from the Arrow
- * buffers: fixed-width columns and validity are block copies, strings are
- * handed over as UTF-8 bytes, no per-row JS objects.
+ * buffers: fixed-width columns and validity are block copies, strings go in
+ * a chunk at a time (DuckDBStringFiller), no per-row JS objects.
  */
 export class DuckDBBatchAppender {
   private readonly chunk: DuckDBDataChunk;
   private readonly copies: readonly ColumnCopy[];
   private readonly scratchBits = new Uint8Array(VECTOR_SIZE / 8);
   private readonly scratchBytes = new Uint8Array(VECTOR_SIZE);
+  private readonly strings = new DuckDBStringFiller();
+  /** Whether strings go in by block (DuckDBStringFiller); checked on the first string vector. */
+  private stringsByBlock: boolean | undefined;
 
   constructor(
     private readonly appender: DuckDBAppender,
@@ -103,6 +107,11 @@ export class DuckDBBatchAppender {
         const offsets = data.valueOffsets as Int32Array;
         const bytes = data.values as Uint8Array;
         const nullBitmap = data.nullCount > 0 ? data.nullBitmap : null;
+        this.stringsByBlock ??= DuckDBStringFiller.usable(vector);
+        if (this.stringsByBlock) {
+          this.strings.fill(vector, offsets, bytes, start, count, nullBitmap, data.offset);
+          break;
+        }
         for (let i = 0; i < count; i++) {
           const row = start + i;
           const bit = data.offset + row;

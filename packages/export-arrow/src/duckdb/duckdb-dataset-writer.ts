@@ -1,4 +1,5 @@
 import { rm } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { TableDefinition } from '@lm-synth/dims';
@@ -21,6 +22,13 @@ import { SAMPLE_VIEWS } from './sample-views.js';
  * it keeps a 1,000,000-patient run under 1 GB resident alongside Node.
  */
 const MEMORY_LIMIT = '512MB';
+/**
+ * DuckDB's threads: one fewer than the cores, as the caller's thread appends
+ * (and usually generates) the rows on the remaining one. With as many threads
+ * as cores, DuckDB and the caller compete: on 2 cores a 1,000,000-patient run
+ * used about 10% more CPU time for the same work.
+ */
+const DUCKDB_THREADS = Math.max(availableParallelism() - 1, 1);
 /** Where DuckDB spills beyond MEMORY_LIMIT: inside the temporary dataset directory, removed by finish(). */
 const SPILL_DIRECTORY = '.duckdb-spill';
 
@@ -69,6 +77,7 @@ export class DuckDBDatasetWriter {
     const instance = await duckdb.DuckDBInstance.create(path, {
       memory_limit: MEMORY_LIMIT,
       temp_directory: join(options.dir, SPILL_DIRECTORY),
+      threads: String(DUCKDB_THREADS),
     });
     const loader = await instance.connect();
     const finisher = await instance.connect();
@@ -159,7 +168,7 @@ export class DuckDBDatasetWriter {
           copies.push(
             'SET threads = 1',
             this.copyToParquetSql(table, join(this.options.dir, table.name), sources),
-            'RESET threads',
+            `SET threads = ${DUCKDB_THREADS}`,
           );
           partitioned.push(table);
         }
@@ -202,6 +211,8 @@ export class DuckDBDatasetWriter {
     const options = [
       'FORMAT parquet',
       'COMPRESSION zstd',
+      // Level 1 instead of DuckDB's 3: about a quarter less encoding CPU, and smaller files here.
+      'COMPRESSION_LEVEL 1',
       `ROW_GROUP_SIZE ${CANONICAL_BATCH_ROWS}`,
       `KV_METADATA {lm_synth_table: ${quoteLiteral(table.name)}, lm_synth_notice: ${quoteLiteral(SYNTHETIC_NOTICE)}}`,
     ];
