@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import { type ValidationReport, validate } from '@lm-synth/validate';
 import { z } from 'zod';
 import type { ApiApp } from './api-app.js';

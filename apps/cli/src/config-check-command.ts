@@ -1,4 +1,4 @@
-import { scenarioHash } from '@lm-synth/config';
+import { scenarioHash } from '@lm-synth/config/core';
 import { Command } from 'clipanion';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { defaultScenarioFiles } from '@lm-synth/config';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { ExitCode } from './exit-codes.js';
@@ -36,6 +35,7 @@ export class ConfigInitCommand extends LmSynthCommand {
       for (const path of [yamlPath, csvPath])
         if (existsSync(path))
           throw new UsageError(`${path} already exists; use --force to overwrite it`);
+    const { defaultScenarioFiles } = await import('@lm-synth/config');
     const files = defaultScenarioFiles();
     await mkdir(dirname(yamlPath), { recursive: true });
     // Write beside the target, then rename: a reader never sees half a file.

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { defaultScenarioPath, loadScenario, type Scenario, ScenarioError } from '@lm-synth/config';
+import { defaultScenarioSnapshot, type Scenario } from '@lm-synth/config/core';
 import { Option } from 'clipanion';
 import * as t from 'typanion';
 
@@ -21,6 +21,10 @@ export async function loadConfigScenario(
   configs: readonly string[],
   stderr: Writable,
 ): Promise<Scenario | undefined> {
+  // The packaged defaults were validated at build time: no YAML parser or zod to load.
+  const packaged = configs.length === 0 ? defaultScenarioSnapshot() : null;
+  if (packaged) return packaged.scenario;
+  const { defaultScenarioPath, loadScenario, ScenarioError } = await import('@lm-synth/config');
   try {
     return await loadScenario(configs.length > 0 ? configs : [defaultScenarioPath()]);
   } catch (error) {

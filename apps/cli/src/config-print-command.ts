@@ -1,4 +1,3 @@
-import { stringifyScenario } from '@lm-synth/config';
 import { Command, Option } from 'clipanion';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';
@@ -35,6 +34,7 @@ export class ConfigPrintCommand extends LmSynthCommand {
       this.context.stdout.write(`${JSON.stringify(scenario.input, null, 2)}\n`);
       return ExitCode.Ok;
     }
+    const { stringifyScenario } = await import('@lm-synth/config');
     this.context.stdout.write(stringifyScenario(scenario));
     return ExitCode.Ok;
   }

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { type Scenario, scenarioHash } from '@lm-synth/config';
+import { type Scenario, scenarioHash } from '@lm-synth/config/core';
 import type { OutputFormat, PartitionColumn } from '@lm-synth/export-arrow';
 import type { ResolvedGenerateOptions } from '@lm-synth/generators';
 import { Command, Option, UsageError } from 'clipanion';

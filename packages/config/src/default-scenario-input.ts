@@ -1,3 +1,4 @@
+import { defaultScenarioSnapshot } from './default-scenario-snapshot.js';
 import { readDefaultScenario } from './read-default-scenario.js';
 import { type ScenarioInput, scenarioInputSchema } from './scenario-input-schema.js';
 
@@ -5,6 +6,7 @@ let cached: ScenarioInput | undefined;
 
 /** The packaged defaults as validated YAML input: what parameter overrides are measured against. */
 export function defaultScenarioInput(): ScenarioInput {
-  cached ??= scenarioInputSchema.parse(readDefaultScenario().value);
+  cached ??=
+    defaultScenarioSnapshot()?.input ?? scenarioInputSchema.parse(readDefaultScenario().value);
   return cached;
 }

@@ -5,9 +5,9 @@ import {
   attachCoverageCsv,
   type ScenarioSource,
 } from './assemble-scenario.js';
+import { defaultScenario } from './default-scenario.js';
 import { defaultScenarioPath } from './default-scenario-path.js';
 import { parseScenario } from './parse-scenario.js';
-import { readDefaultScenario } from './read-default-scenario.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioError } from './scenario-error.js';
 
@@ -39,11 +39,9 @@ async function assembleFiles(paths: readonly string[]): Promise<AssembledScenari
 export async function loadScenario(paths: readonly string[]): Promise<Scenario> {
   if (paths.length === 0)
     throw new ScenarioError([{ location: undefined, path: '', message: 'no scenario file given' }]);
-  // Validation reads the packaged defaults anyway (overrides are measured against them): reuse them.
-  const assembled =
-    paths.length === 1 && paths[0] === defaultScenarioPath()
-      ? readDefaultScenario()
-      : await assembleFiles(paths);
+  // The packaged defaults alone were validated when the package was built.
+  if (paths.length === 1 && paths[0] === defaultScenarioPath()) return defaultScenario();
+  const assembled = await assembleFiles(paths);
   const result = parseScenario(assembled.value, assembled.sourceMap);
   if (!result.success) throw new ScenarioError(result.errors);
   return result.scenario;

@@ -1,4 +1,4 @@
-import { AGE_GROUPS } from '@lm-synth/config';
+import { AGE_GROUPS } from '@lm-synth/config/core';
 import { describe, expect, it } from 'vitest';
 import { buildDimAgeGroup } from './build-dim-age-group.js';
 

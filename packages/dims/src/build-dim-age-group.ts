@@ -1,4 +1,4 @@
-import { AGE_GROUPS } from '@lm-synth/config';
+import { AGE_GROUPS } from '@lm-synth/config/core';
 
 export interface DimAgeGroupColumns {
   readonly age_group: string[];

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 
 export interface DimDateColumns {
   /** Days since 1970-01-01. */

@@ -1,4 +1,4 @@
-import { GENDERS } from '@lm-synth/config';
+import { GENDERS } from '@lm-synth/config/core';
 
 export interface DimGenderColumns {
   readonly gender: string[];

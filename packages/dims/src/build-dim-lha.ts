@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 
 export interface DimLhaColumns {
   readonly lha_id: Int32Array;

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 
 export interface DimProgramColumns {
   readonly program_id: Int32Array;

@@ -1,4 +1,4 @@
-import { type Scenario, scenarioHash } from '@lm-synth/config';
+import { type Scenario, scenarioHash } from '@lm-synth/config/core';
 
 export interface DimScenarioColumns {
   readonly scenario_id: string[];

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 
 export interface DimSiteColumns {
   readonly site_id: Int32Array;

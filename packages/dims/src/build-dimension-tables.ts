@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import { buildDimAgeGroup, type DimAgeGroupColumns } from './build-dim-age-group.js';
 import { buildDimDate, type DimDateColumns } from './build-dim-date.js';
 import { buildDimGender, type DimGenderColumns } from './build-dim-gender.js';

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import { largestRemainder } from './largest-remainder.js';
 import { projectPopulation } from './project-population.js';
 

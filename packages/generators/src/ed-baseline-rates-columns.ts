@@ -1,4 +1,4 @@
-import { AGE_GROUPS, ED_SUBSERVICES, GENDERS, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, ED_SUBSERVICES, GENDERS, type Scenario } from '@lm-synth/config/core';
 
 /** ed_baseline_rates rows (LHA, age group, gender, subservice order): the scenario's rates per 1,000, to 2 decimals. */
 export function edBaselineRatesColumns(scenario: Scenario) {

@@ -1,4 +1,4 @@
-import { ED_SUBSERVICES, type Scenario } from '@lm-synth/config';
+import { ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
 
 /**
  * Where ED visits go: [home site][subservice][facility] -> probability (site

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import { DatasetRun } from './dataset-run.js';
 import type { GenerateOptions } from './generate-options.js';
 import { planDataset } from './plan-dataset.js';

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import { arrowSchema } from '@lm-synth/dims';
 import { type RecordBatch, Table } from 'apache-arrow';
 import { generateDataset } from './generate-dataset.js';

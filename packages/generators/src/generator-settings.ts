@@ -1,4 +1,4 @@
-import { ADMISSION_SOURCES, ED_DISPOSITIONS } from '@lm-synth/config';
+import { ADMISSION_SOURCES, ED_DISPOSITIONS } from '@lm-synth/config/core';
 import { tableByName } from '@lm-synth/dims';
 import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
 import { allocatePatients } from './allocate-patients.js';

@@ -1,5 +1,5 @@
 import { availableParallelism } from 'node:os';
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
 import { civilDate } from './civil-date.js';
 import type { GenerateOptions, ResolvedGenerateOptions } from './generate-options.js';

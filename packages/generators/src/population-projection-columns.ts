@@ -1,4 +1,4 @@
-import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
 import { projectPopulation } from './project-population.js';
 
 /** population_projection rows, in primary-key order (year, LHA, age group, gender). */

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
 import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
 import { largestRemainder } from './largest-remainder.js';
 import { projectPopulation } from './project-population.js';

@@ -1,4 +1,4 @@
-import { type Scenario, scenarioHash } from '@lm-synth/config';
+import { type Scenario, scenarioHash } from '@lm-synth/config/core';
 import { SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import { openValidationDataset } from './dataset/open-validation-dataset.js';
 import { significance } from './expectations/significance.js';

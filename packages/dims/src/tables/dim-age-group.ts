@@ -1,4 +1,4 @@
-import { AGE_GROUPS } from '@lm-synth/config';
+import { AGE_GROUPS } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 

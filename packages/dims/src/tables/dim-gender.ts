@@ -1,4 +1,4 @@
-import { GENDERS } from '@lm-synth/config';
+import { GENDERS } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, ED_SUBSERVICES, GENDERS } from '@lm-synth/config';
+import { AGE_GROUPS, ED_SUBSERVICES, GENDERS } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 

@@ -1,4 +1,4 @@
-import { ED_DISPOSITIONS, ED_SUBSERVICES } from '@lm-synth/config';
+import { ED_DISPOSITIONS, ED_SUBSERVICES } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 

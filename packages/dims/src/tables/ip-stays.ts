@@ -1,4 +1,4 @@
-import { ADMISSION_SOURCES } from '@lm-synth/config';
+import { ADMISSION_SOURCES } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 

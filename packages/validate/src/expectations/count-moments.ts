@@ -1,4 +1,4 @@
-import type { EdCountModel } from '@lm-synth/config';
+import type { EdCountModel } from '@lm-synth/config/core';
 import {
   type DiscreteDistribution,
   negativeBinomialDistribution,

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
 import type { SqlSession } from '../dataset/sql-session.js';
 
 /**

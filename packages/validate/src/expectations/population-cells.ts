@@ -1,4 +1,4 @@
-import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
 
 /** One LHA x age group x gender cell of the start-year population. */
 export interface PopulationCell {

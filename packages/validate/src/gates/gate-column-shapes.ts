@@ -3,7 +3,7 @@ import {
   ED_DISPOSITIONS,
   ED_SUBSERVICES,
   type Scenario,
-} from '@lm-synth/config';
+} from '@lm-synth/config/core';
 import { ksTwoSample, totalVariationDistance } from '@lm-synth/stats';
 import { sqlLiteral } from '../dataset/sql-literal.js';
 import { ksCriticalValue } from '../expectations/ks-critical-value.js';

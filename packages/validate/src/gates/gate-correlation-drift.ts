@@ -1,4 +1,4 @@
-import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
 import { cramersV, pearson } from '@lm-synth/stats';
 import { sqlLiteral } from '../dataset/sql-literal.js';
 import { cramersVStandardError } from '../expectations/cramers-v-standard-error.js';

@@ -1,4 +1,4 @@
-import { ED_SUBSERVICES } from '@lm-synth/config';
+import { ED_SUBSERVICES } from '@lm-synth/config/core';
 import { sqlLiteral } from '../dataset/sql-literal.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';

@@ -1,4 +1,4 @@
-import { ED_SUBSERVICES } from '@lm-synth/config';
+import { ED_SUBSERVICES } from '@lm-synth/config/core';
 import { sqlLiteral } from '../dataset/sql-literal.js';
 import type { Gate } from './gate.js';
 import { violationsOutcome } from './violations-outcome.js';

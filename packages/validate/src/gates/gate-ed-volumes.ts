@@ -1,4 +1,4 @@
-import { ED_SUBSERVICES } from '@lm-synth/config';
+import { ED_SUBSERVICES } from '@lm-synth/config/core';
 import { CountMoments } from '../expectations/count-moments.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
 import { patientsByCell } from '../expectations/patients-by-cell.js';

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, GENDERS } from '@lm-synth/config';
+import { AGE_GROUPS, GENDERS } from '@lm-synth/config/core';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
 import { populationCells } from '../expectations/population-cells.js';

@@ -1,4 +1,4 @@
-import { ED_SUBSERVICES } from '@lm-synth/config';
+import { ED_SUBSERVICES } from '@lm-synth/config/core';
 import { arrivalMonthShares } from '../expectations/arrival-month-shares.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';

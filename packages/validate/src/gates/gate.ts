@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config';
+import type { Scenario } from '@lm-synth/config/core';
 import type { SqlSession } from '../dataset/sql-session.js';
 import type { Significance } from '../expectations/significance.js';
 import type { ReferenceSample } from '../reference/reference-sample.js';

@@ -1,4 +1,4 @@
-import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config';
+import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
 import { buildDimAgeGroup } from '@lm-synth/dims';
 import {
   bernoulli,

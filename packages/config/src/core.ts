@@ -1,0 +1,38 @@
+// `@lm-synth/config/core`: what generating from a scenario needs — its types, the domains,
+// its hash and the prebuilt defaults — without the YAML parser and zod schema, whose
+// modules take ~0.1 s to load in every process and worker that imports them.
+export { defaultScenarioPath } from './default-scenario-path.js';
+export {
+  type DefaultScenarioSnapshot,
+  defaultScenarioSnapshot,
+} from './default-scenario-snapshot.js';
+export {
+  ADMISSION_SOURCES,
+  type AdmissionSource,
+  AGE_GROUPS,
+  type AgeGroup,
+  ED_DISPOSITIONS,
+  ED_SUBSERVICES,
+  type EdDisposition,
+  type EdSubservice,
+  GENDERS,
+  type Gender,
+} from './domains.js';
+export type {
+  EdCountModel,
+  LosParameters,
+  Scenario,
+  ScenarioAgeBand,
+  ScenarioCoverage,
+  ScenarioCrossLha,
+  ScenarioEd,
+  ScenarioInpatient,
+  ScenarioLha,
+  ScenarioMeta,
+  ScenarioProgram,
+  ScenarioSite,
+  ScenarioSubprogram,
+  TransferCorridor,
+  ValidationThresholds,
+} from './scenario.js';
+export { scenarioHash } from './scenario-hash.js';
