@@ -57,6 +57,15 @@ describe('CsvToTsv', () => {
       `${header}1,P1,2,Adult ED,2025-04-01T08:30:00Z,,Admitted\n`,
     );
     expect(text).toBe('1\tP1\t2\tAdult ED\t2025-04-01 08:30:00\t\\N\tAdmitted\n');
+    // Cut anywhere, even with the timestamp in earlier pieces and empty fields after it.
+    const row = '10000000122,P2,7,Pediatric ED,2025-05-03T15:55:31Z,,\n';
+    const rows = `${row}${row}${row}`;
+    for (let piece = 1; piece <= rows.length; piece++) {
+      expect(
+        (await convert(encounters, `${header}${rows}`, piece)).text,
+        `pieces of ${piece}`,
+      ).toBe('10000000122\tP2\t7\tPediatric ED\t2025-05-03 15:55:31\t\\N\t\\N\n'.repeat(3));
+    }
     await expect(
       convert(encounters, `${header}1,P1,2,Adult ED,2025-04-01T08:30:00.500000Z,3,\n`),
     ).rejects.toThrow(/ed_encounters CSV row 1: a timestamp longer than/);

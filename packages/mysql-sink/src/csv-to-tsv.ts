@@ -29,6 +29,10 @@ ESCAPE[LF] = 0x6e;
 ESCAPE[CR] = 0x72;
 ESCAPE[BACKSLASH] = BACKSLASH;
 
+/** Bytes an unquoted field cannot simply copy: separators, a quote, and those needing an escape. */
+const SPECIAL = new Uint8Array(256);
+for (const byte of [COMMA, QUOTE, LF, CR, TAB, BACKSLASH, 0x00]) SPECIAL[byte] = 1;
+
 /**
  * Rewrites one lm-synth CSV file (a header line, RFC 4180 quotes, LF line ends, NULL as
  * an empty unquoted field, "" the empty string, timestamps
@@ -79,8 +83,9 @@ export class CsvToTsv extends Transform {
   }
 
   #convert(input: Buffer): Buffer {
-    // Worst case: every byte an empty field (",") becomes "\N" and a tab.
-    const out = Buffer.allocUnsafe(3 * input.length + 8);
+    // Worst case: every byte an empty field (",") becomes "\N" and a tab, after a timestamp
+    // whose bytes came in earlier chunks is written out.
+    const out = Buffer.allocUnsafe(3 * input.length + TIMESTAMP_LENGTH);
     let o = 0;
     let i = 0;
     if (this.#header) {
@@ -92,8 +97,22 @@ export class CsvToTsv extends Transform {
     let state = this.#state;
     let column = this.#column;
     const last = this.#columns - 1;
+    const timestamp = this.#timestamp;
     for (; i < input.length; i++) {
       const byte = input[i]!;
+      // Fast path, most bytes: plain text in an unquoted field that is no timestamp.
+      if (SPECIAL[byte] === 0 && state <= UNQUOTED && !timestamp[column]) {
+        out[o++] = byte;
+        state = UNQUOTED;
+        continue;
+      }
+      if (state === FIELD_START && timestamp[column] && this.#wholeStamp(input, i)) {
+        for (let k = 0; k < TIMESTAMP_LENGTH - 1; k++) out[o++] = k === 10 ? SPACE : input[i + k]!;
+        // On to the separator, handled as after any field.
+        i += TIMESTAMP_LENGTH - 1;
+        state = UNQUOTED;
+        continue;
+      }
       if (state === QUOTED) {
         if (byte === QUOTE) state = QUOTE_IN_QUOTED;
         else if (ESCAPE[byte]) {
@@ -116,7 +135,7 @@ export class CsvToTsv extends Transform {
           // An empty unquoted field is NULL.
           out[o++] = BACKSLASH;
           out[o++] = N;
-        } else if (this.#timestamp[column] && this.#stampLength > 0) {
+        } else if (timestamp[column] && this.#stampLength > 0) {
           o = this.#writeTimestamp(out, o);
         }
         this.#stampLength = 0;
@@ -138,7 +157,7 @@ export class CsvToTsv extends Transform {
         continue;
       }
       state = UNQUOTED;
-      if (this.#timestamp[column]) {
+      if (timestamp[column]) {
         if (this.#stampLength > TIMESTAMP_LENGTH)
           this.#fail('a timestamp longer than YYYY-MM-DDTHH:MM:SSZ');
         this.#stamp[this.#stampLength++] = byte;
@@ -150,6 +169,14 @@ export class CsvToTsv extends Transform {
     this.#state = state;
     this.#column = column;
     return out.subarray(0, o);
+  }
+
+  /** Whether a YYYY-MM-DDTHH:MM:SSZ field of plain bytes starts at `i` and ends within `input`. */
+  #wholeStamp(input: Buffer, i: number): boolean {
+    const end = input[i + TIMESTAMP_LENGTH];
+    if ((end !== COMMA && end !== LF) || input[i + 10] !== T || input[i + 19] !== Z) return false;
+    for (let k = 0; k < TIMESTAMP_LENGTH; k++) if (SPECIAL[input[i + k]!]) return false;
+    return true;
   }
 
   /** YYYY-MM-DDTHH:MM:SSZ as DATETIME's YYYY-MM-DD HH:MM:SS; a fraction of a second is refused. */

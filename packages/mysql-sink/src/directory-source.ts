@@ -24,6 +24,8 @@ type Resource = DatasetManifest['resources'][number];
 export interface DirectorySource {
   readonly manifest: DatasetManifest;
   readonly tables: AsyncIterable<SourceTable>;
+  /** Whether its tables may stream for LOAD DATA at the same time (none is read through the one DuckDB connection). */
+  readonly tablesAtOnce: boolean;
   close(): void;
 }
 
@@ -130,6 +132,7 @@ export async function openDirectorySource(dir: string): Promise<DirectorySource>
   return {
     manifest,
     tables: tables(),
+    tablesAtOnce: resources.every((r) => r.format !== 'csv' || standardCsv(r)),
     close() {
       dataset?.then((opened) => opened.close()).catch(() => {});
     },

@@ -5,10 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
 import type { TableStream } from './table-stream.js';
 import { withTestDatabase } from './test-database.js';
-import { testDataset } from './test-dataset.js';
+import { type TestDataset, testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
+import { withOutputDirectory } from './test-output-directory.js';
 
 const small = testDataset({ patients: 400, batchRows: 150 });
+const next = testDataset({ patients: 250, batchRows: 64, variant: 1 });
 
 async function tableNames(admin: Connection, database: string): Promise<string[]> {
   const [rows] = await admin.query<RowDataPacket[]>(
@@ -84,7 +86,6 @@ describe('loadDataset', () => {
 
   it('re-loads (replace) to exactly the new rows, and the same load twice gives the same database', async () => {
     await withTestDatabase(async ({ name, url, admin }) => {
-      const next = testDataset({ patients: 250, batchRows: 64, variant: 1 });
       await loadDataset(small.streams(), { url });
       const first = await snapshot(admin);
       await loadDataset(next.streams(), { url });
@@ -167,7 +168,7 @@ describe('loadDataset', () => {
         ],
         [
           'server warnings',
-          withTable('dim_site', longSiteCodes(small.tables.get('dim_site')!)),
+          withTable('dim_site', overlong('dim_site', 'site_code')),
           /loading dim_site: the server reported 12 warning\(s\).*Data truncated for column 'site_code' at row 1/,
         ],
         [
@@ -182,6 +183,59 @@ describe('loadDataset', () => {
         expect(await snapshot(admin), what).toEqual(before);
         expect(await tableNames(admin, name), what).toEqual(CATALOGUE.map((t) => t.name).sort());
       }
+    });
+  });
+
+  it('loads a directory side by side, and leaves the previous tables untouched when any table fails', async () => {
+    const orphaned = testDataset({ patients: 800, batchRows: 150 }).tables.get('ed_encounters')!;
+    const variant = (name: string, batches: readonly RecordBatch[]): TestDataset => ({
+      tables: small.tables,
+      rows: (table) => small.rows(table),
+      streams: () => withTable(name, batches),
+    });
+    await withTestDatabase(async ({ name, url, admin }) => {
+      await loadDataset(small.streams(), { url });
+      const before = await snapshot(admin);
+      const failures: [string, TestDataset, RegExp][] = [
+        [
+          'orphans',
+          variant('ed_encounters', orphaned),
+          /verification failed, nothing was replaced: \d+ ed_encounters row\(s\) break fk_ed_pat/,
+        ],
+        // patients and ed_encounters load at the same time: the other load is stopped too.
+        [
+          'server warnings in a large table',
+          variant('patients', overlong('patients', 'patient_id')),
+          /loading patients: the server reported \d+ warning\(s\).*Data truncated for column 'patient_id'/,
+        ],
+        [
+          'server warnings in a small table',
+          variant('dim_site', overlong('dim_site', 'site_code')),
+          /loading dim_site: the server reported 12 warning\(s\)/,
+        ],
+      ];
+      for (const [what, dataset, message] of failures) {
+        await withOutputDirectory(dataset, 'csv', async (dir) => {
+          await expect(loadDataset(dir, { url }), what).rejects.toThrow(message);
+        });
+        expect(await snapshot(admin), what).toEqual(before);
+        expect(await tableNames(admin, name), what).toEqual(CATALOGUE.map((t) => t.name).sort());
+      }
+      await withOutputDirectory(next, 'csv', async (dir) => {
+        const report = await loadDataset(dir, { url });
+        expect(report.tables.map((t) => [t.table, t.rows])).toEqual(
+          CATALOGUE.map((t) => [t.name, next.rows(t.name)]),
+        );
+        expect(report.verification.tables.map((t) => t.table)).toEqual(
+          CATALOGUE.map((t) => t.name),
+        );
+        // Appending stages side by side too, then adds everything in one transaction or nothing.
+        await expect(loadDataset(dir, { url }, { mode: 'append' })).rejects.toThrow(
+          /Duplicate entry .*are these rows loaded already/,
+        );
+      });
+      expect(await snapshot(admin)).toEqual(expectedSnapshot(next));
+      expect(await tableNames(admin, name)).toEqual(CATALOGUE.map((t) => t.name).sort());
     });
   });
 
@@ -214,15 +268,18 @@ describe('loadDataset', () => {
   });
 });
 
-/** dim_site with every site_code over its 16 characters. */
-function longSiteCodes(batches: readonly RecordBatch[]): RecordBatch[] {
-  const site = tableByName('dim_site');
-  return batches.map((batch) => {
-    const children = site.columns.map((column) => {
+/** A table's batches with every value of a string column far longer than the column allows. */
+function overlong(tableName: string, columnName: string): RecordBatch[] {
+  const table = tableByName(tableName);
+  return small.tables.get(tableName)!.map((batch) => {
+    const children = table.columns.map((column) => {
       const vector = batch.getChild(column.name)!;
-      if (column.name !== 'site_code') return vector.data[0]!;
+      if (column.name !== columnName) return vector.data[0]!;
       return vectorFromArray(
-        Array.from({ length: batch.numRows }, (_, i) => `${vector.get(i)}-MUCH-TOO-LONG-FOR-16`),
+        Array.from(
+          { length: batch.numRows },
+          (_, i) => `${vector.get(i)}-${'MUCH-TOO-LONG-'.repeat(20)}`,
+        ),
         new Utf8(),
       ).data[0]!;
     });

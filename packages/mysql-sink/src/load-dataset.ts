@@ -36,6 +36,7 @@ export async function loadDataset(
     return await loadSourceTables(directory.tables, connection, {
       projectionYear: directory.manifest.lm_synth.startYear,
       ...options,
+      tablesAtOnce: directory.tablesAtOnce,
     });
   } finally {
     directory.close();

@@ -12,6 +12,7 @@ import { loaderTableName } from './loader-table-name.js';
 import { LOCAL_INFILE_HINT } from './local-infile-hint.js';
 import type { MysqlConnectionOptions } from './mysql-connection-options.js';
 import { MysqlInputError } from './mysql-input-error.js';
+import { openSiblings } from './open-siblings.js';
 import { quoteIdentifier as q } from './quote-identifier.js';
 import { SinkSession } from './sink-session.js';
 import type { SourceTable } from './source-table.js';
@@ -23,6 +24,10 @@ import type { VerificationReport } from './verification-report.js';
 const CHUNK_BYTES = 256 * 1024;
 const PROBE_TABLE = 'lm_synth_probe';
 const LOCK_WAIT_SECONDS = 30;
+/** Staging tables loaded at once when the source allows it. */
+const LOAD_CONNECTIONS = 2;
+/** Connections checking staged tables while others load. */
+const VERIFY_CONNECTIONS = 2;
 
 interface StagedTable {
   readonly table: TableDefinition;
@@ -39,9 +44,14 @@ interface StageContext {
   readonly appending: boolean;
   readonly useLoadData: boolean;
   readonly say: (message: string) => void;
-  /** Called as each table is staged, in order. */
+  /** Called with every table to be staged, before the first loads (side by side only). */
+  readonly onPlanned: (tables: readonly string[]) => void;
+  /** Called as each table is staged. */
   readonly onStaged: (staged: StagedTable) => void;
 }
+
+const catalogueIndex = (table: TableDefinition) =>
+  CATALOGUE.findIndex((t) => t.name === table.name);
 
 /** The catalogue's definition of a table handed to us, refusing anything else. */
 function catalogueTable(given: TableDefinition): TableDefinition {
@@ -113,26 +123,29 @@ async function prepareDatabase(
   await session.query(`DROP TABLE ${q(renamed)}`, [], doing);
 }
 
+interface CheckedTable {
+  readonly item: SourceTable;
+  readonly table: TableDefinition;
+  readonly stage: string;
+}
+
 /**
- * Creates a staging table per source table and loads it, checking each against
- * what its source declared. Staged tables are pushed to `staged` as they
- * complete, so the caller can drop them whatever happens.
+ * The source's tables as the catalogue defines them, in the order given,
+ * refusing duplicates, a table before a parent it references, and appends to
+ * tables the database lacks.
  */
-async function stageTables(
+async function* checkedTables(
   tables: AsyncIterable<SourceTable> | Iterable<SourceTable>,
-  staged: StagedTable[],
-  context: StageContext,
-): Promise<void> {
-  const { session, existing, appending, useLoadData, say, onStaged } = context;
+  context: Pick<StageContext, 'session' | 'existing' | 'appending'>,
+): AsyncIterable<CheckedTable> {
+  const { session, existing, appending } = context;
+  const seen = new Set<string>();
   for await (const item of tables) {
     const table = catalogueTable(item.table);
-    if (staged.some((s) => s.table.name === table.name)) {
-      throw new Error(`the dataset holds ${table.name} twice`);
-    }
+    if (seen.has(table.name)) throw new Error(`the dataset holds ${table.name} twice`);
     for (const fk of table.foreignKeys) {
       const parent = fk.references.table;
-      const available =
-        staged.some((s) => s.table.name === parent) || (appending && existing.has(parent));
+      const available = seen.has(parent) || (appending && existing.has(parent));
       if (parent !== table.name && !available) {
         throw new MysqlInputError(
           `the dataset gives ${table.name} before (or without) ${parent}, which it references`,
@@ -144,37 +157,125 @@ async function stageTables(
         `cannot append to ${table.name}: ${session.target.database} has no such table; load with --mode replace`,
       );
     }
-    const stage = loaderTableName(table.name, 'stage');
-    const ddl = createTableSql(table, {
-      collation: session.server.collation,
-      nameOf: (name) => loaderTableName(name, 'stage'),
-      // Appended rows may reference live parents, which staging tables cannot.
-      foreignKeys: !appending,
-    });
-    await session.query(ddl, [], `creating ${stage}`);
-    say(`loading ${table.name}`);
-    const started = performance.now();
-    const rows = useLoadData
-      ? await loadDataLocal(session, item, table, stage)
-      : await insertBatches(session, table, stage, item.batches());
-    if (item.expectedRows !== undefined && rows !== item.expectedRows) {
-      throw new MysqlInputError(
-        `${table.name}: datapackage.json lists ${item.expectedRows} rows but ${rows} were loaded`,
-      );
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const done = { table, stage, rows, expected: item.expectedRows ?? rows, seconds };
-    staged.push(done);
-    onStaged(done);
-    say(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
+    seen.add(table.name);
+    yield { item, table, stage: loaderTableName(table.name, 'stage') };
   }
+}
+
+async function createStage(
+  session: SinkSession,
+  { table, stage }: CheckedTable,
+  appending: boolean,
+): Promise<void> {
+  const ddl = createTableSql(table, {
+    collation: session.server.collation,
+    nameOf: (name) => loaderTableName(name, 'stage'),
+    // Appended rows may reference live parents, which staging tables cannot.
+    foreignKeys: !appending,
+  });
+  await session.query(ddl, [], `creating ${stage}`);
+}
+
+/** Loads one staging table on `session` and checks it against what its source declared. */
+async function stageTable(
+  session: SinkSession,
+  { item, table, stage }: CheckedTable,
+  context: StageContext,
+): Promise<StagedTable> {
+  context.say(`loading ${table.name}`);
+  const started = performance.now();
+  const rows = context.useLoadData
+    ? await loadDataLocal(session, item, table, stage)
+    : await insertBatches(session, table, stage, item.batches());
+  if (item.expectedRows !== undefined && rows !== item.expectedRows) {
+    throw new MysqlInputError(
+      `${table.name}: datapackage.json lists ${item.expectedRows} rows but ${rows} were loaded`,
+    );
+  }
+  const seconds = (performance.now() - started) / 1000;
+  context.say(`${table.name}: ${rows} rows in ${seconds.toFixed(1)} s`);
+  return { table, stage, rows, expected: item.expectedRows ?? rows, seconds };
+}
+
+/**
+ * Creates a staging table per source table and loads it, one after another,
+ * reading each source table only once the previous one is loaded (the
+ * generators' streams require it). Staged tables are pushed to `staged` as
+ * they complete, so the caller can drop them whatever happens.
+ */
+async function stageInTurn(
+  tables: AsyncIterable<SourceTable> | Iterable<SourceTable>,
+  staged: StagedTable[],
+  context: StageContext,
+): Promise<void> {
+  for await (const checked of checkedTables(tables, context)) {
+    await createStage(context.session, checked, context.appending);
+    const done = await stageTable(context.session, checked, context);
+    staged.push(done);
+    context.onStaged(done);
+  }
+}
+
+/**
+ * Creates every staging table, then loads them over LOAD_CONNECTIONS
+ * connections at once: the server parses and indexes each LOAD DATA on one
+ * thread, so side by side they use more of its cores. Foreign-key checks are
+ * off while staging, so any order would do; taking tables in foreign-key order
+ * lets the verifier check each one (once its parents are in) while later ones
+ * load. On the first failure the other loads are killed and awaited before the
+ * error is rethrown.
+ */
+async function stageSideBySide(
+  tables: AsyncIterable<SourceTable> | Iterable<SourceTable>,
+  staged: StagedTable[],
+  context: StageContext,
+): Promise<void> {
+  const all: CheckedTable[] = [];
+  for await (const checked of checkedTables(tables, context)) all.push(checked);
+  context.onPlanned(all.map((c) => c.table.name));
+  // The loaders connect while the staging tables are created.
+  const opening = openSiblings(context.session, Math.min(LOAD_CONNECTIONS, all.length));
+  // Awaited below; until then a failure to connect must not count as unhandled.
+  opening.catch(() => {});
+  try {
+    for (const checked of all) await createStage(context.session, checked, context.appending);
+  } catch (error) {
+    for (const loader of await opening.catch(() => [])) loader.destroy();
+    throw error;
+  }
+  const loaders = await opening;
+  const queue = [...all];
+  let failure: { error: unknown } | undefined;
+  const work = async (session: SinkSession) => {
+    await session.query('SET foreign_key_checks = 0, unique_checks = 0');
+    for (let next = queue.shift(); next && !failure; next = queue.shift()) {
+      const done = await stageTable(session, next, context);
+      staged.push(done);
+      context.onStaged(done);
+    }
+  };
+  const stop = async (error: unknown) => {
+    if (failure) return;
+    failure = { error };
+    // Interrupts the other loads, so nothing holds the staging tables the caller drops next.
+    for (const loader of loaders) {
+      await context.session.query(`KILL QUERY ${loader.threadId}`).catch(() => {});
+      loader.destroy();
+    }
+  };
+  await Promise.all(loaders.map((loader) => work(loader).catch(stop)));
+  if (failure) throw failure.error;
+  await Promise.all(loaders.map((loader) => loader.close()));
 }
 
 /** The loader behind loadDataset, over tables from any source. */
 export async function loadSourceTables(
   tables: AsyncIterable<SourceTable> | Iterable<SourceTable>,
   connection: MysqlConnectionOptions,
-  options: LoadOptions,
+  options: LoadOptions & {
+    /** The source's tables can be read at the same time (files), not only in turn (generator streams). */
+    readonly tablesAtOnce?: boolean;
+  },
 ): Promise<LoadReport> {
   const started = performance.now();
   const mode: LoadMode = options.mode ?? 'replace';
@@ -222,19 +323,24 @@ export async function loadSourceTables(
     await prepareDatabase(session, new Set(existing.keys()), warn);
 
     const staged: StagedTable[] = [];
-    // Replace mode checks each staged table on a second connection while the next one loads.
-    const verifier = appending ? undefined : await StagingVerifier.open(session);
+    // Replace mode checks each staged table on connections of its own while the next ones load.
+    const sideBySide = (options.tablesAtOnce ?? false) && useLoadData;
+    const verifier = appending
+      ? undefined
+      : await StagingVerifier.open(session, VERIFY_CONNECTIONS);
     let keyCheck: Omit<VerificationReport, 'projection'>;
     try {
       await session.query('SET foreign_key_checks = 0, unique_checks = 0');
-      await stageTables(tables, staged, {
+      await (sideBySide ? stageSideBySide : stageInTurn)(tables, staged, {
         session,
         existing: new Set(existing.keys()),
         appending,
         useLoadData,
         say,
+        onPlanned: (names) => verifier?.plan(names),
         onStaged: (s) => verifier?.add(s.table, s.stage, s.expected),
       });
+      staged.sort((a, b) => catalogueIndex(a.table) - catalogueIndex(b.table));
       await session.query('SET foreign_key_checks = 1, unique_checks = 1');
       if (staged.length === 0) throw new MysqlInputError('the dataset holds no tables');
 

@@ -21,15 +21,19 @@ export async function verifyTables(
 ): Promise<Omit<VerificationReport, 'projection'>> {
   const byName = new Map(tables.map((entry) => [entry.table.name, entry.name]));
   const checks: TableVerification[] = [];
+  // Parents come first (catalogue order), so their counts are known when a child's keys are checked.
+  const rows = new Map<string, number>();
   for (const entry of tables) {
     const expected = options.expectedRows?.get(entry.table.name);
     checks.push(
       await verifyTable(session, entry, {
         parentOf: (table) => byName.get(table),
+        rowsOf: (table) => rows.get(table),
         keys: options.keysOf?.has(entry.table.name) ?? true,
         ...(expected === undefined ? {} : { expected }),
       }),
     );
+    rows.set(entry.table.name, checks.at(-1)!.count.rows);
   }
   return summarizeVerification(checks);
 }
