@@ -332,7 +332,7 @@ describe('writeDataset to CSV and Arrow', () => {
     const { outDir } = await write('csv', { duckdb: false });
     expect(await readFile(join(outDir, 'dim_scenario.csv'), 'utf8')).toBe(
       'scenario_id,scenario_name,description,parameter_overrides,scenario_hash\n' +
-        `baseline,Baseline,"",{},sha256:${'0'.repeat(64)}\n` +
+        `baseline,"NULL","",{},sha256:${'0'.repeat(64)}\n` +
         'what-if,"Café growth, ""high""","Growth of 2%, then\na second line; ""quoted"", and accents: Sẹ́lwyn Café",' +
         `"{""growth"":{""ed"":1.02},""note"":""a, b""}",sha256:${'1'.repeat(64)}\n`,
     );

@@ -159,6 +159,13 @@ describe('CsvEncoder', () => {
     );
   });
 
+  it('quotes the word NULL, which MySQL would otherwise load as SQL NULL', () => {
+    const definition = table({ text: { kind: 'string', maxLength: 10 } });
+    const rows = [['NULL'], ['null'], ['Null'], [null], ['NULLS'], ['NUL']];
+    expect(encode(definition, rows)).toBe('text\n"NULL"\n"null"\n"Null"\n\nNULLS\nNUL\n');
+    expect(parseCsv(encode(definition, rows))).toEqual([['text'], ...rows]);
+  });
+
   it('fills chunks of about a megabyte for large batches', () => {
     const definition = table({ text: { kind: 'string', maxLength: 100 } });
     const rows = Array.from({ length: 40_000 }, (_, i) => [`row ${i} `.repeat(10)]);

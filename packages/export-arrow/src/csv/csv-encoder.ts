@@ -181,7 +181,11 @@ export class CsvEncoder {
   }
 }
 
-/** Quotes when RFC 4180 requires it (comma, quote, CR, LF) and always for the empty string. */
+/**
+ * Quotes when RFC 4180 requires it (comma, quote, CR, LF), always for the empty string, and
+ * for the word NULL, which MySQL's `LOAD DATA … OPTIONALLY ENCLOSED BY '"'` reads as SQL NULL
+ * when unquoted.
+ */
 function quoteField(bytes: Uint8Array): Uint8Array {
   if (bytes.length > 0 && !needsQuotes(bytes, 0, bytes.length)) return bytes;
   const sink = new ByteSink();
@@ -190,11 +194,24 @@ function quoteField(bytes: Uint8Array): Uint8Array {
 }
 
 function needsQuotes(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end - start === 4 && isNullWord(bytes, start)) return true;
   for (let i = start; i < end; i++) {
     const b = bytes[i]!;
     if (b === COMMA || b === QUOTE || b === LF || b === CR) return true;
   }
   return false;
+}
+
+const LOWER_CASE_BIT = 0x20;
+
+/** `NULL` in any letter case (MySQL matches it exactly; quoting every case costs nothing). */
+function isNullWord(bytes: Uint8Array, start: number): boolean {
+  return (
+    (bytes[start]! | LOWER_CASE_BIT) === 0x6e &&
+    (bytes[start + 1]! | LOWER_CASE_BIT) === 0x75 &&
+    (bytes[start + 2]! | LOWER_CASE_BIT) === 0x6c &&
+    (bytes[start + 3]! | LOWER_CASE_BIT) === 0x6c
+  );
 }
 
 function writeString(

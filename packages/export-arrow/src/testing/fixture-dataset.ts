@@ -96,7 +96,8 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
   columns.set('dim_date', dateColumns(days));
   columns.set('dim_scenario', {
     scenario_id: ['baseline', 'what-if'],
-    scenario_name: ['Baseline', 'Café growth, "high"'],
+    // The word NULL as text: MySQL's LOAD DATA would read it as SQL NULL were it not quoted.
+    scenario_name: ['NULL', 'Café growth, "high"'],
     description: ['', 'Growth of 2%, then\na second line; "quoted", and accents: Sẹ́lwyn Café'],
     parameter_overrides: ['{}', '{"growth":{"ed":1.02},"note":"a, b"}'],
     scenario_hash: ['sha256:'.padEnd(71, '0'), 'sha256:'.padEnd(71, '1')],
