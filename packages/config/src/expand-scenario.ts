@@ -1,4 +1,5 @@
 import { AGE_GROUPS, type AgeGroup, ED_DISPOSITIONS, ED_SUBSERVICES, GENDERS } from './domains.js';
+import { genderAdmissionRates } from './gender-admission-rates.js';
 import { parameterOverrides } from './parameter-overrides.js';
 import type { Scenario } from './scenario.js';
 import type { ScenarioInput } from './scenario-input-schema.js';
@@ -44,6 +45,57 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
     );
   });
 
+  const lhas = lhaEntries.map(([name, lha], index) => ({
+    id: index + 1,
+    name,
+    defaultSiteId: siteId(lha.default_site),
+    basePopulation: lha.base_population,
+    annualGrowthPct: lha.annual_growth_pct,
+    ageShares: normalise(pick(lha.age_weights, AGE_GROUPS)),
+    genderShares: normalise(pick(lha.gender_weights, GENDERS)),
+  }));
+  const programs = programEntries.map(([key, program], index) => ({
+    id: index + 1,
+    key,
+    name: program.name,
+    subprograms: Object.entries(program.subprograms).map(([subKey, subprogram], subIndex) => ({
+      programId: index + 1,
+      id: subIndex + 1,
+      key: subKey,
+      name: subprogram.name,
+      genders: GENDERS.filter((gender) => subprogram.genders?.includes(gender) ?? true),
+    })),
+  }));
+  const admissionProbability = AGE_GROUPS.map((group) =>
+    programEntries.map(([key]) => input.inpatient.admission_probability[key]![group]),
+  );
+  const subprogramMix = AGE_GROUPS.map((group) =>
+    programEntries.map(([key, program]) =>
+      pick(input.inpatient.subprogram_mix[key]![band(group)]!, Object.keys(program.subprograms)),
+    ),
+  );
+  // Gender shares of each age group's start-year population, over all LHAs.
+  const genderShares = AGE_GROUPS.map((_, a) =>
+    normalise(
+      GENDERS.map((_, g) =>
+        lhas.reduce(
+          (sum, lha) => sum + lha.basePopulation * lha.ageShares[a]! * lha.genderShares[g]!,
+          0,
+        ),
+      ),
+    ),
+  );
+  const byGender = genderAdmissionRates(
+    admissionProbability,
+    subprogramMix,
+    programs.map((program) =>
+      program.subprograms.map((subprogram) =>
+        GENDERS.map((gender) => subprogram.genders.includes(gender)),
+      ),
+    ),
+    genderShares,
+  );
+
   return {
     meta: {
       id: input.scenario.id,
@@ -65,26 +117,8 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       physicalBeds: site.physical_beds,
       nhppd: site.nhppd,
     })),
-    lhas: lhaEntries.map(([name, lha], index) => ({
-      id: index + 1,
-      name,
-      defaultSiteId: siteId(lha.default_site),
-      basePopulation: lha.base_population,
-      annualGrowthPct: lha.annual_growth_pct,
-      ageShares: normalise(pick(lha.age_weights, AGE_GROUPS)),
-      genderShares: normalise(pick(lha.gender_weights, GENDERS)),
-    })),
-    programs: programEntries.map(([key, program], index) => ({
-      id: index + 1,
-      key,
-      name: program.name,
-      subprograms: Object.entries(program.subprograms).map(([subKey, subprogram], subIndex) => ({
-        programId: index + 1,
-        id: subIndex + 1,
-        key: subKey,
-        name: subprogram.name,
-      })),
-    })),
+    lhas,
+    programs,
     ageBands: Object.entries(input.age_bands).map(([name, ageGroups]) => ({
       name,
       ageGroups: AGE_GROUPS.filter((group) => ageGroups.includes(group)),
@@ -125,18 +159,11 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       ),
     },
     inpatient: {
-      admissionProbability: AGE_GROUPS.map((group) =>
-        programEntries.map(([key]) => input.inpatient.admission_probability[key]![group]),
-      ),
+      admissionProbability,
       edAdmissionShare: input.inpatient.ed_admission_share,
-      subprogramMix: AGE_GROUPS.map((group) =>
-        programEntries.map(([key, program]) =>
-          pick(
-            input.inpatient.subprogram_mix[key]![band(group)]!,
-            Object.keys(program.subprograms),
-          ),
-        ),
-      ),
+      subprogramMix,
+      admissionProbabilityByGender: byGender.admissionProbabilityByGender,
+      subprogramMixByGender: byGender.subprogramMixByGender,
       los: programEntries.map(([key, program]) =>
         Object.keys(program.subprograms).map((sub) => {
           const los = input.inpatient.los[key]![sub]!;

@@ -340,6 +340,58 @@ describe('loadScenario', () => {
     );
   });
 
+  it('reads subprogram genders, every gender when absent', async () => {
+    dir.write(
+      'overlay.yaml',
+      'programs:\n  medicine:\n    subprograms:\n      ace: { name: ACE, genders: [Other, Male] }\n',
+    );
+    const scenario = await loadScenario([dir.path(BASE), dir.path('overlay.yaml')]);
+    const medicine = scenario.programs.find((program) => program.key === 'medicine')!;
+    // GENDERS order, whatever order the YAML lists them in.
+    expect(medicine.subprograms.find((sub) => sub.key === 'ace')!.genders).toEqual([
+      'Male',
+      'Other',
+    ]);
+    expect(medicine.subprograms.find((sub) => sub.key === 'hospitalist')!.genders).toEqual([
+      'Female',
+      'Male',
+      'Other',
+    ]);
+    expect(scenario.meta.parameterOverrides).toMatchObject({
+      programs: { medicine: { subprograms: { ace: { genders: ['Other', 'Male'] } } } },
+    });
+  });
+
+  it('reports an unknown gender and an empty or repeated gender list where they are written', async () => {
+    dir.write(
+      'overlay.yaml',
+      'programs:\n  medicine:\n    subprograms:\n      ace: { name: ACE, genders: [Female, Woman] }\n      hospitalist: { name: H, genders: [] }\n      general_medicine: { name: G, genders: [Male, Male] }\n',
+    );
+    await expectErrors(
+      [BASE, 'overlay.yaml'],
+      [
+        {
+          file: 'overlay.yaml',
+          at: 'Woman',
+          path: 'programs.medicine.subprograms.ace.genders[1]',
+          message: /Female.*Male.*Other/,
+        },
+        {
+          file: 'overlay.yaml',
+          at: '[]',
+          path: 'programs.medicine.subprograms.hospitalist.genders',
+          message: /at least 1/,
+        },
+        {
+          file: 'overlay.yaml',
+          at: '[Male, Male]',
+          path: 'programs.medicine.subprograms.general_medicine.genders',
+          message: /each gender is listed once/,
+        },
+      ],
+    );
+  });
+
   it('points coverage matrix errors at CSV cells and headers', async () => {
     const lines = csvText.split('\n');
     const header = lines[0]!.replace('medicine.ace', 'medicine.acee');

@@ -122,7 +122,23 @@ const lha = z.strictObject({
 const program = z.strictObject({
   name: z.string().min(1).max(128),
   subprograms: z
-    .record(identifier, z.strictObject({ name: z.string().min(1).max(128) }))
+    .record(
+      identifier,
+      z.strictObject({
+        name: z.string().min(1).max(128),
+        genders: z
+          .array(z.enum(GENDERS))
+          .min(1)
+          .refine((genders) => new Set(genders).size === genders.length, {
+            error: 'each gender is listed once',
+          })
+          .optional()
+          .meta({
+            description:
+              'Genders that can be admitted to the subprogram (absent: every gender). The program admission probability is raised for eligible genders so the population total stays as configured.',
+          }),
+      }),
+    )
     .refine((value) => Object.keys(value).length > 0, { error: 'a program needs a subprogram' })
     .meta({ description: 'Subprograms keyed by a short key; ids are 1-based in this order.' }),
 });

@@ -1,4 +1,4 @@
-import type { AgeGroup } from './domains.js';
+import type { AgeGroup, Gender } from './domains.js';
 import type { ScenarioInput } from './scenario-input-schema.js';
 
 /**
@@ -78,6 +78,8 @@ export interface ScenarioSubprogram {
   readonly id: number;
   readonly key: string;
   readonly name: string;
+  /** Genders that can be admitted here (GENDERS order); every gender unless the YAML restricts it. */
+  readonly genders: readonly Gender[];
 }
 
 export interface ScenarioAgeBand {
@@ -142,6 +144,14 @@ export interface ScenarioInpatient {
   readonly edAdmissionShare: number;
   /** [age group][program][subprogram]: which subprogram an admission lands in. */
   readonly subprogramMix: readonly (readonly (readonly number[])[])[];
+  /**
+   * [age group][gender][program]: admissionProbability for one gender. Where subprograms are
+   * gender-restricted, eligible genders carry the restricted share, so that over the start-year
+   * population of the age group each program and subprogram keeps its configured total.
+   */
+  readonly admissionProbabilityByGender: readonly (readonly (readonly number[])[])[];
+  /** [age group][gender][program][subprogram]: subprogramMix for one gender; zero where ineligible (all zero: none eligible). */
+  readonly subprogramMixByGender: readonly (readonly (readonly (readonly number[])[])[])[];
   /** [program][subprogram]. */
   readonly los: readonly (readonly LosParameters[])[];
   /** A stay flagged ALC lasts at least this many days. */

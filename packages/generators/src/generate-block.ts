@@ -234,11 +234,15 @@ function addStay(
   stays.from[count] = from;
 }
 
-/** A stay at a corridor's from-site may continue at the partner site (one hop); returns the stays now held. */
+/**
+ * A stay at a corridor's from-site may continue at the partner site (one hop); returns the stays
+ * now held. `ageGender` is the patient's age group * genderCount + gender.
+ */
 function maybeTransfer(
   context: GeneratorContext,
   count: number,
   age: number,
+  ageGender: number,
   stay: number,
 ): number {
   const site = stays.facility[stay]!;
@@ -253,14 +257,14 @@ function maybeTransfer(
   let subprogram = stays.detail[stay]!;
   // Same subprogram if the partner offers it, else the same program, else what the partner admits.
   if (context.offered[to * context.pairCount + context.pairOffset[program]! + subprogram] !== 1) {
-    const sameProgram = context.subprogramAtSite[(age * F + to) * P + program];
+    const sameProgram = context.subprogramAtSite[(ageGender * F + to) * P + program];
     if (sameProgram) {
       subprogram = sameProgram();
     } else {
-      const anyProgram = context.programAtSite[age * F + to];
+      const anyProgram = context.programAtSite[ageGender * F + to];
       if (!anyProgram) return count;
       program = anyProgram();
-      subprogram = context.subprogramAtSite[(age * F + to) * P + program]!();
+      subprogram = context.subprogramAtSite[(ageGender * F + to) * P + program]!();
     }
   }
   const admit = stays.time[stay]! + stays.cents[stay]! * SECONDS_PER_CENTIDAY;
@@ -376,6 +380,8 @@ function drawStays(
 ): void {
   const { codes } = context;
   const { age, home } = patient;
+  // Admission samplers are per age group and gender; the cell's last digit is the gender.
+  const ag = age * context.genderCount + (patient.cell % context.genderCount);
   const F = context.siteCount;
   const P = context.programCount;
   let count = 0;
@@ -387,17 +393,17 @@ function drawStays(
       if (visits.year[visit] !== y || visits.disposition[visit] !== codes.admitted) continue;
       let facility = visits.facility[visit]!;
       let program: number;
-      const atSite = context.programAtSite[age * F + facility];
+      const atSite = context.programAtSite[ag * F + facility];
       if (atSite) {
         program = atSite();
       } else {
-        // The ED's site admits nobody of this age: the program's referral site does.
-        const anywhere = context.directProgram[age];
+        // The ED's site admits nobody of this age and gender: the program's referral site does.
+        const anywhere = context.directProgram[ag];
         if (!anywhere) continue;
         program = anywhere();
-        facility = context.directSite[(age * F + facility) * P + program]!;
+        facility = context.directSite[(ag * F + facility) * P + program]!;
       }
-      const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
+      const subprogram = context.subprogramAtSite[(ag * F + facility) * P + program]!();
       const admit = visits.time[visit]! + context.boardingSeconds();
       addStay(
         context,
@@ -411,19 +417,19 @@ function drawStays(
         edBase + e,
         -1,
       );
-      count = maybeTransfer(context, count + 1, age, count);
+      count = maybeTransfer(context, count + 1, age, ag, count);
     }
     // Direct admissions: Poisson per person-year, program by admission probability.
-    const directProgram = context.directProgram[age];
-    const directs = context.directCount[age]!();
+    const directProgram = context.directProgram[ag];
+    const directs = context.directCount[ag]!();
     for (let d = 0; d < directs && directProgram; d++) {
       const program = directProgram();
-      const facility = context.directSite[(age * F + home) * P + program]!;
-      const subprogram = context.subprogramAtSite[(age * F + facility) * P + program]!();
+      const facility = context.directSite[(ag * F + home) * P + program]!;
+      const subprogram = context.subprogramAtSite[(ag * F + facility) * P + program]!();
       const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
       const admit = day * SECONDS_PER_DAY + context.secondOfDay();
       addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
-      count = maybeTransfer(context, count + 1, age, count);
+      count = maybeTransfer(context, count + 1, age, ag, count);
     }
   }
   stays.sort(count);

@@ -221,6 +221,35 @@ describe('inpatient stays', () => {
     within(direct, expected, expected);
   });
 
+  it('admit each gender only to subprograms open to it, MICY still at the configured rate', () => {
+    const { age, program, subprogram, source, p } = stays();
+    const gender = column
+      .labels(data.ip_stays!, 'patient_id')
+      .map((id) => p.gender[p.index.get(id as string)!]!);
+    let restrictedStays = 0;
+    program.forEach((prog, i) => {
+      const genders = scenario.programs[prog - 1]!.subprograms[subprogram[i]! - 1]!.genders;
+      if (genders.length === GENDERS.length) return;
+      restrictedStays++;
+      expect(genders, `stay ${i}`).toContain(GENDERS[gender[i]!]);
+    });
+    expect(restrictedStays).toBeGreaterThan(100);
+    // Direct admissions are Poisson at (1 - ed share) x admission probability per person-year
+    // over the age group as a whole, whatever the gender split: check MICY for 15-24 and 25-44.
+    const micy = scenario.programs.findIndex((prog) => prog.key === 'micy');
+    const share = 1 - scenario.inpatient.edAdmissionShare;
+    for (const group of ['15-24', '25-44']) {
+      const a = AGE_GROUPS.indexOf(group as never);
+      const personYears = YEARS * p.age.filter((age) => age === a).length;
+      const expected = personYears * share * scenario.inpatient.admissionProbability[a]![micy]!;
+      const observed = program.filter(
+        (prog, i) => prog === micy + 1 && source[i] === 'Direct' && age[i] === a,
+      ).length;
+      within(observed, expected, expected);
+      expect(expected).toBeGreaterThan(50);
+    }
+  });
+
   it('flag ALC at the configured probability by age group and program', () => {
     const { age, program, alc } = stays();
     let expected = 0;

@@ -100,14 +100,16 @@ export class GeneratorContext {
   readonly pairCount: number;
   readonly offered: Uint8Array;
   readonly boardingSeconds: Draw;
-  /** Per age group: direct admissions in a year, and their program. */
+  // Admissions depend on age group and gender (subprograms may admit some genders only):
+  // "age x gender" below is the index age group * genderCount + gender.
+  /** Per age x gender: direct admissions in a year, and their program. */
   readonly directCount: readonly Draw[];
   readonly directProgram: readonly (Draw | null)[];
-  /** Per age group x site: program of an admission there (null: the site admits nobody of that age). */
+  /** Per (age x gender) x site: program of an admission there (null: the site admits nobody of that age and gender). */
   readonly programAtSite: readonly (Draw | null)[];
-  /** Per (age group x site) x program: subprogram (null: not offered for that age). */
+  /** Per ((age x gender) x site) x program: subprogram (null: none offered for that age and gender). */
   readonly subprogramAtSite: readonly (Draw | null)[];
-  /** Per (age group x site) x program: where a direct admission from that home site goes (-1: nowhere). */
+  /** Per ((age x gender) x home site) x program: where a direct admission goes (-1: nowhere). */
   readonly directSite: Int32Array;
   readonly dayOfYear: readonly Draw[];
   readonly secondOfDay: Draw;
@@ -262,12 +264,16 @@ export class GeneratorContext {
         scenario.coverage.subprograms[f]![p]!.forEach((isOffered, sp) => {
           this.offered[f * this.pairCount + this.pairOffset[p]! + sp] = isOffered ? 1 : 0;
         });
-    const subprogramWeights = (a: number, f: number, p: number) =>
-      ip.subprogramMix[a]![p]!.map(
+    // `ag` is age group * G + gender.
+    const ageGenders = Array.from({ length: A * G }, (_, ag) => ag);
+    const probability = (ag: number) =>
+      ip.admissionProbabilityByGender[Math.floor(ag / G)]![ag % G]!;
+    const subprogramWeights = (ag: number, f: number, p: number) =>
+      ip.subprogramMixByGender[Math.floor(ag / G)]![ag % G]![p]!.map(
         (share, sp) => share * this.offered[f * this.pairCount + this.pairOffset[p]! + sp]!,
       );
-    const admits = (a: number, f: number, p: number) =>
-      subprogramWeights(a, f, p).some((w) => w > 0);
+    const admits = (ag: number, f: number, p: number) =>
+      subprogramWeights(ag, f, p).some((w) => w > 0);
 
     const boarding = truncatedLognormal(slots.inpatient)(
       Math.log(BOARDING_MEDIAN_HOURS * 3_600),
@@ -277,14 +283,12 @@ export class GeneratorContext {
     );
     this.boardingSeconds = () => Math.round(boarding());
     const directShare = 1 - ip.edAdmissionShare;
-    this.directCount = ages.map((a) =>
-      poisson(slots.inpatient)(
-        directShare * ip.admissionProbability[a]!.reduce((x, y) => x + y, 0),
-      ),
+    this.directCount = ageGenders.map((ag) =>
+      poisson(slots.inpatient)(directShare * probability(ag).reduce((x, y) => x + y, 0)),
     );
-    this.directProgram = ages.map((a) => {
-      const anywhere = (p: number) => sites.some((_, f) => admits(a, f, p));
-      const weights = ip.admissionProbability[a]!.map((q, p) => (anywhere(p) ? q : 0));
+    this.directProgram = ageGenders.map((ag) => {
+      const anywhere = (p: number) => sites.some((_, f) => admits(ag, f, p));
+      const weights = probability(ag).map((q, p) => (anywhere(p) ? q : 0));
       return (
         sampler(slots.inpatient, weights) ??
         sampler(
@@ -293,33 +297,33 @@ export class GeneratorContext {
         )
       );
     });
-    this.programAtSite = ages.flatMap((a) =>
+    this.programAtSite = ageGenders.flatMap((ag) =>
       sites.map((_, f) => {
-        const eligible = scenario.programs.map((_, p) => (admits(a, f, p) ? 1 : 0));
+        const eligible = scenario.programs.map((_, p) => (admits(ag, f, p) ? 1 : 0));
         return (
           sampler(
             slots.inpatient,
-            eligible.map((e, p) => e * ip.admissionProbability[a]![p]!),
+            eligible.map((e, p) => e * probability(ag)[p]!),
           ) ?? sampler(slots.inpatient, eligible)
         );
       }),
     );
-    this.subprogramAtSite = ages.flatMap((a) =>
+    this.subprogramAtSite = ageGenders.flatMap((ag) =>
       sites.flatMap((_, f) =>
-        scenario.programs.map((_, p) => sampler(slots.inpatient, subprogramWeights(a, f, p))),
+        scenario.programs.map((_, p) => sampler(slots.inpatient, subprogramWeights(ag, f, p))),
       ),
     );
     // Home if it admits the patient to the program, else the largest site (staffed beds) that does.
-    this.directSite = new Int32Array(A * F * P).fill(-1);
-    for (let a = 0; a < A; a++)
+    this.directSite = new Int32Array(A * G * F * P).fill(-1);
+    for (let ag = 0; ag < A * G; ag++)
       for (let p = 0; p < P; p++) {
         let largest = -1;
         sites.forEach((site, f) => {
-          if (admits(a, f, p) && (largest < 0 || site.staffedBeds > sites[largest]!.staffedBeds))
+          if (admits(ag, f, p) && (largest < 0 || site.staffedBeds > sites[largest]!.staffedBeds))
             largest = f;
         });
         for (let home = 0; home < F; home++)
-          this.directSite[(a * F + home) * P + p] = admits(a, home, p) ? home : largest;
+          this.directSite[(ag * F + home) * P + p] = admits(ag, home, p) ? home : largest;
       }
     this.dayOfYear = this.encounterYears.map((_, y) =>
       uniformInt(slots.inpatient)(0, this.yearFirstDay[y + 1]! - this.yearFirstDay[y]! - 1),

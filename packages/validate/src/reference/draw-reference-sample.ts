@@ -1,4 +1,10 @@
-import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
+import {
+  AGE_GROUPS,
+  ED_DISPOSITIONS,
+  ED_SUBSERVICES,
+  GENDERS,
+  type Scenario,
+} from '@lm-synth/config/core';
 import { buildDimAgeGroup } from '@lm-synth/dims';
 import {
   bernoulli,
@@ -104,17 +110,23 @@ export function drawReferenceSample(
       }),
     ),
   );
-  const admissionTotal = AGE_GROUPS.map((_, a) =>
-    ip.admissionProbability[a]!.reduce((x, y) => x + y, 0),
+  // Admissions by age group and gender, as the generator draws them: gender-restricted
+  // subprograms (maternity) are open to their genders only, at the rates the config expands.
+  const byAgeAndGender = <T>(make: (a: number, g: number) => T): T[][] =>
+    AGE_GROUPS.map((_, a) => GENDERS.map((_, g) => make(a, g)));
+  const total = (weights: readonly number[]) => weights.reduce((x, y) => x + y, 0);
+  const drawProgram = byAgeAndGender((a, g) => {
+    const weights = ip.admissionProbabilityByGender[a]![g]!;
+    return total(weights) > 0 ? pick(weights) : null;
+  });
+  const drawDirect = byAgeAndGender((a, g) =>
+    poisson(source)((1 - ip.edAdmissionShare) * total(ip.admissionProbabilityByGender[a]![g]!)),
   );
-  const drawProgram = AGE_GROUPS.map((_, a) =>
-    admissionTotal[a]! > 0 ? pick(ip.admissionProbability[a]!) : null,
-  );
-  const drawDirect = AGE_GROUPS.map((_, a) =>
-    poisson(source)((1 - ip.edAdmissionShare) * admissionTotal[a]!),
-  );
-  const drawSubprogram = AGE_GROUPS.map((_, a) =>
-    scenario.programs.map((_, p) => pick(ip.subprogramMix[a]![p]!)),
+  const drawSubprogram = byAgeAndGender((a, g) =>
+    scenario.programs.map((_, p) => {
+      const mix = ip.subprogramMixByGender[a]![g]![p]!;
+      return total(mix) > 0 ? pick(mix) : null;
+    }),
   );
   const drawLos = ip.los.map((subprograms) =>
     subprograms.map(({ mu, sigma }) => truncatedLognormal(source)(mu, sigma, MIN_LOS_DAYS)),
@@ -148,10 +160,10 @@ export function drawReferenceSample(
     alc: new Column(Uint8Array),
     source: new Column(Uint8Array),
   };
-  const addStay = (age: number, ageYears: number, admissionSource: number) => {
-    const program = drawProgram[age]?.();
+  const addStay = (age: number, gender: number, ageYears: number, admissionSource: number) => {
+    const program = drawProgram[age]![gender]?.();
     if (program === undefined) return;
-    const subprogram = drawSubprogram[age]![program]!();
+    const subprogram = drawSubprogram[age]![gender]![program]!();
     let cents = Math.round(drawLos[program]![subprogram]!() * 100);
     const alc = drawAlc[age]![program]!();
     if (alc === 1 && cents < alcMinimumCents) cents = alcMinimumCents;
@@ -189,12 +201,12 @@ export function drawReferenceSample(
         encounters.disposition.push(disposition);
         encounters.hour.push(drawHour[s]!());
         encounters.weekday.push(weekdayOf(drawDay[s]!()));
-        if (disposition === ADMITTED) addStay(age, ageYears, SOURCE_ED);
+        if (disposition === ADMITTED) addStay(age, cell.genderIndex, ageYears, SOURCE_ED);
       }
     }
     patientColumns.edVisits[i] = visits;
-    const directs = drawDirect[age]!();
-    for (let d = 0; d < directs; d++) addStay(age, ageYears, SOURCE_DIRECT);
+    const directs = drawDirect[age]![cell.genderIndex]!();
+    for (let d = 0; d < directs; d++) addStay(age, cell.genderIndex, ageYears, SOURCE_DIRECT);
   }
 
   return {
