@@ -283,6 +283,8 @@ const patient = {
   encounters: 0,
   startYearVisits: 0,
   stays: 0,
+  /** Arrival (epoch seconds) of the ED visit the patient died at, or Infinity. */
+  deathTime: Number.POSITIVE_INFINITY,
 };
 
 // Each phase below is its own small function so V8 inlines the samplers it calls.
@@ -354,6 +356,31 @@ function drawVisits(
   }
   visits.sort(encounters);
   patient.encounters = encounters;
+  patient.deathTime = Number.POSITIVE_INFINITY;
+  diesAtLastVisit(context.codes, encounters);
+}
+
+/**
+ * Dispositions are drawn per visit, so a "Deceased" one may come before other visits. The
+ * patient dies at their last visit instead: its disposition and the first deceased one's are
+ * swapped, which keeps the disposition counts. A second deceased draw (about one patient in
+ * 50,000 at the default rates) becomes "Discharged": nobody dies twice.
+ */
+function diesAtLastVisit(codes: GeneratorContext['codes'], encounters: number): void {
+  if (encounters === 0) return;
+  const last = visits.order[encounters - 1]!;
+  for (let e = 0; e < encounters - 1; e++) {
+    const visit = visits.order[e]!;
+    if (visits.disposition[visit] !== codes.deceased) continue;
+    if (patient.deathTime === Number.POSITIVE_INFINITY) {
+      visits.disposition[visit] = visits.disposition[last]!;
+      visits.disposition[last] = codes.deceased;
+      patient.deathTime = visits.time[last]!;
+    }
+    // The swap may have brought the last visit's own "Deceased" here.
+    if (visits.disposition[visit] === codes.deceased) visits.disposition[visit] = codes.discharged;
+  }
+  if (visits.disposition[last] === codes.deceased) patient.deathTime = visits.time[last]!;
 }
 
 function writeVisits(ed: EdRows, ids: Uint8Array, row: number, firstRow: number): void {
@@ -428,6 +455,8 @@ function drawStays(
       const subprogram = context.subprogramAtSite[(ag * F + facility) * P + program]!();
       const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
       const admit = day * SECONDS_PER_DAY + context.secondOfDay();
+      // Drawn as if alive all year; nobody is admitted after the ED visit they died at.
+      if (admit > patient.deathTime) continue;
       addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
       count = maybeTransfer(context, count + 1, age, ag, count);
     }

@@ -179,6 +179,34 @@ describe('ED encounters', () => {
   });
 });
 
+describe('deaths', () => {
+  it('come once, at the last ED visit: no visit and no admission after it', () => {
+    const ed = data.ed_encounters!;
+    const patientIds = column.labels(ed, 'patient_id');
+    const arrivals = column.numbers(ed, 'arrival_ts');
+    const dispositions = column.labels(ed, 'dispo');
+    const deathAt = new Map<string, number>();
+    patientIds.forEach((id, i) => {
+      if (dispositions[i] !== 'Deceased') return;
+      expect(deathAt.has(id as string), `${id} dies twice`).toBe(false);
+      deathAt.set(id as string, arrivals[i]!);
+    });
+    // Enough deaths that the check means something.
+    expect(deathAt.size).toBeGreaterThan(20);
+    const lastVisit = new Map<string, number>();
+    patientIds.forEach((id, i) => {
+      lastVisit.set(id as string, Math.max(lastVisit.get(id as string) ?? -Infinity, arrivals[i]!));
+    });
+    for (const [id, death] of deathAt) expect(lastVisit.get(id), id).toBe(death);
+    const ip = data.ip_stays!;
+    const admits = column.numbers(ip, 'admit_ts');
+    column.labels(ip, 'patient_id').forEach((id, i) => {
+      const death = deathAt.get(id as string);
+      if (death !== undefined) expect(admits[i]!, `stay ${i}`).toBeLessThanOrEqual(death);
+    });
+  });
+});
+
 describe('patients', () => {
   it('have a home facility other than their LHA default in the configured share', () => {
     const p = patientIndex();

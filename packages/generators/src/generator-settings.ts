@@ -26,6 +26,8 @@ export interface GeneratorSettings {
   /** Positions in ED_DISPOSITIONS and ADMISSION_SOURCES the rows use. */
   readonly codes: {
     readonly admitted: number;
+    readonly deceased: number;
+    readonly discharged: number;
     readonly fromEd: number;
     readonly direct: number;
     readonly transfer: number;
@@ -48,6 +50,8 @@ export function generatorSettings({ scenario, options }: DatasetPlan): Generator
     maxLosDays: decimalMaximum('ip_stays', 'los_days'),
     codes: {
       admitted: ED_DISPOSITIONS.indexOf('Admitted'),
+      deceased: ED_DISPOSITIONS.indexOf('Deceased'),
+      discharged: ED_DISPOSITIONS.indexOf('Discharged'),
       fromEd: ADMISSION_SOURCES.indexOf('ED'),
       direct: ADMISSION_SOURCES.indexOf('Direct'),
       transfer: ADMISSION_SOURCES.indexOf('Transfer'),
