@@ -4,12 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CATALOGUE } from '@lm-synth/dims';
-import type { RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
 import { withTestDatabase } from './test-database.js';
 import { testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
+import { loaderTables } from './test-loader-tables.js';
 import { withOutputDirectory } from './test-output-directory.js';
 
 // The child runs the built package, as users do (turbo builds before it tests).
@@ -62,12 +62,9 @@ describe('a directory load killed with SIGKILL while its tables load side by sid
             before.get(table.name),
           );
         }
-        const [stages] = await admin.query<RowDataPacket[]>(
-          "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE '%\\_\\_lm\\_stage'",
-          [name],
-        );
+        const stages = await loaderTables(admin, name, 'staging');
         // The kill came mid-load: staging tables were left behind.
-        expect(stages.map((r) => r.t)).toContain('ed_encounters__lm_stage');
+        expect(stages).toContain('ed_encounters__lm_stage');
 
         const report = await loadDataset(directory, { url });
         expect(report.verification.ok).toBe(true);
@@ -76,11 +73,7 @@ describe('a directory load killed with SIGKILL while its tables load side by sid
             expectedLines(table, next.tables.get(table.name)!),
           );
         }
-        const [left] = await admin.query<RowDataPacket[]>(
-          "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE '%\\_\\_lm\\_%'",
-          [name],
-        );
-        expect(left[0]!.n).toBe(0);
+        expect(await loaderTables(admin, name, 'any')).toEqual([]);
       });
     });
   });

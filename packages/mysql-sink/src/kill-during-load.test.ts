@@ -7,12 +7,12 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CATALOGUE } from '@lm-synth/dims';
 import { Table, tableToIPC } from 'apache-arrow';
-import type { RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
 import { withTestDatabase } from './test-database.js';
 import { testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
+import { loaderTables } from './test-loader-tables.js';
 
 const require = createRequire(import.meta.url);
 const arrowModule = join(dirname(require.resolve('apache-arrow')), 'Arrow.node.mjs');
@@ -86,12 +86,9 @@ describe('a loader killed with SIGKILL in the middle of a load', () => {
             before.get(table.name),
           );
         }
-        const [stages] = await admin.query<RowDataPacket[]>(
-          "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE '%\\_\\_lm\\_stage'",
-          [name],
-        );
+        const stages = await loaderTables(admin, name, 'staging');
         // The kill came mid-load: staging tables were left behind.
-        expect(stages.map((r) => r.t)).toContain('patients__lm_stage');
+        expect(stages).toContain('patients__lm_stage');
 
         const report = await loadDataset(next.streams(), { url });
         expect(report.verification.ok).toBe(true);
@@ -100,11 +97,7 @@ describe('a loader killed with SIGKILL in the middle of a load', () => {
             expectedLines(table, next.tables.get(table.name)!),
           );
         }
-        const [left] = await admin.query<RowDataPacket[]>(
-          "SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME LIKE '%\\_\\_lm\\_%'",
-          [name],
-        );
-        expect(left[0]!.n).toBe(0);
+        expect(await loaderTables(admin, name, 'any')).toEqual([]);
       });
     } finally {
       await rm(directory, { recursive: true, force: true });
