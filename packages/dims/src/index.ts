@@ -14,6 +14,7 @@ export { buildDimSubprogram, type DimSubprogramColumns } from './build-dim-subpr
 export { buildDimensionTables, type DimensionTables } from './build-dimension-tables.js';
 export { CATALOGUE } from './catalogue.js';
 export { catalogueMarkdown } from './catalogue-markdown.js';
+export { cataloguePosition } from './catalogue-position.js';
 export { civilFromDays } from './civil-from-days.js';
 export { edProjectionSql } from './ed-projection-sql.js';
 export { t } from './logical-types.js';

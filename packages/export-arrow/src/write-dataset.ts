@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import { CATALOGUE, cataloguePosition, type TableDefinition } from '@lm-synth/dims';
 import { ArrowIpcTableWriter } from './arrow-ipc-table-writer.js';
 import { canonicalBatches } from './canonical-batches.js';
 import { CsvTableWriter } from './csv/csv-table-writer.js';
@@ -153,8 +153,8 @@ function checkOptions(options: WriteDatasetOptions): PartitionColumn[] {
 
 /** Tables must be catalogue tables, each once, in catalogue (foreign-key) order. */
 function checkTableOrder(table: TableDefinition, seen: Set<string>): void {
-  const position = CATALOGUE.findIndex((entry) => entry.name === table.name);
-  if (position < 0) throw new Error(`${table.name} is not a catalogue table`);
+  const position = cataloguePosition(table.name);
+  if (position === undefined) throw new Error(`${table.name} is not a catalogue table`);
   if (seen.has(table.name)) throw new Error(`${table.name} arrived twice`);
   const later = CATALOGUE.slice(position + 1).find((entry) => seen.has(entry.name));
   if (later) throw new Error(`${table.name} arrived after ${later.name}; send catalogue order`);

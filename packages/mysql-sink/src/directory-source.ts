@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
+import { cataloguePosition, type TableDefinition, tableByName } from '@lm-synth/dims';
 import {
   type Dataset,
   type DatasetManifest,
@@ -95,14 +95,17 @@ export async function openDirectorySource(dir: string): Promise<DirectorySource>
     );
   }
   const { manifest } = check;
-  const order = new Map(CATALOGUE.map((table, i) => [table.name, i]));
-  const unknown = manifest.resources.filter((resource) => !order.has(resource.name));
+  const unknown = manifest.resources.filter(
+    (resource) => cataloguePosition(resource.name) === undefined,
+  );
   if (unknown.length > 0) {
     throw new MysqlInputError(
       `the dataset in ${dir} holds tables lm-synth does not know: ${unknown.map((r) => r.name).join(', ')}`,
     );
   }
-  const resources = [...manifest.resources].sort((a, b) => order.get(a.name)! - order.get(b.name)!);
+  const resources = [...manifest.resources].sort(
+    (a, b) => cataloguePosition(a.name)! - cataloguePosition(b.name)!,
+  );
   let dataset: Promise<Dataset> | undefined;
   const duckdb = () => (dataset ??= openDataset(dir));
 

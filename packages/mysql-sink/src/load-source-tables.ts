@@ -1,4 +1,4 @@
-import { CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
+import { CATALOGUE, cataloguePosition, type TableDefinition, tableByName } from '@lm-synth/dims';
 import { appendStaged } from './append-staged.js';
 import { createTableSql } from './create-table-sql.js';
 import { describeVerificationFailures } from './describe-verification-failures.js';
@@ -49,9 +49,6 @@ interface StageContext {
   /** Called as each table is staged. */
   readonly onStaged: (staged: StagedTable) => void;
 }
-
-const catalogueIndex = (table: TableDefinition) =>
-  CATALOGUE.findIndex((t) => t.name === table.name);
 
 /** The catalogue's definition of a table handed to us, refusing anything else. */
 function catalogueTable(given: TableDefinition): TableDefinition {
@@ -340,7 +337,7 @@ export async function loadSourceTables(
         onPlanned: (names) => verifier?.plan(names),
         onStaged: (s) => verifier?.add(s.table, s.stage, s.expected),
       });
-      staged.sort((a, b) => catalogueIndex(a.table) - catalogueIndex(b.table));
+      staged.sort((a, b) => cataloguePosition(a.table.name)! - cataloguePosition(b.table.name)!);
       await session.query('SET foreign_key_checks = 1, unique_checks = 1');
       if (staged.length === 0) throw new MysqlInputError('the dataset holds no tables');
 

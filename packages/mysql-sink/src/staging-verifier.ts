@@ -1,4 +1,4 @@
-import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import { cataloguePosition, type TableDefinition } from '@lm-synth/dims';
 import { openSiblings } from './open-siblings.js';
 import type { SinkSession } from './sink-session.js';
 import { summarizeVerification } from './summarize-verification.js';
@@ -18,8 +18,6 @@ interface Results {
   readonly foreignKeys: TableVerification['foreignKeys'][number][];
   readonly uniqueKeys: TableVerification['uniqueKeys'][number][];
 }
-
-const catalogueOrder = new Map(CATALOGUE.map((table, i) => [table.name, i]));
 
 /**
  * Verifies staging tables on connections of its own while the next ones
@@ -132,7 +130,7 @@ export class StagingVerifier {
       const names = this.#waiting.map((entry) => entry.table.name).join(', ');
       throw new Error(`verification of ${names} waited for parents that were never staged`);
     }
-    const order = (name: string) => catalogueOrder.get(name) ?? 0;
+    const order = (name: string) => cataloguePosition(name) ?? 0;
     const checks = [...this.#results.entries()]
       .sort(([a], [b]) => order(a) - order(b))
       .map(([, { count, foreignKeys, uniqueKeys }]) => ({
