@@ -278,6 +278,7 @@ const patient = {
   rank: 0,
   lha: 0,
   age: 0,
+  gender: 0,
   home: 0,
   birthOffset: 0,
   encounters: 0,
@@ -314,6 +315,7 @@ function placePatient(
   patient.rank = slot - cellStart[cell]!;
   patient.lha = lha;
   patient.age = age;
+  patient.gender = cell % context.genderCount;
   patient.home = home;
   patient.birthOffset = context.uniqueQuasiIdentifiers
     ? context.birthOrder[cell]!.apply(patient.rank)
@@ -407,8 +409,8 @@ function drawStays(
 ): void {
   const { codes } = context;
   const { age, home } = patient;
-  // Admission samplers are per age group and gender; the cell's last digit is the gender.
-  const ag = age * context.genderCount + (patient.cell % context.genderCount);
+  // Admission samplers are per age group and gender.
+  const ag = age * context.genderCount + patient.gender;
   const F = context.siteCount;
   const P = context.programCount;
   let count = 0;
@@ -560,7 +562,7 @@ export function generateBlock(
       patients.lha_id[i] = patient.lha + 1;
       patients.facility_home_id[i] = patient.home + 1;
       patients.age_group[i] = age;
-      patients.gender[i] = cell % context.genderCount;
+      patients.gender[i] = patient.gender;
       patients.dob[i] = context.birthFirst[age]! + patient.birthOffset;
       patients.primary_ed_subservice[i] = context.primarySubservice[cell]!;
       patients.expected_ed_rate[i] = context.expectedEdRate[cell]!;
