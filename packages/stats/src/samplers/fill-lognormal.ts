@@ -15,9 +15,10 @@ export function fillLognormal<T extends NumericArray>(
   mu: number,
   sigma: number,
 ): T {
-  lognormal(source)(mu, sigma); // checks the parameters
+  // Checks the parameters; also the path for other arrays, whose precision the normals
+  // would lose before exponentiation.
+  const draw = lognormal(source)(mu, sigma);
   if (sigma === 0 || !(out instanceof Float64Array)) {
-    const draw = lognormal(source)(mu, sigma);
     for (let i = 0; i < out.length; i++) out[i] = draw();
     return out;
   }

@@ -34,4 +34,15 @@ describe('lognormal', () => {
       new RangeError('mu must be a finite number (got NaN)'),
     );
   });
+
+  it('fills with exactly the one-at-a-time draws, in both of its paths', () => {
+    const draw = lognormal(createStream(5, 'lognormal-fill', 0))(0.3, 0.8);
+    const expected = Float64Array.from({ length: 1000 }, () => draw());
+    expect(
+      fillLognormal(createStream(5, 'lognormal-fill', 0), new Float64Array(1000), 0.3, 0.8),
+    ).toEqual(expected);
+    expect(
+      fillLognormal(createStream(5, 'lognormal-fill', 0), new Float32Array(1000), 0.3, 0.8),
+    ).toEqual(Float32Array.from(expected));
+  });
 });
