@@ -57,5 +57,8 @@ describe('genderAdmissionRates', () => {
     const closed = genderAdmissionRates([[0.03]], [[[1]]], [[[true, false]]], [[0.5, 0.5]]);
     expect(closed.admissionProbabilityByGender[0]![1]).toEqual([0]);
     expect(closed.subprogramMixByGender[0]![1]).toEqual([[0]]);
+    // An age group with nobody of the eligible gender admits nobody there (no division by 0).
+    const empty = genderAdmissionRates([[0.03]], [[[1]]], [[[true, false]]], [[0, 1]]);
+    expect(empty.admissionProbabilityByGender[0]).toEqual([[0], [0]]);
   });
 });
