@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mergeDocuments } from './merge-documents.js';
 import { readYamlDocument } from './read-yaml-document.js';
+import { ScenarioSourceMap } from './scenario-source-map.js';
 
 const read = (file: string, text: string) => {
   const { value, sourceMap } = readYamlDocument(file, text);
@@ -27,5 +28,23 @@ describe('mergeDocuments', () => {
     expect(at(['b'])).toBe('base.yaml:5:4');
     // The inputs are not modified.
     expect(base.value).toEqual({ a: { x: 1, y: [1, 2, 3], z: { q: 1 } }, b: 2 });
+  });
+
+  it('never writes through __proto__, constructor or prototype, whatever it is given', () => {
+    // JSON.parse makes `__proto__` an own key, as a YAML parser or a library user might.
+    const hostile = JSON.parse(
+      '{"__proto__": {"polluted": 1}, "a": {"constructor": {"prototype": {"polluted": 1}}, "toString": {"polluted": 1}}}',
+    ) as Record<string, unknown>;
+    const sourceMap = new ScenarioSourceMap();
+    const { value } = mergeDocuments([
+      { value: { a: { x: 1 } }, sourceMap },
+      { value: hostile, sourceMap },
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.hasOwn(value, '__proto__')).toBe(false);
+    // `toString` is an ordinary key: merged as an own value, not into Object.prototype.toString.
+    expect(value).toEqual({ a: { x: 1, toString: { polluted: 1 } } });
+    expect(Object.hasOwn(value.a as object, 'constructor')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import { ScenarioSourceMap } from './scenario-source-map.js';
 
 export interface SourcedValue {
@@ -12,7 +13,10 @@ function isMapping(value: unknown): value is Record<string, unknown> {
 /**
  * Deep-merges scenario documents in order, later over earlier: mappings merge
  * key by key, anything else (lists included) is replaced whole. The merged
- * source map points each value at the file that last wrote it.
+ * source map points each value at the file that last wrote it. Keys that
+ * could reach a prototype (`__proto__`, `constructor`, `prototype`) are never
+ * merged: readYamlDocument reports them, and whatever the documents hold,
+ * merging must not write through them.
  */
 export function mergeDocuments(documents: readonly SourcedValue[]): SourcedValue {
   const sourceMap = new ScenarioSourceMap();
@@ -24,8 +28,10 @@ export function mergeDocuments(documents: readonly SourcedValue[]): SourcedValue
     path: (string | number)[],
   ) => {
     for (const [key, next] of Object.entries(overlay)) {
+      if (FORBIDDEN_KEYS.has(key)) continue;
       const keyPath = [...path, key];
-      const current = target[key];
+      // Only own keys: `target.toString` is no mapping of the scenario to merge into.
+      const current = Object.hasOwn(target, key) ? target[key] : undefined;
       if (isMapping(current) && isMapping(next)) {
         mergeInto(current, next, overlayMap, keyPath);
         // The mapping as a whole is reported where it was last written.

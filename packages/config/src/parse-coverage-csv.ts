@@ -1,3 +1,4 @@
+import { FORBIDDEN_KEYS } from './forbidden-keys.js';
 import type { PositionedError } from './positioned-error.js';
 import type { ScenarioPath, ScenarioSourceMap } from './scenario-source-map.js';
 
@@ -121,6 +122,8 @@ export function parseCoverageCsv(
   const seenColumns = new Set<string>();
   for (const cell of header.slice(1)) {
     if (cell.text === '') error(cell, 'empty column name');
+    else if (FORBIDDEN_KEYS.has(cell.text))
+      error(cell, `column "${cell.text}" is not allowed: it could change the prototype of objects`);
     else if (seenColumns.has(cell.text)) error(cell, `column "${cell.text}" appears twice`);
     seenColumns.add(cell.text);
   }
@@ -137,6 +140,13 @@ export function parseCoverageCsv(
       error(siteCell, 'empty site_code');
       continue;
     }
+    if (FORBIDDEN_KEYS.has(site)) {
+      error(
+        siteCell,
+        `site code "${site}" is not allowed: it could change the prototype of objects`,
+      );
+      continue;
+    }
     if (Object.hasOwn(value, site)) {
       error(siteCell, `site "${site}" has a second row`);
       continue;
@@ -146,6 +156,7 @@ export function parseCoverageCsv(
     sourceMap.setValue([...at, site], { file, line: siteCell.line, col: siteCell.col });
     cells.forEach((cell, index) => {
       const column = header[index + 1]!;
+      if (FORBIDDEN_KEYS.has(column.text)) return;
       offers[column.text] = cell.text === '1' ? 1 : cell.text === '0' ? 0 : cell.text;
       sourceMap.setKey([...at, site, column.text], { file, line: column.line, col: column.col });
       sourceMap.setValue([...at, site, column.text], { file, line: cell.line, col: cell.col });

@@ -141,4 +141,17 @@ describe('parseScenario', () => {
       { numRuns: 200 },
     );
   });
+
+  it('refuses __proto__, constructor and prototype keys before zod copies them', () => {
+    const input = JSON.parse(
+      '{"sites": {"__proto__": {"polluted": 1}}, "lhas": {"x": {"constructor": 1}}}',
+    ) as unknown;
+    const result = parseScenario(input);
+    expect(result.success).toBe(false);
+    expect(!result.success && result.errors.map(formatPositionedError).sort()).toEqual([
+      'lhas.x.constructor: the key "constructor" is not allowed: it could change the prototype of objects',
+      'sites.__proto__: the key "__proto__" is not allowed: it could change the prototype of objects',
+    ]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

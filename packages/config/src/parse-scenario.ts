@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { checkScenarioReferences } from './check-scenario-references.js';
+import { findForbiddenKeys } from './find-forbidden-keys.js';
+import { formatPath } from './format-path.js';
 import { issuesToErrors } from './issues-to-errors.js';
 import type { PositionedError } from './positioned-error.js';
 import type { Scenario } from './scenario.js';
@@ -16,6 +18,17 @@ export type ParseScenarioResult =
  * loadScenario builds) each carries its file:line:col, sorted by position.
  */
 export function parseScenario(value: unknown, sourceMap?: ScenarioSourceMap): ParseScenarioResult {
+  // zod writes parsed records key by key: `__proto__` would set the result's prototype.
+  const forbidden = findForbiddenKeys(value);
+  if (forbidden.length > 0)
+    return {
+      success: false,
+      errors: forbidden.map((path) => ({
+        location: sourceMap?.locate(path, 'key'),
+        path: formatPath(path),
+        message: `the key "${String(path.at(-1))}" is not allowed: it could change the prototype of objects`,
+      })),
+    };
   const result = scenarioSchema.safeParse(value);
   if (result.success) return { success: true, scenario: result.data };
   // zod skips even `when` refinements after an aborting issue (e.g. a non-integer
