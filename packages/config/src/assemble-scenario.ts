@@ -1,4 +1,5 @@
 import { dirname, isAbsolute, join } from 'node:path';
+import { decodeScenarioFile } from './decode-scenario-file.js';
 import { mergeDocuments } from './merge-documents.js';
 import { parseCoverageCsv } from './parse-coverage-csv.js';
 import type { PositionedError } from './positioned-error.js';
@@ -7,10 +8,10 @@ import { readYamlDocument } from './read-yaml-document.js';
 import type { ScenarioSourceMap } from './scenario-source-map.js';
 import type { SourceLocation } from './source-location.js';
 
-/** A scenario file's text, or why it could not be read. */
+/** A scenario file's bytes (at most the size cap and one more, see readBoundedFile), or why it could not be read. */
 export interface ScenarioSource {
   readonly file: string;
-  readonly text: string | { readonly error: unknown };
+  readonly content: Uint8Array | { readonly error: unknown };
 }
 
 export interface AssembledScenario {
@@ -26,16 +27,21 @@ const COVERAGE: readonly string[] = ['coverage_matrix'];
 /** Step 1: read and merge the YAML files in order (base first, overlays after). */
 export function assembleScenario(sources: readonly ScenarioSource[]): AssembledScenario {
   const errors: PositionedError[] = [];
-  const documents = sources.flatMap(({ file, text }) => {
-    if (typeof text !== 'string') {
+  const documents = sources.flatMap(({ file, content }) => {
+    if (!(content instanceof Uint8Array)) {
       errors.push({
         location: { file, line: 1, col: 1 },
         path: '',
-        message: readErrorMessage(text.error),
+        message: readErrorMessage(content.error),
       });
       return [];
     }
-    const document = readYamlDocument(file, text);
+    const decoded = decodeScenarioFile(file, content);
+    if (decoded.error) {
+      errors.push(decoded.error);
+      return [];
+    }
+    const document = readYamlDocument(file, decoded.text);
     errors.push(...document.errors);
     return document.value ? [{ value: document.value, sourceMap: document.sourceMap }] : [];
   });
@@ -54,19 +60,22 @@ export function assembleScenario(sources: readonly ScenarioSource[]): AssembledS
 /** Step 2: put the coverage CSV (read by the caller) inline, positions and all. */
 export function attachCoverageCsv(
   assembled: AssembledScenario,
-  text: string | { readonly error: unknown },
+  content: ScenarioSource['content'],
 ): PositionedError[] {
   const { value, sourceMap, coverageFile } = assembled;
   if (coverageFile === undefined) return [];
   const named = sourceMap.locate(COVERAGE) as SourceLocation;
-  if (typeof text !== 'string')
+  if (!(content instanceof Uint8Array))
     return [
       {
         location: named,
         path: 'coverage_matrix',
-        message: `cannot read ${coverageFile}: ${readErrorMessage(text.error)}`,
+        message: `cannot read ${coverageFile}: ${readErrorMessage(content.error)}`,
       },
     ];
+  const decoded = decodeScenarioFile(coverageFile, content);
+  if (decoded.error) return [decoded.error];
+  const text = decoded.text;
   const key = sourceMap.locate(COVERAGE, 'key') as SourceLocation;
   sourceMap.deleteBelow(COVERAGE);
   sourceMap.setKey(COVERAGE, key);

@@ -21,4 +21,14 @@ describe('formatPositionedError and formatPath', () => {
     );
     expect(formatPath([])).toBe('');
   });
+
+  it('escapes control characters and cuts a line over 1,000 characters', () => {
+    const location = { file: 'a.yaml', line: 1, col: 1 };
+    expect(
+      formatPositionedError({ location, path: '\u001b[2J', message: 'line\nbreak\u009b' }),
+    ).toBe('a.yaml:1:1 \\u001b[2J: line\\u000abreak\\u009b');
+    const long = formatPositionedError({ location, path: '', message: 'x'.repeat(5_000) });
+    expect(long).toHaveLength(1_000);
+    expect(long.endsWith('...')).toBe(true);
+  });
 });

@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import {
   type AssembledScenario,
   assembleScenario,
@@ -8,19 +7,23 @@ import {
 import { defaultScenario } from './default-scenario.js';
 import { defaultScenarioPath } from './default-scenario-path.js';
 import { parseScenario } from './parse-scenario.js';
+import { readBoundedFile } from './read-bounded-file.js';
 import type { Scenario } from './scenario.js';
 import { ScenarioError } from './scenario-error.js';
+import { SCENARIO_FILE_LIMITS } from './scenario-file-limits.js';
 
-async function read(file: string): Promise<ScenarioSource['text']> {
+async function read(file: string): Promise<ScenarioSource['content']> {
   try {
-    return await readFile(file, 'utf8');
+    return await readBoundedFile(file, SCENARIO_FILE_LIMITS.maxBytes);
   } catch (error) {
     return { error };
   }
 }
 
 async function assembleFiles(paths: readonly string[]): Promise<AssembledScenario> {
-  const sources = await Promise.all(paths.map(async (file) => ({ file, text: await read(file) })));
+  const sources = await Promise.all(
+    paths.map(async (file) => ({ file, content: await read(file) })),
+  );
   const assembled = assembleScenario(sources);
   if (assembled.errors.length > 0) throw new ScenarioError(assembled.errors);
   if (assembled.coverageFile !== undefined) {
@@ -34,7 +37,9 @@ async function assembleFiles(paths: readonly string[]): Promise<AssembledScenari
  * Loads a scenario from YAML files merged in order: a base, then overlays
  * (mappings merge key by key; lists and values are replaced). The coverage
  * matrix CSV named in the YAML is read relative to that YAML file. Throws a
- * ScenarioError listing every problem as `file:line:col path.to.key: message`.
+ * ScenarioError listing every problem as `file:line:col path.to.key: message`,
+ * refusing before parsing anything a scenario file cannot be: over 1 MiB, not
+ * UTF-8, binary (see the limits in the README).
  */
 export async function loadScenario(paths: readonly string[]): Promise<Scenario> {
   if (paths.length === 0)

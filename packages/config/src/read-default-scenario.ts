@@ -13,10 +13,10 @@ let cached: AssembledScenario | undefined;
 export function readDefaultScenario(): AssembledScenario {
   if (cached) return cached;
   const file = defaultScenarioPath();
-  const assembled = assembleScenario([{ file, text: readFileSync(file, 'utf8') }]);
+  const assembled = assembleScenario([{ file, content: readFileSync(file) }]);
   const errors = [...assembled.errors];
   if (assembled.coverageFile !== undefined)
-    errors.push(...attachCoverageCsv(assembled, readFileSync(assembled.coverageFile, 'utf8')));
+    errors.push(...attachCoverageCsv(assembled, readFileSync(assembled.coverageFile)));
   if (errors.length > 0)
     throw new Error(
       `The packaged default scenario is broken:\n${errors.map(formatPositionedError).join('\n')}`,

@@ -41,4 +41,28 @@ describe('readYamlDocument', () => {
       'a.yaml:3:1: expected a mapping of scenario settings at the top level, found the value 42',
     ]);
   });
+
+  it('resolves anchors and aliases within the limits', () => {
+    const { value, errors } = readYamlDocument(
+      'a.yaml',
+      `a: &a { x: [1, 2] }\nb: *a\nc: [${Array(99).fill('*a').join(', ')}]\n`,
+    );
+    expect(errors).toEqual([]);
+    expect(value?.b).toEqual({ x: [1, 2] });
+    expect((value?.c as unknown[]).length).toBe(99);
+  });
+
+  it('refuses the 101st alias, counting aliases inside an anchor each time it is used', () => {
+    const messages = (text: string) =>
+      readYamlDocument('a.yaml', text).errors.map(formatPositionedError);
+    expect(messages(`a: &a 1\nb: [${Array(101).fill('*a').join(',')}]\n`)).toEqual([
+      expect.stringMatching(/^a\.yaml:2:305: more than 100 aliases/),
+    ]);
+    // The ten *a in b make 10; each *b makes 11 (itself and the ten inside it): 98 with eight.
+    const nested = `a: &a 1\nb: &b [${Array(10).fill('*a').join(',')}]\nc: [*b,*b,*b,*b,*b,*b,*b,*b]\n`;
+    expect(messages(nested)).toEqual([]);
+    expect(messages(nested.replace('*b]', '*b,*b]'))).toEqual([
+      expect.stringMatching(/^a\.yaml:3:29: more than 100 aliases/),
+    ]);
+  });
 });
