@@ -46,7 +46,8 @@ interface Expansion {
  * every key and value. Syntax errors (tabs, duplicate keys, bad indentation...)
  * come back positioned; so do a file that is empty or not a mapping, keys
  * that are not text or numbers or that could reach a prototype, aliases that
- * resolve to nothing, to themselves or to too much, and nesting too deep.
+ * resolve to nothing, to themselves or to too much, nesting too deep and too
+ * many values (see SCENARIO_FILE_LIMITS).
  */
 export function readYamlDocument(file: string, text: string): YamlDocument {
   const lineCounter = new LineCounter();
@@ -91,7 +92,7 @@ export function readYamlDocument(file: string, text: string): YamlDocument {
     ]);
 
   const errors: PositionedError[] = [];
-  const { maxAliases, maxDepth } = SCENARIO_FILE_LIMITS;
+  const { maxAliases, maxDepth, maxValues } = SCENARIO_FILE_LIMITS;
   const error = (node: Node | null | undefined, message: string, path = '') =>
     errors.push({ location: at(node?.range?.[0] ?? 0), path, message });
 
@@ -139,7 +140,14 @@ export function readYamlDocument(file: string, text: string): YamlDocument {
   };
 
   let aliasesResolved = 0;
+  let values = 0;
   const walk = (node: Node, path: (string | number)[], depth: number) => {
+    // Reported once; the rest of the file is not worth walking.
+    if (values > maxValues) return;
+    if (++values > maxValues) {
+      error(node, `more than ${maxValues} values in one file`);
+      return;
+    }
     sourceMap.setValue(path, at(node.range?.[0] ?? 0));
     if (isAlias(node)) {
       const expansion = follow(node);

@@ -6,4 +6,6 @@ export const SCENARIO_FILE_LIMITS = {
   maxAliases: 100,
   /** Nesting of mappings and lists; a scenario needs about 6, recursive code has limits. */
   maxDepth: 64,
+  /** Values (mappings, lists, scalars) in one YAML file: the defaults hold ~3,100; each costs parsing, merging and validating. */
+  maxValues: 100_000,
 } as const;

@@ -2,43 +2,80 @@ import type { SourceLocation } from './source-location.js';
 
 export type ScenarioPath = readonly (string | number)[];
 
-const SEPARATOR = '\u0000';
-const keyOf = (path: ScenarioPath) => path.map((segment) => SEPARATOR + String(segment)).join('');
+/** The locations at one path, and the paths below it by their next segment. */
+interface Entry {
+  value?: SourceLocation;
+  key?: SourceLocation;
+  /** Created on first use: most entries are leaves. */
+  children?: Map<string, Entry>;
+}
+
+const entry = (): Entry => ({});
+
+/** Copies `from` and everything below it over `to`, keeping what only `to` has. */
+function copyInto(to: Entry, from: Entry): void {
+  if (from.value) to.value = from.value;
+  if (from.key) to.key = from.key;
+  for (const [segment, child] of from.children ?? []) {
+    to.children ??= new Map();
+    let target = to.children.get(segment);
+    if (!target) {
+      target = entry();
+      to.children.set(segment, target);
+    }
+    copyInto(target, child);
+  }
+}
 
 /**
  * Where each value (and each mapping key) of a scenario was written, by path.
  * Built while reading YAML and CSV files and carried through overlay merges,
- * so a validation issue at any path can be reported as file:line:col.
+ * so a validation issue at any path can be reported as file:line:col. A tree
+ * by path segment, so that replacing or copying a subtree while merging costs
+ * the size of that subtree, not of the whole map.
  */
 export class ScenarioSourceMap {
-  readonly #values = new Map<string, SourceLocation>();
-  readonly #keys = new Map<string, SourceLocation>();
+  #root = entry();
+
+  /** The entry at `path`, created (with its ancestors) when `create` is set. */
+  #at(path: ScenarioPath, create: true): Entry;
+  #at(path: ScenarioPath, create?: false): Entry | undefined;
+  #at(path: ScenarioPath, create = false): Entry | undefined {
+    let current = this.#root;
+    for (const segment of path) {
+      let next = current.children?.get(String(segment));
+      if (!next) {
+        if (!create) return undefined;
+        next = entry();
+        current.children ??= new Map();
+        current.children.set(String(segment), next);
+      }
+      current = next;
+    }
+    return current;
+  }
 
   setValue(path: ScenarioPath, location: SourceLocation): void {
-    this.#values.set(keyOf(path), location);
+    this.#at(path, true).value = location;
   }
 
   setKey(path: ScenarioPath, location: SourceLocation): void {
-    this.#keys.set(keyOf(path), location);
+    this.#at(path, true).key = location;
   }
 
   /** Forgets the locations of `path` and everything below it. */
   deleteBelow(path: ScenarioPath): void {
-    const prefix = keyOf(path);
-    for (const map of [this.#values, this.#keys])
-      for (const key of map.keys())
-        if (key === prefix || key.startsWith(prefix + SEPARATOR)) map.delete(key);
+    if (path.length === 0) {
+      this.#root = entry();
+      return;
+    }
+    this.#at(path.slice(0, -1))?.children?.delete(String(path.at(-1)));
   }
 
   /** Copies the locations of `path` and everything below it from `other`. */
   copyBelow(other: ScenarioSourceMap, path: ScenarioPath): void {
-    const prefix = keyOf(path);
-    for (const [from, to] of [
-      [other.#values, this.#values],
-      [other.#keys, this.#keys],
-    ] as const)
-      for (const [key, location] of from)
-        if (key === prefix || key.startsWith(prefix + SEPARATOR)) to.set(key, location);
+    const from = other.#at(path);
+    if (from) copyInto(this.#at(path, true), from);
   }
 
   /**
@@ -46,12 +83,20 @@ export class ScenarioSourceMap {
    * path that is not there (a missing key) points at the nearest ancestor's key.
    */
   locate(path: ScenarioPath, at: 'key' | 'value' = 'value'): SourceLocation | undefined {
-    const exact = keyOf(path);
-    const direct = (at === 'key' ? this.#keys.get(exact) : undefined) ?? this.#values.get(exact);
-    if (direct) return direct;
-    for (let length = path.length - 1; length >= 0; length--) {
-      const ancestor = keyOf(path.slice(0, length));
-      const location = this.#keys.get(ancestor) ?? this.#values.get(ancestor);
+    const entries: Entry[] = [this.#root];
+    for (const segment of path) {
+      const next = entries.at(-1)?.children?.get(String(segment));
+      if (!next) break;
+      entries.push(next);
+    }
+    if (entries.length === path.length + 1) {
+      const exact = entries.at(-1)!;
+      const direct = (at === 'key' ? exact.key : undefined) ?? exact.value;
+      if (direct) return direct;
+      entries.pop();
+    }
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const location = entries[index]!.key ?? entries[index]!.value;
       if (location) return location;
     }
     return undefined;
