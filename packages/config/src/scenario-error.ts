@@ -1,14 +1,22 @@
 import { formatPositionedError } from './format-positioned-error.js';
 import type { PositionedError } from './positioned-error.js';
 
-/** A scenario that cannot be read or is invalid; the message lists every error, one per line. */
+/** More lines than anyone reads; a hostile file can have 100,000 unknown keys. */
+const MAX_LISTED = 100;
+
+/**
+ * A scenario that cannot be read or is invalid; the message lists every
+ * error, one per line (the first 100, then how many more; `errors` has them all).
+ */
 export class ScenarioError extends Error {
   /** Bad user input: the CLI prints the message and exits 2, without a stack trace. */
   readonly isInputError = true;
   readonly errors: readonly PositionedError[];
 
   constructor(errors: readonly PositionedError[]) {
-    super(errors.map(formatPositionedError).join('\n'));
+    const lines = errors.slice(0, MAX_LISTED).map(formatPositionedError);
+    if (errors.length > MAX_LISTED) lines.push(`... and ${errors.length - MAX_LISTED} more errors`);
+    super(lines.join('\n'));
     this.name = 'ScenarioError';
     this.errors = errors;
   }
