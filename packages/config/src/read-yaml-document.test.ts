@@ -49,7 +49,7 @@ describe('readYamlDocument', () => {
     );
     expect(errors).toEqual([]);
     expect(value?.b).toEqual({ x: [1, 2] });
-    expect((value?.c as unknown[]).length).toBe(99);
+    expect(value?.c).toHaveLength(99);
   });
 
   it('refuses the 101st alias, counting aliases inside an anchor each time it is used', () => {
