@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleScenario } from './assemble-scenario.js';
 import { formatPositionedError } from './format-positioned-error.js';
 import { loadScenario } from './load-scenario.js';
 import { ScenarioError } from './scenario-error.js';
@@ -43,4 +45,31 @@ describe('loadScenario on hostile files', () => {
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     },
   );
+});
+
+describe('assembleScenario on random YAML-like bytes', () => {
+  it('returns positioned errors or data, never throws, never touches Object.prototype', () => {
+    const token = fc.constantFrom(
+      ...['&a ', '*a', '&b ', '*b', '[', ']', '{', '}', ': ', ', ', '\n', '  ', '- ', '? '],
+      ...['__proto__', 'constructor', 'x', '1', '"\\e"', '!!binary ', '<<', '%YAML 1.1\n---\n'],
+    );
+    const text = fc
+      .array(fc.oneof(token, fc.string()), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    const before = prototypeNames();
+    fc.assert(
+      fc.property(fc.oneof(text, fc.uint8Array({ maxLength: 64 })), (input) => {
+        const content = typeof input === 'string' ? new TextEncoder().encode(input) : input;
+        const base = new TextEncoder().encode('seed: 1\n');
+        const { errors } = assembleScenario([
+          { file: 'base.yaml', content: base },
+          { file: 'overlay.yaml', content },
+        ]);
+        for (const error of errors) expect(error.location?.file).toMatch(/^(base|overlay)\.yaml$/);
+      }),
+      { numRuns: 1_000 },
+    );
+    expect(prototypeNames()).toEqual(before);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
 });

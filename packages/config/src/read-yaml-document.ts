@@ -93,8 +93,8 @@ export function readYamlDocument(file: string, text: string): YamlDocument {
 
   const errors: PositionedError[] = [];
   const { maxAliases, maxDepth, maxValues } = SCENARIO_FILE_LIMITS;
-  const error = (node: Node | null | undefined, message: string, path = '') =>
-    errors.push({ location: at(node?.range?.[0] ?? 0), path, message });
+  const error = (node: Node | null | undefined, message: string) =>
+    errors.push({ location: at(node?.range?.[0] ?? 0), path: '', message });
 
   // null: the anchor holds a bad alias, already reported.
   const expansions = new Map<Node, Expansion | null | 'measuring'>();
