@@ -6,9 +6,14 @@ import { basename, sep } from 'node:path';
  * learns nothing about the server's file system.
  */
 export function withoutServerPaths<T>(value: T, dir: string): T {
-  const prefix = dir.endsWith(sep) ? dir : `${dir}${sep}`;
-  const name = basename(dir);
+  const root = dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // The directory itself, or followed by a separator; not a sibling that merely starts like it.
+  const pattern = new RegExp(`${escape(root)}(${escape(sep)}|(?![\\w.-]))`, 'g');
+  const name = basename(root);
   return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
-    typeof item === 'string' ? item.replaceAll(prefix, '').replaceAll(dir, name) : item,
+    typeof item === 'string'
+      ? item.replace(pattern, (_match, after: string) => (after === sep ? '' : name))
+      : item,
   ) as T;
 }
