@@ -7,9 +7,9 @@ import { basename, sep } from 'node:path';
  */
 export function withoutServerPaths<T>(value: T, dir: string): T {
   const root = dir.endsWith(sep) && dir.length > 1 ? dir.slice(0, -1) : dir;
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // The directory itself, or followed by a separator; not a sibling that merely starts like it.
-  const pattern = new RegExp(`${escape(root)}(${escape(sep)}|(?![\\w.-]))`, 'g');
+  const pattern = new RegExp(`${literal(root)}(${literal(sep)}|(?![\\w.-]))`, 'g');
   const name = basename(root);
   return JSON.parse(JSON.stringify(value), (_key, item: unknown) =>
     typeof item === 'string'
