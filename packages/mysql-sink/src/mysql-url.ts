@@ -38,6 +38,10 @@ export function parseMysqlUrl(url: string, options: { passwordAllowed: boolean }
       'the MySQL URL contains whitespace or control characters; percent-encode them (expected mysql://user@host:3306/database)',
     );
   }
+  // Without `scheme://` what follows is no authority redact() could find a password in.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new MysqlInputError('not a mysql:// URL (expected mysql://user@host:3306/database)');
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);

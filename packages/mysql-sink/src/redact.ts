@@ -11,7 +11,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
   let result = text.replace(
     URL_LIKE,
     (_, scheme: string, slashes: string, rest: string) =>
-      `${scheme}${slashes}${maskUserInfo(rest)}`,
+      `${scheme}${slashes}${maskUserInfo(rest, slashes !== '')}`,
   );
   for (const secret of secrets) {
     if (secret === '') continue;
@@ -23,7 +23,7 @@ export function redact(text: string, secrets: readonly string[] = []): string {
 }
 
 /** `user:password@host/...` → `user:***@host/...`. */
-function maskUserInfo(rest: string): string {
+function maskUserInfo(rest: string, slashes: boolean): string {
   // The last '@' ends the user-info as the URL parser reads it, so a password may hold '@', '/' or
   // '?'; when a query holds an '@' this masks too much, never too little.
   const at = rest.lastIndexOf('@');
@@ -31,11 +31,17 @@ function maskUserInfo(rest: string): string {
     const colon = rest.slice(0, at).indexOf(':');
     return colon < 0 ? rest : `${rest.slice(0, colon)}:***${rest.slice(at)}`;
   }
-  // No '@': `user:password` with the host forgotten still ends in a password; a port or an IPv6
-  // address does not.
+  // No '@': `scheme://user:password` with the host forgotten still ends in a password; a port or
+  // an IPv6 address does not. Without slashes this is a position (`scenario.yaml:12:3:`), a
+  // Windows path or a key:value pair, never a URL.
   const authority = rest.split(/[/?#]/, 1)[0] ?? '';
   const colon = authority.indexOf(':');
-  if (colon < 0 || authority.startsWith('[') || /^\d*$/.test(authority.slice(colon + 1))) {
+  if (
+    !slashes ||
+    colon < 0 ||
+    authority.startsWith('[') ||
+    /^\d*$/.test(authority.slice(colon + 1))
+  ) {
     return rest;
   }
   return `${rest.slice(0, colon)}:***${rest.slice(authority.length)}`;
