@@ -63,9 +63,14 @@ describe.skipIf(skip)('the documentation in headless Chromium', () => {
     if (profile) await rm(profile, { recursive: true, force: true });
   });
 
-  it('renders Swagger UI at /docs with every endpoint', async () => {
+  it('renders Swagger UI at /docs with every endpoint, within its Content-Security-Policy', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.origin}/docs`);
+    const blocked: string[] = [];
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) blocked.push(message.text());
+    });
+    const response = await page.goto(`${server.origin}/docs`);
+    expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.locator('.opblock').first().waitFor();
     await expect.poll(() => page.locator('.opblock').count()).toBe(PATHS.length);
     const shown = await page
@@ -73,6 +78,7 @@ describe.skipIf(skip)('the documentation in headless Chromium', () => {
       .evaluateAll((elements) => elements.map((element) => element.getAttribute('data-path')));
     expect(shown.sort()).toEqual([...PATHS].sort());
     expect(await page.locator('.info .title').textContent()).toContain('lm-synth API');
+    expect(blocked).toEqual([]);
     expect(external).toEqual([]);
   });
 

@@ -2,7 +2,14 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { clipText } from './clip-text.js';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, type Problem, ProblemError } from './problem.js';
+
+// A request target may be 16 KB and hold a thousand parameters: an answer echoing all of them
+// would be a denial of service on whoever logs it. Real paths, names and mistakes fit these.
+const MAX_INSTANCE = 512;
+const MAX_NAME = 64;
+const MAX_LISTED = 10;
 
 function send(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type(PROBLEM_MEDIA_TYPE).send(problem);
@@ -25,29 +32,33 @@ export function problemErrorHandler(
   request: FastifyRequest,
   reply: FastifyReply,
 ): FastifyReply {
-  const instance = request.url;
+  const instance = clipText(request.url, MAX_INSTANCE);
   if (hasZodFastifySchemaValidationErrors(error)) {
     const invalid = error.validation.flatMap((issue) => {
       const keys = issue.params.keys;
       if (issue.keyword === 'unrecognized_keys' && Array.isArray(keys)) {
         const known = knownParameters(request);
         return keys.map((name) => ({
-          name: String(name),
+          name: clipText(String(name), MAX_NAME),
           reason: `unknown query parameter${known.length > 0 ? `; this endpoint takes ${known.join(', ')}` : ''}`,
         }));
       }
       return [
-        { name: issue.instancePath.split('/')[1] ?? '', reason: issue.message ?? 'is invalid' },
+        {
+          name: clipText(issue.instancePath.split('/')[1] ?? '', MAX_NAME),
+          reason: issue.message ?? 'is invalid',
+        },
       ];
     });
     const names = [...new Set(invalid.map((entry) => entry.name))];
+    const more = names.length > MAX_LISTED ? ` and ${names.length - MAX_LISTED} more` : '';
     return send(reply, {
       type: PROBLEM_TYPES.invalidParameters,
       title: 'Invalid query parameters',
       status: 400,
-      detail: `Invalid query parameter${names.length === 1 ? '' : 's'}: ${names.join(', ')}.`,
+      detail: `Invalid query parameter${names.length === 1 ? '' : 's'}: ${names.slice(0, MAX_LISTED).join(', ')}${more}.`,
       instance,
-      invalid_params: invalid,
+      invalid_params: invalid.slice(0, MAX_LISTED),
     });
   }
   if (error instanceof ProblemError) {

@@ -45,4 +45,5 @@ export const PROBLEM_TYPES = {
   invalidParameters: 'urn:lm-synth:problem:invalid-parameters',
   notFound: 'urn:lm-synth:problem:not-found',
   unavailable: 'urn:lm-synth:problem:unavailable',
+  hostNotAllowed: 'urn:lm-synth:problem:host-not-allowed',
 } as const;

@@ -35,8 +35,9 @@ const REDOC_PAGE = `<!doctype html>
 </html>
 `;
 
-// The page asks nothing of other origins: ReDoc's footer logo would come from its CDN.
-const REDOC_CSP = [
+// The pages ask nothing of other origins (ReDoc's footer logo would come from its CDN), run no
+// inline script, and may not be framed by other sites.
+const DOCS_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
@@ -47,6 +48,7 @@ const REDOC_CSP = [
   "object-src 'none'",
   "base-uri 'self'",
   "frame-ancestors 'self'",
+  "form-action 'self'",
 ].join('; ');
 
 /**
@@ -74,6 +76,7 @@ export async function registerDocs(app: ApiApp): Promise<void> {
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     validatorUrl: false,
+    staticCSP: DOCS_CSP,
     uiConfig: { docExpansion: 'list', deepLinking: true, displayRequestDuration: true },
   });
   const redocBundle = await readFile(
@@ -83,7 +86,7 @@ export async function registerDocs(app: ApiApp): Promise<void> {
   app.get('/redoc', { schema: { hide: true } }, (_request, reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', REDOC_CSP)
+      .header('content-security-policy', DOCS_CSP)
       .send(REDOC_PAGE),
   );
   app.get('/redoc/redoc.standalone.js', { schema: { hide: true } }, (_request, reply) =>

@@ -3,6 +3,7 @@ import { type ValidationReport, validate } from '@lm-synth/validate';
 import { z } from 'zod';
 import type { ApiApp } from './api-app.js';
 import { PROBLEM_TYPES, ProblemError, problemResponse } from './problem.js';
+import { withoutServerPaths } from './without-server-paths.js';
 
 /** What GET /api/v1/validation/summary validates: a dataset directory against its scenario. */
 export interface ValidationTarget {
@@ -56,7 +57,7 @@ export function registerValidationRoute(app: ApiApp, target: ValidationTarget | 
         tags: ['Validation'],
         summary: 'Validation report: integrity, fidelity and privacy gates',
         description:
-          'The report of `lm-synth validate` for the served dataset (schema version 1); computed on the first request, which may take a few seconds.',
+          'The report of `lm-synth validate` for the served dataset (schema version 1), with no server paths (the dataset directory appears as its base name); computed on the first request, which may take a few seconds.',
         response: {
           200: reportSchema,
           404: problemResponse('No dataset directory to validate (a MySQL source without --in).'),
@@ -72,10 +73,13 @@ export function registerValidationRoute(app: ApiApp, target: ValidationTarget | 
           PROBLEM_TYPES.notFound,
         );
       }
-      report ??= validate(target.dir, target.scenario).catch((error: unknown) => {
-        report = undefined;
-        throw error;
-      });
+      report ??= validate(target.dir, target.scenario).then(
+        (result) => withoutServerPaths(result, target.dir),
+        (error: unknown) => {
+          report = undefined;
+          throw error;
+        },
+      );
       // An interface without an index signature; the serializer checks the shape at run time.
       return (await report) as unknown as z.output<typeof reportSchema>;
     },

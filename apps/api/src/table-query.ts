@@ -13,6 +13,10 @@ import {
 import type { IdDomain, TableEndpoint } from './table-endpoint.js';
 
 const MILLIS_PER_DAY = 86_400_000;
+// The days both databases store (MySQL's DATE and DATETIME range). A bound beyond them is dropped
+// or clamped, excluding exactly the same rows, rather than sent as a day neither database reads.
+const FIRST_DAY_MS = Date.parse('1000-01-01T00:00:00Z');
+const LAST_DAY_MS = Date.parse('9999-12-31T00:00:00Z');
 
 /** A WHERE clause (empty when nothing filters) and its parameters, in placeholder order. */
 export interface WhereClause {
@@ -122,7 +126,10 @@ export function tableQuery(endpoint: TableEndpoint, domains: DatasetDomains): Ta
           case 'day-range': {
             const isDate = column(filter.column).type.kind === 'date';
             const bound = (day: string, operator: '>=' | '<', offsetDays: number) => {
-              const ms = Date.parse(`${day}T00:00:00Z`) + offsetDays * MILLIS_PER_DAY;
+              const dayStart = Date.parse(`${day}T00:00:00Z`) + offsetDays * MILLIS_PER_DAY;
+              if (operator === '>=' ? dayStart <= FIRST_DAY_MS : dayStart > LAST_DAY_MS) return;
+              // Before the first day nothing can be: the first day itself excludes the same rows.
+              const ms = Math.max(dayStart, FIRST_DAY_MS);
               if (isDate) {
                 conditions.push(`${name} ${operator} CAST(? AS DATE)`);
                 parameters.push(new Date(ms).toISOString().slice(0, 10));

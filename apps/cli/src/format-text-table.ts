@@ -9,8 +9,9 @@ export function formatTextTable(
 ): string[] {
   const isNumeric = (i: number) =>
     Array.isArray(numeric) ? numeric[i] === true : (numeric as ReadonlySet<number>).has(i);
+  // A loop, not Math.max(...rows): spreading a large result overflows the call stack.
   const widths = header.map((title, i) =>
-    Math.max(title.length, ...rows.map((row) => row[i]!.length)),
+    rows.reduce((width, row) => Math.max(width, row[i]!.length), title.length),
   );
   const line = (cells: readonly string[]) =>
     cells

@@ -9,6 +9,7 @@ import { CLI_VERSION } from './cli-version.js';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';
 import { formatTextTable } from './format-text-table.js';
+import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 import { mysqlConnection } from './load-command-connection.js';
 import { formatLoadReport } from './load-command-report.js';
@@ -82,6 +83,7 @@ export class GenerateCommand extends LmSynthCommand {
   });
   format = Option.String('--format', 'parquet', {
     description: 'parquet, csv or arrow (default parquet)',
+    validator: isChoice(FORMATS),
   });
   seed = Option.String('--seed', {
     description: 'Run seed (default: the scenario, 42)',
@@ -119,10 +121,7 @@ export class GenerateCommand extends LmSynthCommand {
   });
 
   async run(): Promise<number> {
-    const format = this.format as OutputFormat;
-    if (!FORMATS.includes(format)) {
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${this.format}")`);
-    }
+    const format = this.format;
     const partitionBy = this.parsePartitionBy();
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;

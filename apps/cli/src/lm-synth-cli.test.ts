@@ -21,7 +21,9 @@ describe('lm-synth CLI shell', () => {
     const result = await runCli(['frobnicate', '--wat']);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/Command not found|Unknown Syntax Error/);
+    expect(result.stderr).toMatch(
+      /^lm-synth: unknown command "frobnicate"; lm-synth --help lists the commands\n$/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 });

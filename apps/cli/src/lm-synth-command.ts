@@ -1,6 +1,7 @@
 import { Command } from 'clipanion';
 import { ExitCode } from './exit-codes.js';
 import { isInputError } from './is-input-error.js';
+import { redactOutput } from './redact-output.js';
 
 /**
  * Base of every lm-synth command: subclasses implement `run()`; user mistakes
@@ -14,7 +15,9 @@ export abstract class LmSynthCommand extends Command {
       return await this.run();
     } catch (error) {
       if (!isInputError(error)) throw error;
-      this.context.stderr.write(`${this.cli.binaryName}: ${error.message}\n`);
+      this.context.stderr.write(
+        redactOutput(`${this.cli.binaryName}: ${error.message}\n`, this.context.env),
+      );
       return ExitCode.Usage;
     }
   }

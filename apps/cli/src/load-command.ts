@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { LoadMethod, LoadMode } from '@lm-synth/mysql-sink';
 import { Command, Option, UsageError } from 'clipanion';
-import * as t from 'typanion';
 import { ExitCode } from './exit-codes.js';
+import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 import { mysqlConnection } from './load-command-connection.js';
 import { formatLoadReport, formatVerification } from './load-command-report.js';
@@ -56,13 +56,13 @@ export class LoadCommand extends LmSynthCommand {
 
   mode = Option.String('--mode', 'replace', {
     description: 'replace (default), append or fail-if-exists',
-    validator: t.isEnum(MODES),
+    validator: isChoice(MODES),
   });
 
   method = Option.String('--method', 'auto', {
     description:
       'auto (default: LOAD DATA LOCAL INFILE when the server allows it), load-data or insert',
-    validator: t.isEnum(METHODS),
+    validator: isChoice(METHODS),
   });
 
   tlsCa = Option.String('--tls-ca', {
@@ -81,7 +81,7 @@ export class LoadCommand extends LmSynthCommand {
 
   server = Option.String('--server', {
     description: 'With --print-ddl: mysql (default, MySQL 8 collation) or mariadb',
-    validator: t.isEnum(SERVERS),
+    validator: isChoice(SERVERS),
   });
 
   verifyOnly = Option.Boolean('--verify-only', false, {

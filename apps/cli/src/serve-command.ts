@@ -7,6 +7,7 @@ import { configFilesOption, loadConfigScenario } from './config-load-scenario.js
 import { ExitCode } from './exit-codes.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 const isPort = t.cascade(t.isNumber(), [t.isInteger(), t.isInInclusiveRange(0, 65_535)]);
 
@@ -21,6 +22,8 @@ export class ServeCommand extends LmSynthCommand {
 
       Endpoints: \`GET /\` (service information and endpoint directory), \`/health\`, \`/docs\` (Swagger UI), \`/redoc\` (ReDoc), \`/openapi.json\` (OpenAPI 3.1), and under \`/api/v1\`: dimensions, population projections and ED rates, patients, ED encounters, inpatient stays, daily capacity, the validation report (\`/validation/summary\`, which needs the dataset directory) and the blueprint's ED projection (\`/projections/ed?year=\`). Listings take \`page\` and \`size\` (1-1000, default 50), filters and \`sort\`; invalid parameters get a 400 problem+json naming them.
 
+      On loopback the server answers only requests addressed to localhost, *.localhost, 127.0.0.1 or ::1 (the Host header), so a web page cannot reach it by re-pointing its own domain at this machine (DNS rebinding); \`--allowed-host NAME\` (repeatable) admits another name, e.g. that of a local reverse proxy. Every answer carries \`X-Content-Type-Options: nosniff\`, the documentation pages a Content-Security-Policy, and every error, even a malformed or oversized request, is problem+json.
+
       The server listens on loopback (127.0.0.1) unless \`--host\` says otherwise, logs each request as a JSON line on stderr, and stops gracefully on SIGINT or SIGTERM (Ctrl-C), finishing the requests in flight. All data is synthetic, for non-production testing.
     `,
     examples: [
@@ -28,6 +31,10 @@ export class ServeCommand extends LmSynthCommand {
       [
         'Another port, reachable from the network',
         '$0 serve --in ./out --host 0.0.0.0 --port 8080',
+      ],
+      [
+        'Behind a reverse proxy on this machine that forwards api.example.test',
+        '$0 serve --in ./out --allowed-host api.example.test',
       ],
       [
         'Serve a database loaded by lm-synth load',
@@ -46,6 +53,10 @@ export class ServeCommand extends LmSynthCommand {
   host = Option.String('--host', '127.0.0.1', {
     description: 'Address to listen on (default 127.0.0.1: this machine only)',
   });
+  allowedHosts = Option.Array('--allowed-host', [], {
+    description:
+      'A host name browsers may use to reach a loopback server besides localhost and 127.0.0.1 (e.g. behind a local proxy); repeatable',
+  });
   port = Option.String('--port', '8000', {
     description: 'Port to listen on (default 8000; 0 picks a free one)',
     validator: isPort,
@@ -54,6 +65,14 @@ export class ServeCommand extends LmSynthCommand {
 
   async run(): Promise<number> {
     const { stdout, stderr } = this.context;
+    for (const name of this.allowedHosts) {
+      // The Host header's name is compared without its port, so a port here would never match.
+      if (!HOST_NAME.test(name)) {
+        throw new UsageError(
+          `--allowed-host takes a host name such as api.example.test, without scheme or port (got "${name}")`,
+        );
+      }
+    }
     const dir = this.input ?? (this.mysql === undefined ? './out' : undefined);
     const scenario = dir === undefined ? undefined : await loadConfigScenario(this.configs, stderr);
     if (dir !== undefined && !scenario) return ExitCode.Usage;
@@ -63,6 +82,7 @@ export class ServeCommand extends LmSynthCommand {
       source,
       ...(dir !== undefined && scenario ? { validation: { dir: resolve(dir), scenario } } : {}),
       logger: { level: 'info', stream: stderr },
+      allowedHosts: this.allowedHosts,
     });
     try {
       await app.listen({ host: this.host, port: Number(this.port) });

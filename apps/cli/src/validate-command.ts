@@ -3,6 +3,7 @@ import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';
+import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 
 const FORMATS = ['text', 'json', 'github'] as const;
@@ -50,6 +51,7 @@ export class ValidateCommand extends LmSynthCommand {
   });
   format = Option.String('--format', 'text', {
     description: 'text, json or github (default text)',
+    validator: isChoice(FORMATS),
   });
   out = Option.String('--out', { description: 'Also write the JSON report to this file' });
   compare = Option.String('--compare', {
@@ -57,10 +59,7 @@ export class ValidateCommand extends LmSynthCommand {
   });
 
   async run(): Promise<number> {
-    const format = this.format as (typeof FORMATS)[number];
-    if (!FORMATS.includes(format)) {
-      throw new UsageError(`--format must be one of ${FORMATS.join(', ')} (got "${this.format}")`);
-    }
+    const format = this.format;
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
     const { formatGithubAnnotations, formatJsonReport, formatTextReport, validate } = await import(

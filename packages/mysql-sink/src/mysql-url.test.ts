@@ -46,7 +46,9 @@ describe('parseMysqlUrl', () => {
 
   it.each([
     ['postgres://u@h/db', /not a mysql:\/\/ URL/],
-    ['not a url', /not a valid MySQL URL/],
+    ['not-a-url', /not a mysql:\/\/ URL/],
+    ['mysql://u@[::1/db', /not a valid MySQL URL/],
+    ['not a url', /contains whitespace/],
     ['mysql://h/db', /names no user/],
     ['mysql://u@h/bad`name', /database name/],
     ['mysql://u@h/db?sslmode=on', /unknown MySQL URL parameter "sslmode"/],

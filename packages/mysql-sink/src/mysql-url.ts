@@ -32,6 +32,16 @@ const TLS_MODES: Record<string, TlsMode> = {
  * visible to every user of the machine.
  */
 export function parseMysqlUrl(url: string, options: { passwordAllowed: boolean }): MysqlTarget {
+  // Whitespace ends a URL for redact(), so a password after a space could be printed: name no URL.
+  if (/[\s\p{Cc}]/u.test(url)) {
+    throw new MysqlInputError(
+      'the MySQL URL contains whitespace or control characters; percent-encode them (expected mysql://user@host:3306/database)',
+    );
+  }
+  // Without `scheme://` what follows is no authority redact() could find a password in.
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    throw new MysqlInputError('not a mysql:// URL (expected mysql://user@host:3306/database)');
+  }
   let parsed: URL;
   try {
     parsed = new URL(url);
