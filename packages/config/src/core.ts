@@ -15,6 +15,10 @@ export {
   ED_SUBSERVICES,
   type EdDisposition,
   type EdSubservice,
+  ENTRY_REASONS,
+  type EntryReason,
+  EXIT_REASONS,
+  type ExitReason,
   GENDERS,
   type Gender,
 } from './domains.js';
@@ -23,6 +27,7 @@ export type {
   LosParameters,
   Scenario,
   ScenarioAgeBand,
+  ScenarioCapacity,
   ScenarioCoverage,
   ScenarioCrossLha,
   ScenarioEd,
@@ -36,3 +41,4 @@ export type {
   ValidationThresholds,
 } from './scenario.js';
 export { scenarioHash } from './scenario-hash.js';
+export { type PopulationProjection, projectPopulation } from './project-population.js';

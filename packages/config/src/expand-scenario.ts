@@ -184,6 +184,10 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
         probability: corridor.probability,
       })),
     },
+    capacity: {
+      targetOccupancy: input.capacity.target_occupancy,
+      occupancyBand: [input.capacity.occupancy_band[0], input.capacity.occupancy_band[1]] as const,
+    },
     validation: {
       ksThreshold: input.validation.ks_threshold,
       corrThreshold: input.validation.corr_threshold,

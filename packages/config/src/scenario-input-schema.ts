@@ -301,6 +301,19 @@ const inpatient = z.strictObject({
   transfers: z.array(transfer).meta({ description: 'Transfer corridors between sites.' }),
 });
 
+const capacity = z
+  .strictObject({
+    target_occupancy: z.number().gt(0).max(1.5).meta({
+      description:
+        'Staffed beds per site and year = the previous year\'s mean midnight census / this.',
+    }),
+    occupancy_band: z
+      .tuple([z.number().gt(0).max(2), z.number().gt(0).max(2)])
+      .refine(([low, high]) => low < high, { message: 'the band\'s low end must be below its high end' })
+      .meta({ description: 'Realistic mean occupancy per site and year, [low, high]; checked by validate.' }),
+  })
+  .meta({ description: 'How staffed beds follow demand.' });
+
 const validation = z
   .strictObject({
     ks_threshold: z.number().gt(0).max(1).meta({ description: 'Maximum KS distance.' }),
@@ -361,6 +374,7 @@ export const scenarioInputSchema = z
       .meta({ description: 'Care outside the LHA default facility.' }),
     ed: ed,
     inpatient: inpatient,
+    capacity: capacity,
     validation: validation,
   })
   // Runs even when a part failed to parse (`when`), so reference errors come with the rest.

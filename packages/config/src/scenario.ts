@@ -29,6 +29,7 @@ export interface Scenario {
   readonly crossLha: ScenarioCrossLha;
   readonly ed: ScenarioEd;
   readonly inpatient: ScenarioInpatient;
+  readonly capacity: ScenarioCapacity;
   readonly validation: ValidationThresholds;
   /** The merged, validated YAML input (coverage CSV inlined) this was expanded from. */
   readonly input: ScenarioInput;
@@ -92,6 +93,13 @@ export interface ScenarioCoverage {
   readonly ed: readonly (readonly boolean[])[];
   /** [site][program][subprogram]: the site offers the subprogram. */
   readonly subprograms: readonly (readonly (readonly boolean[])[])[];
+}
+
+export interface ScenarioCapacity {
+  /** Staffed beds per site and year are the previous year's mean midnight census divided by this. */
+  readonly targetOccupancy: number;
+  /** [low, high]: the mean occupancy per site and year validate expects. */
+  readonly occupancyBand: readonly [number, number];
 }
 
 export interface ScenarioCrossLha {

@@ -72,7 +72,7 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     patients: integerIn('patients', options.patients ?? scenario.patients, 1, MAX_PATIENTS),
     startYear,
     horizonYears,
-    encounterYears: integerIn('encounterYears', options.encounterYears ?? 1, 1, horizonYears),
+    encounterYears: integerIn('encounterYears', options.encounterYears ?? horizonYears, 1, horizonYears),
     withEd: booleanOption('withEd', options.withEd ?? true),
     withIp: booleanOption('withIp', options.withIp ?? true),
     seed: integerIn('seed', options.seed ?? scenario.seed, 0, 4_294_967_295),
