@@ -18,6 +18,8 @@ export {
   GENDERS,
   type Gender,
 } from './domains.js';
+export { largestRemainder } from './largest-remainder.js';
+export { type PopulationProjection, projectPopulation } from './project-population.js';
 export type {
   EdCountModel,
   LosParameters,
@@ -25,6 +27,7 @@ export type {
   ScenarioAgeBand,
   ScenarioCoverage,
   ScenarioCrossLha,
+  ScenarioDemography,
   ScenarioEd,
   ScenarioInpatient,
   ScenarioLha,

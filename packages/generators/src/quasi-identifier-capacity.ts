@@ -1,7 +1,11 @@
-import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
+import {
+  AGE_GROUPS,
+  GENDERS,
+  largestRemainder,
+  projectPopulation,
+  type Scenario,
+} from '@lm-synth/config/core';
 import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
-import { largestRemainder } from './largest-remainder.js';
-import { projectPopulation } from './project-population.js';
 
 /** How full the fullest LHA x gender x age group cell is: its patients against the birth dates its age band allows. */
 export interface QuasiIdentifierCapacity {
@@ -23,7 +27,7 @@ export function quasiIdentifierCapacity(
   scenario: Scenario,
   patients: number,
 ): QuasiIdentifierCapacity {
-  const population = projectPopulation({ ...scenario, horizonYears: 1 });
+  const population = projectPopulation({ ...scenario, horizonYears: 1 }).population;
   const birthDates = ageGroupBirthRanges(scenario.referenceDate).map((range) => range.count);
   const cellsPerLha = AGE_GROUPS.length * GENDERS.length;
   const ageOf = (cell: number) => Math.floor((cell % cellsPerLha) / GENDERS.length);
