@@ -186,6 +186,28 @@ describe('projectPopulation', () => {
     });
   });
 
+  it('cuts the births of an LHA shrinking to nobody to its total', () => {
+    // One woman of 25-44 and 5% decline a year: the LHA's total rounds to 0 in year 14.
+    const one: Scenario = {
+      ...defaults,
+      horizonYears: 20,
+      lhas: [
+        {
+          ...defaults.lhas[0]!,
+          basePopulation: 1,
+          annualGrowthPct: -5,
+          ageShares: AGE_GROUPS.map((group) => (group === '25-44' ? 1 : 0)),
+          genderShares: GENDERS.map((gender) => (gender === 'Female' ? 1 : 0)),
+        },
+      ],
+    };
+    const vanishing = projectPopulation(one);
+    expectConsistent(one, vanishing);
+    expect(configuredTotal(one.lhas[0]!, 14)).toBe(0);
+    expect(sumOf(vanishing.births, 13 * GENDER_COUNT, GENDER_COUNT)).toBe(0);
+    expect(sumOf(vanishing.births, 12 * GENDER_COUNT, GENDER_COUNT)).toBeGreaterThan(0);
+  });
+
   it('keeps every total and non-negative cells and flows for any valid rates', () => {
     const rate = (max: number) => fc.double({ min: 0, max, noNaN: true });
     const weights = (length: number) =>
