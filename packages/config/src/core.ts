@@ -22,6 +22,8 @@ export {
   GENDERS,
   type Gender,
 } from './domains.js';
+export { largestRemainder } from './largest-remainder.js';
+export { type PopulationProjection, projectPopulation } from './project-population.js';
 export type {
   EdCountModel,
   LosParameters,
@@ -30,6 +32,7 @@ export type {
   ScenarioCapacity,
   ScenarioCoverage,
   ScenarioCrossLha,
+  ScenarioDemography,
   ScenarioEd,
   ScenarioInpatient,
   ScenarioLha,
@@ -41,4 +44,3 @@ export type {
   ValidationThresholds,
 } from './scenario.js';
 export { scenarioHash } from './scenario-hash.js';
-export { type PopulationProjection, projectPopulation } from './project-population.js';

@@ -118,6 +118,19 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       nhppd: site.nhppd,
     })),
     lhas,
+    demography: {
+      mortality: AGE_GROUPS.map((group) =>
+        GENDERS.map((gender) => input.demography.mortality_per_1000[group][gender] / 1000),
+      ),
+      fertility: AGE_GROUPS.map(
+        (group) => (input.demography.fertility_per_1000[group] ?? 0) / 1000,
+      ),
+      birthGenderShares: pick(input.demography.birth_gender_shares, GENDERS),
+      outMigration: AGE_GROUPS.map(
+        (group) => input.demography.out_migration_per_1000[group] / 1000,
+      ),
+      inMigrantAgeShares: normalise(pick(input.demography.in_migrant_age_weights, AGE_GROUPS)),
+    },
     programs,
     ageBands: Object.entries(input.age_bands).map(([name, ageGroups]) => ({
       name,

@@ -119,6 +119,48 @@ const lha = z.strictObject({
   }),
 });
 
+// Rates per 1,000 per year. 1,000 is a generous ceiling: the model reads mortality and
+// out-migration as hazards, so any finite rate is a valid probability of leaving.
+const ratePer1000 = z.number().min(0).max(1000);
+
+const demography = z
+  .strictObject({
+    mortality_per_1000: byDomain(AGE_GROUPS, byDomain(GENDERS, ratePer1000)).meta({
+      description:
+        'Deaths per 1,000 population per year by age group and gender (read as a constant yearly hazard).',
+    }),
+    fertility_per_1000: z
+      .strictObject(
+        // Above 500 per 1,000 (a birth every other year for every woman of the group) is a typo.
+        Object.fromEntries(
+          AGE_GROUPS.map((group) => [group, z.number().min(0).max(500).optional()]),
+        ) as {
+          [P in (typeof AGE_GROUPS)[number]]: z.ZodOptional<z.ZodNumber>;
+        },
+      )
+      .meta({
+        description:
+          "Live births per 1,000 women (Female) per year by the mother's age group; a group left out has none.",
+      }),
+    birth_gender_shares: probabilityVector(GENDERS, 'Gender of newborns.'),
+    out_migration_per_1000: byDomain(AGE_GROUPS, ratePer1000).meta({
+      description:
+        'People leaving the region per 1,000 residents per year by age group (gross; a yearly hazard like mortality).',
+    }),
+    in_migrant_age_weights: byDomain(AGE_GROUPS, z.number().min(0))
+      .refine((weights) => sum(Object.values(weights)) > 0, {
+        error: 'at least one weight must be positive',
+      })
+      .meta({
+        description:
+          'Relative numbers of in-migrants by the age group they have on the January 1 after arriving; normalised.',
+      }),
+  })
+  .meta({
+    description:
+      'Mortality, fertility and migration of the cohort-component population projection; each LHA keeps its configured growth.',
+  });
+
 const program = z.strictObject({
   name: z.string().min(1).max(128),
   subprograms: z
@@ -356,6 +398,7 @@ export const scenarioInputSchema = z
     lhas: z
       .record(lhaName, lha)
       .meta({ description: 'Local health areas keyed by name; ids are 1-based in this order.' }),
+    demography: demography,
     programs: z
       .record(identifier, program)
       .meta({ description: 'Programs keyed by a short key; ids are 1-based in this order.' }),

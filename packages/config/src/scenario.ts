@@ -23,6 +23,7 @@ export interface Scenario {
   readonly patients: number;
   readonly sites: readonly ScenarioSite[];
   readonly lhas: readonly ScenarioLha[];
+  readonly demography: ScenarioDemography;
   readonly programs: readonly ScenarioProgram[];
   readonly ageBands: readonly ScenarioAgeBand[];
   readonly coverage: ScenarioCoverage;
@@ -64,6 +65,25 @@ export interface ScenarioLha {
   readonly ageShares: readonly number[];
   /** Share of the population of each gender (GENDERS order), summing to 1. */
   readonly genderShares: readonly number[];
+}
+
+/**
+ * Rates of the cohort-component population projection (projectPopulation), the same in
+ * every LHA and year. Mortality and out-migration are yearly hazards (per person-year),
+ * as published rates per 1,000 population are; projectPopulation turns them into
+ * probabilities for a year.
+ */
+export interface ScenarioDemography {
+  /** [age group][gender]: deaths per person-year. */
+  readonly mortality: readonly (readonly number[])[];
+  /** [age group]: live births per woman (Female) per year; 0 where the YAML gives none. */
+  readonly fertility: readonly number[];
+  /** [gender]: share of newborns, summing to 1. */
+  readonly birthGenderShares: readonly number[];
+  /** [age group]: departures from the region per person-year (gross out-migration). */
+  readonly outMigration: readonly number[];
+  /** [age group]: share of in-migrants by their age group on the January 1 after arriving, summing to 1. */
+  readonly inMigrantAgeShares: readonly number[];
 }
 
 export interface ScenarioProgram {

@@ -1,6 +1,4 @@
-import { projectPopulation, type Scenario } from '@lm-synth/config/core';
-import { largestRemainder } from './largest-remainder.js';
-
+import { largestRemainder, projectPopulation, type Scenario } from '@lm-synth/config/core';
 
 /**
  * Patients per LHA x age group x gender cell (flattened in that order),

@@ -1,5 +1,10 @@
-import { AGE_GROUPS, GENDERS, projectPopulation, type Scenario } from '@lm-synth/config/core';
-import { largestRemainder } from './largest-remainder.js';
+import {
+  AGE_GROUPS,
+  GENDERS,
+  largestRemainder,
+  projectPopulation,
+  type Scenario,
+} from '@lm-synth/config/core';
 
 /** Entrant kinds, in the order of CohortPlan.entrants. */
 export const BIRTH = 0;

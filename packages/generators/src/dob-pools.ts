@@ -7,13 +7,16 @@ function mix32(value: number): number {
   return (value ^ (value >>> 16)) >>> 0;
 }
 
-/** One day in this many is kept for in-migrants; the rest for residents and births. */
-const MIGRANT_DAY_EVERY = 8;
+/**
+ * One day in this many is kept for in-migrants (split over the encounter years, whose birth
+ * ranges overlap); the rest for residents and births.
+ */
+const MIGRANT_DAY_EVERY = 4;
 
 /**
  * Birth dates split into disjoint pools per LHA x gender, so that unique (date of birth, LHA,
  * gender) holds across an open cohort without any block knowing another's patients. Pool 0
- * (7 days in 8, chosen by a keyed hash of the day) serves the residents and the births: the
+ * (3 days in 4, chosen by a keyed hash of the day) serves the residents and the births: the
  * residents' dates lie before the reference date and each year's births inside that year, so
  * they never meet. Pool 1 + y serves the in-migrants of encounter year y: their age bands on
  * the next 1 January are disjoint, so within a pool no two groups share a day either. Within a

@@ -343,6 +343,8 @@ function pickDay(
   group: number,
   rank: number,
 ): number {
+  // planDataset checks every group fits its days; a miss here is a bug, not bad input.
+  if (rank >= days.length) throw new Error(`${purpose} group ${group} has no birth date left`);
   return days[context.groupOrder(purpose, group, days.length).apply(rank)]!;
 }
 

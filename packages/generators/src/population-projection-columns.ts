@@ -1,6 +1,5 @@
 import { AGE_GROUPS, GENDERS, projectPopulation, type Scenario } from '@lm-synth/config/core';
 
-
 /** population_projection rows, in primary-key order (year, LHA, age group, gender). */
 export function populationProjectionColumns(scenario: Scenario) {
   const { population } = projectPopulation(scenario);

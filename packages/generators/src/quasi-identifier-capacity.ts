@@ -1,7 +1,11 @@
-import { AGE_GROUPS, GENDERS, projectPopulation, type Scenario } from '@lm-synth/config/core';
+import {
+  AGE_GROUPS,
+  GENDERS,
+  largestRemainder,
+  projectPopulation,
+  type Scenario,
+} from '@lm-synth/config/core';
 import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
-import { largestRemainder } from './largest-remainder.js';
-
 
 /** How full the fullest LHA x gender x age group cell is: its patients against the birth dates its age band allows. */
 export interface QuasiIdentifierCapacity {

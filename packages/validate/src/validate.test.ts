@@ -32,6 +32,7 @@ const GATE_IDS = [
   'ed-visit-count',
   'linked-stays',
   'quasi-identifiers',
+  'population-projection',
   'marginals',
   'ed-volumes',
   'los-medians',
