@@ -7,20 +7,21 @@ function mix32(value: number): number {
   return (value ^ (value >>> 16)) >>> 0;
 }
 
-/**
- * One day in this many is kept for in-migrants (split over the encounter years, whose birth
- * ranges overlap); the rest for residents and births.
- */
+/** One day in this many is kept for in-migrants; the rest for residents and births. */
 const MIGRANT_DAY_EVERY = 4;
+/** The pools. */
+export const RESIDENT_POOL = 0;
+export const MIGRANT_POOL = 1;
 
 /**
- * Birth dates split into disjoint pools per LHA x gender, so that unique (date of birth, LHA,
- * gender) holds across an open cohort without any block knowing another's patients. Pool 0
- * (3 days in 4, chosen by a keyed hash of the day) serves the residents and the births: the
- * residents' dates lie before the reference date and each year's births inside that year, so
- * they never meet. Pool 1 + y serves the in-migrants of encounter year y: their age bands on
- * the next 1 January are disjoint, so within a pool no two groups share a day either. Within a
- * group, patient k takes the k-th day of a keyed permutation of the group's days.
+ * Birth dates split into two disjoint pools per LHA x gender, so that unique (date of birth,
+ * LHA, gender) holds across an open cohort without any block knowing another's patients. The
+ * resident pool (3 days in 4, chosen by a keyed hash of the day) serves the residents and the
+ * births: the residents' dates lie up to the reference date and each year's births after it
+ * inside that year, so they never meet; within a group, patient k takes the k-th day of a
+ * keyed permutation of the group's days. The migrant pool serves the in-migrants, whose birth
+ * ranges overlap from year to year: their dates are dealt out before generation
+ * (migrantBirthDates).
  */
 export class DobPools {
   private readonly lists = new Map<number, Int32Array[]>();
@@ -30,16 +31,14 @@ export class DobPools {
     private readonly genderCount: number,
     private readonly firstDay: number,
     private readonly lastDay: number,
-    private readonly migrantYears: number,
   ) {}
 
-  /** Pool of `day` for (lha, gender): 0, or 1 + the in-migrant year it is kept for. */
+  /** Pool of `day` for (lha, gender). */
   poolOf(lha: number, gender: number, day: number): number {
     const hash = mix32(
       mix32(this.seed ^ Math.imul(lha * this.genderCount + gender + 1, 0x9e3779b1)) ^ day,
     );
-    if (hash % MIGRANT_DAY_EVERY !== 0 || this.migrantYears === 0) return 0;
-    return 1 + (Math.floor(hash / MIGRANT_DAY_EVERY) % this.migrantYears);
+    return hash % MIGRANT_DAY_EVERY === 0 ? MIGRANT_POOL : RESIDENT_POOL;
   }
 
   /** The days of `pool` for (lha, gender) from `from` to `to` inclusive, ascending (a view). */
@@ -52,7 +51,7 @@ export class DobPools {
     const key = lha * this.genderCount + gender;
     let lists = this.lists.get(key);
     if (!lists) {
-      const pools = this.migrantYears + 1;
+      const pools = 2;
       const counts = new Int32Array(pools);
       const span = this.lastDay - this.firstDay + 1;
       const poolOfDay = new Int32Array(span);

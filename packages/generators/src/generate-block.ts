@@ -4,6 +4,7 @@ import { birthDateRange } from './birth-date-range.js';
 import type { BlockColumns, BlockNeeds, BlockResult } from './block-result.js';
 import { civilDate } from './civil-date.js';
 import { BIRTH } from './cohort-plan.js';
+import { RESIDENT_POOL } from './dob-pools.js';
 import { NULL_DATE } from './null-date.js';
 import { CELL_BUCKETS, type GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
 import { writeInt64 } from './write-int64.js';
@@ -403,7 +404,13 @@ function placeEntrant(context: GeneratorContext, ordinal: number): void {
     // Born in the year, after the reference date (residents born up to it are in the cohort).
     const from = Math.max(first, context.referenceDay + 1);
     patient.dob = pools
-      ? pickDay(context, pools.days(lha, gender, 0, from, next - 1), 'births', year * 1_000 + lha * G + gender, rank)
+      ? pickDay(
+          context,
+          pools.days(lha, gender, RESIDENT_POOL, from, next - 1),
+          'births',
+          (year * context.lhaCount + lha) * G + gender,
+          rank,
+        )
       : from + Math.floor(source.next() * (next - from));
     patient.entryDay = patient.dob;
     patient.entryReason = context.codes.birth;
@@ -413,8 +420,8 @@ function placeEntrant(context: GeneratorContext, ordinal: number): void {
     const maxAge = ageNextYear + 1 < A ? context.minAges[ageNextYear + 1]! - 1 : OLDEST_AGE;
     const range = birthDateRange(next, minAge, maxAge);
     const last = Math.min(range.first + range.count - 1, next - 1);
-    patient.dob = pools
-      ? pickDay(context, pools.days(lha, gender, 1 + year, range.first, last), 'in-migrants', (year * context.lhaCount + lha) * A * G + ageNextYear * G + gender, rank)
+    patient.dob = context.migrantBirthDates
+      ? context.migrantBirthDates[ordinal - cohort.baseline]!
       : range.first + Math.floor(source.next() * (last - range.first + 1));
     const from = Math.max(first, patient.dob);
     patient.entryDay = from + Math.floor(source.next() * (next - from));
@@ -501,7 +508,7 @@ function simulatePatient(
       const cohort = streams.cohort[y]!;
       const at = (y - 1) * cellsPerYear + cell;
       const u = cohort.next();
-      const death = context.cohort.deathRate[at]!;
+      const death = Math.max(0, context.cohort.deathRate[at]! - context.edDeathRate[cell]!);
       if (u < death + context.cohort.outMigrationRate[at]!) {
         patient.exitDay = yearFirst + Math.floor(cohort.next() * (yearEnd - yearFirst));
         patient.exitReason = u < death ? codes.death : codes.outMigration;

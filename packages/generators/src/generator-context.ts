@@ -10,7 +10,7 @@ import {
 import { birthDateRange } from './birth-date-range.js';
 import { civilDate } from './civil-date.js';
 import type { CohortPlan } from './cohort-plan.js';
-import { DobPools } from './dob-pools.js';
+import { DobPools, RESIDENT_POOL } from './dob-pools.js';
 import { FeistelPermutation } from './feistel-permutation.js';
 import { LocalClock } from './local-clock.js';
 import type { GeneratorSettings } from './generator-settings.js';
@@ -79,6 +79,7 @@ export class GeneratorContext {
   readonly referenceDay: number;
   /** Unique dates of birth across residents and entrants (uniqueQuasiIdentifiers only). */
   readonly dobPools: DobPools | null;
+  readonly migrantBirthDates: Int32Array | null;
   private readonly groupOrders = new Map<string, FeistelPermutation>();
   /** A patient's ED frailty, shared by all years: Gamma(k, 1/k) (mean 1), or 1 under Poisson. */
   readonly frailty: Draw;
@@ -113,6 +114,12 @@ export class GeneratorContext {
   readonly primarySubservice: Int8Array;
   /** Mean visits per person-year over all subservices, and the subservice of each visit (null: no visits). */
   readonly edMean: Float64Array;
+  /**
+   * Deaths per person-year at an ED visit ("Deceased" dispositions), per cell: a patient who
+   * dies in the ED has had the death the life table gives, so the cohort's other deaths are
+   * drawn at the life-table rate less this.
+   */
+  readonly edDeathRate: Float64Array;
   readonly edSubservice: readonly (Draw | null)[];
   /** Per calendar year x subservice: day of the year. */
   readonly arrivalDay: readonly Draw[];
@@ -200,14 +207,9 @@ export class GeneratorContext {
     this.cohort = settings.cohort;
     this.referenceDay = civilDate.parse(scenario.referenceDate);
     this.dobPools = options.uniqueQuasiIdentifiers
-      ? new DobPools(
-          seed,
-          G,
-          birthRanges[A - 1]!.first - 1,
-          this.yearFirstDay[years]!,
-          options.encounterYears,
-        )
+      ? new DobPools(seed, G, birthRanges[A - 1]!.first - 1, this.yearFirstDay[years]!)
       : null;
+    this.migrantBirthDates = settings.migrantBirthDates;
 
     // Patients.
     const cellCount = allocation.length;
@@ -226,7 +228,7 @@ export class GeneratorContext {
     this.birthDays = Array.from({ length: pools ? cellCount : 0 }, (_, cell) => {
       const range = birthRanges[Math.floor((cell % (A * G)) / G)]!;
       const lha = Math.floor(cell / (A * G));
-      return pools!.days(lha, cell % G, 0, range.first, range.first + range.count - 1);
+      return pools!.days(lha, cell % G, RESIDENT_POOL, range.first, range.first + range.count - 1);
     });
     this.birthOrder = this.birthDays.map((days, cell) =>
       days.length > 0 ? new FeistelPermutation(days.length, seed, 'birth-dates', cell) : null,
@@ -250,6 +252,7 @@ export class GeneratorContext {
     // subservice NegBin(mean, k) (Poisson(mean)) as configured, and the subservices of one
     // patient-year share its gamma frailty, as frequent ED users do.
     this.edMean = new Float64Array(cellCount);
+    this.edDeathRate = new Float64Array(cellCount);
     const edSubservice: (Draw | null)[] = [];
     for (let cell = 0; cell < cellCount; cell++) {
       const lha = Math.floor(cell / (A * G));
@@ -262,6 +265,9 @@ export class GeneratorContext {
         if (rates[s]! > rates[primary]!) primary = s;
       }
       this.edMean[cell] = total / 1000;
+      for (let s = 0; s < S; s++)
+        this.edDeathRate[cell] =
+          this.edDeathRate[cell]! + (rates[s]! / 1000) * ed.disposition[age]![s]![settings.codes.deceased]!;
       edSubservice.push(sampler(slots.edVisits, rates));
       this.expectedEdRate[cell] = Math.round(total * 10) / 10_000;
       this.primarySubservice[cell] = primary;

@@ -3,9 +3,13 @@ import {
   ED_DISPOSITIONS,
   ENTRY_REASONS,
   EXIT_REASONS,
+  GENDERS,
 } from '@lm-synth/config/core';
 import { buildDimAgeGroup, tableByName } from '@lm-synth/dims';
 import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
+import { civilDate } from './civil-date.js';
+import { DobPools } from './dob-pools.js';
+import { migrantBirthDates } from './migrant-birth-dates.js';
 import { allocatePatients } from './allocate-patients.js';
 import type { BirthDateRange } from './birth-date-range.js';
 import { type CohortPlan, cohortPlan } from './cohort-plan.js';
@@ -29,6 +33,8 @@ export interface GeneratorSettings {
   readonly minAges: readonly number[];
   /** The open cohort: residents, entrants and exit rates. */
   readonly cohort: CohortPlan;
+  /** In-migrants' unique dates of birth by ordinal - cohort.baseline (uniqueQuasiIdentifiers only). */
+  readonly migrantBirthDates: Int32Array | null;
   /** IANA time zone of the scenario's wall-clock profiles. */
   readonly timeZone: string;
   /** [home site][subservice][facility] -> probability (edFacilityShares). */
@@ -58,13 +64,26 @@ function decimalMaximum(table: string, column: string): number {
 }
 
 export function generatorSettings({ scenario, options }: DatasetPlan): GeneratorSettings {
+  const birthRanges = ageGroupBirthRanges(scenario.referenceDate);
+  const minAges = Array.from(buildDimAgeGroup().min_age);
+  const cohort = cohortPlan(scenario, options.patients, options.encounterYears);
+  let migrants: Int32Array | null = null;
+  if (options.uniqueQuasiIdentifiers) {
+    const lastDay = civilDate.fromParts(scenario.startYear + options.encounterYears, 1, 1);
+    const pools = new DobPools(options.seed, GENDERS.length, birthRanges.at(-1)!.first - 1, lastDay);
+    const dealt = migrantBirthDates(scenario, cohort, pools, minAges, options.seed);
+    // planDataset has checked that every group fits.
+    if (!dealt.ok) throw new Error(`no birth dates left for ${dealt.label}`);
+    migrants = dealt.dates;
+  }
   return {
     scenario,
     options,
     allocation: allocatePatients(scenario, options.patients),
-    birthRanges: ageGroupBirthRanges(scenario.referenceDate),
-    minAges: Array.from(buildDimAgeGroup().min_age),
-    cohort: cohortPlan(scenario, options.patients, options.encounterYears),
+    birthRanges,
+    minAges,
+    cohort,
+    migrantBirthDates: migrants,
     timeZone: (scenario as { timeZone?: string }).timeZone ?? 'America/Vancouver',
     edFacilityShares: edFacilityShares(scenario),
     maxLosDays: decimalMaximum('ip_stays', 'los_days'),

@@ -55,6 +55,10 @@ function booleanOption(name: string, value: boolean): boolean {
 
 const count = (value: number) => value.toLocaleString('en-US');
 
+function startPopulation(scenario: Scenario): number {
+  return scenario.lhas.reduce((sum, lha) => sum + lha.basePopulation, 0);
+}
+
 /**
  * Validates options against the scenario and checks, before any work, that the
  * patients can have unique quasi-identifiers when asked to. Throws a
@@ -69,7 +73,13 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     50,
   );
   const resolved: ResolvedGenerateOptions = {
-    patients: integerIn('patients', options.patients ?? scenario.patients, 1, MAX_PATIENTS),
+    // 'all': every resident of the start year (weight 1).
+    patients: integerIn(
+      'patients',
+      options.patients === 'all' ? startPopulation(scenario) : (options.patients ?? scenario.patients),
+      1,
+      MAX_PATIENTS,
+    ),
     startYear,
     horizonYears,
     encounterYears: integerIn('encounterYears', options.encounterYears ?? horizonYears, 1, horizonYears),
@@ -109,7 +119,12 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
       );
     }
   }
-  const quasiIdentifiers = quasiIdentifierCapacity(effective, resolved.patients);
+  const quasiIdentifiers = quasiIdentifierCapacity(
+    effective,
+    resolved.patients,
+    resolved.encounterYears,
+    resolved.seed,
+  );
   if (
     resolved.uniqueQuasiIdentifiers &&
     quasiIdentifiers.patientsInCell > quasiIdentifiers.birthDates
@@ -117,8 +132,8 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     const q = quasiIdentifiers;
     throw new GeneratorInputError(
       `${count(resolved.patients)} patients cannot all have a unique (date of birth, LHA, gender): ` +
-        `the fullest cell, ${q.lha} / ${q.gender} / ${q.ageGroup}, would hold ${count(q.patientsInCell)} patients ` +
-        `but only ${count(q.birthDates)} birth dates fit age group ${q.ageGroup} at the reference date ${effective.referenceDate}. ` +
+        `the fullest group, ${q.lha} / ${q.gender} / ${q.ageGroup}, would hold ${count(q.patientsInCell)} patients ` +
+        `but only ${count(q.birthDates)} birth dates are free for it. ` +
         `Use at most about ${count(q.maxUniquePatients)} patients, or pass --no-unique-qi ` +
         '(option uniqueQuasiIdentifiers: false) to allow duplicate quasi-identifiers; ' +
         'the manifest records that choice and validate then reports k-anonymity instead of failing.',
