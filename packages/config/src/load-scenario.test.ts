@@ -247,6 +247,33 @@ describe('loadScenario', () => {
     );
   });
 
+  it('reports a time zone Intl does not know where it is written', async () => {
+    dir.write('overlay.yaml', 'time_zone: America/Vancover\n');
+    await expectErrors(
+      [BASE, 'overlay.yaml'],
+      [
+        {
+          file: 'overlay.yaml',
+          at: 'America/Vancover',
+          path: 'time_zone',
+          message: /not a time zone .*IANA name such as America\/Vancouver/,
+        },
+      ],
+    );
+  });
+
+  it('takes the time zone from an overlay, and America/Vancouver when no file names one', async () => {
+    dir.write('overlay.yaml', 'time_zone: Australia/Sydney\n');
+    const sydney = await loadScenario([dir.path(BASE), dir.path('overlay.yaml')]);
+    expect(sydney.timeZone).toBe('Australia/Sydney');
+    expect(sydney.meta.parameterOverrides).toEqual({ time_zone: 'Australia/Sydney' });
+    const unnamed = dir.write(BASE, baseText.replace(/^time_zone: .*\n/m, ''));
+    expect(baseText).toMatch(/^time_zone: America\/Vancouver$/m);
+    const scenario = await loadScenario([unnamed]);
+    expect(scenario.timeZone).toBe('America/Vancouver');
+    expect(scenarioHash(scenario)).toBe(scenarioHash(defaultScenario()));
+  });
+
   it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => {
     dir.write(
       'overlay.yaml',
