@@ -331,10 +331,10 @@ describe('writeDataset to CSV and Arrow', () => {
   it('writes CSV by the documented convention', async () => {
     const { outDir } = await write('csv', { duckdb: false });
     expect(await readFile(join(outDir, 'dim_scenario.csv'), 'utf8')).toBe(
-      'scenario_id,scenario_name,description,parameter_overrides,scenario_hash\n' +
-        `baseline,"NULL","",{},sha256:${'0'.repeat(64)}\n` +
+      'scenario_id,scenario_name,description,parameter_overrides,scenario_hash,time_zone\n' +
+        `baseline,"NULL","",{},sha256:${'0'.repeat(64)},America/Vancouver\n` +
         'what-if,"Café growth, ""high""","Growth of 2%, then\na second line; ""quoted"", and accents: Sẹ́lwyn Café",' +
-        `"{""growth"":{""ed"":1.02},""note"":""a, b""}",sha256:${'1'.repeat(64)}\n`,
+        `"{""growth"":{""ed"":1.02},""note"":""a, b""}",sha256:${'1'.repeat(64)},Australia/Sydney\n`,
     );
     const ages = await readFile(join(outDir, 'dim_age_group.csv'), 'utf8');
     expect(ages.split('\n').slice(0, 2)).toEqual([
@@ -378,6 +378,7 @@ describe('writeDataset input errors', () => {
     ],
     [{ format: 'xlsx' as 'csv' }, /Unknown format "xlsx"/],
     [{ run: { ...fixtureRunMetadata(), referenceDate: 'today' } }, /referenceDate/],
+    [{ run: { ...fixtureRunMetadata(), timeZone: undefined as unknown as string } }, /timeZone/],
   ])('refuses %o before writing anything', async (options, message) => {
     const root = await tempDir();
     const error = await writeDataset(fixtureDataset(), {
