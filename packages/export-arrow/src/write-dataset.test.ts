@@ -224,6 +224,37 @@ describe('writeDataset, every format', () => {
       FROM v_ed_volume_projection`);
     // Each of the 24 (year, facility, subservice) sums is rounded to 0.005 at most.
     expect(Math.abs(Number(check!.views) - Number(check!.direct))).toBeLessThan(24 * 0.005);
+    // Local time in the dataset's own zone, whatever the reader's session TimeZone.
+    const local = await sql(`SET TimeZone = 'Asia/Tokyo';
+      SELECT epoch(arrival_ts)::BIGINT AS utc, time_zone, arrival_local::VARCHAR AS local,
+             arrival_local_date::VARCHAR AS day, arrival_local_hour AS hour,
+             arrival_local_isodow AS isodow
+      FROM v_ed_arrivals_local`);
+    const encounters = await sql('SELECT count(*)::INTEGER AS n FROM ed_encounters');
+    expect(local).toHaveLength(Number(encounters[0]!.n));
+    const zone = String(local[0]!.time_zone);
+    expect(['America/Vancouver', 'Australia/Sydney']).toContain(zone);
+    const format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    for (const row of local) {
+      const parts = Object.fromEntries(
+        format.formatToParts(new Date(Number(row.utc) * 1000)).map((p) => [p.type, p.value]),
+      );
+      const day = `${parts.year}-${parts.month}-${parts.day}`;
+      expect(row.local).toBe(`${day} ${parts.hour}:${parts.minute}:${parts.second}`);
+      expect(row.day).toBe(day);
+      expect(Number(row.hour)).toBe(Number(parts.hour));
+      expect(Number(row.isodow)).toBe(new Date(`${day}T00:00:00Z`).getUTCDay() || 7);
+    }
   });
 
   it('declares primary and foreign keys in lm_synth.duckdb and enforces them', async () => {
