@@ -62,8 +62,8 @@ function offsetReader(timeZone: string): (utcSeconds: number) => number {
  * of local days. Offsets come from Intl once, at construction; every conversion after that is a
  * few array reads, because generators call it once per row.
  *
- * A local day is assumed to hold at most one offset transition (true of every zone in the tz
- * database since 1970); the constructor throws if it finds two.
+ * A local day is assumed to hold at most one offset transition; the constructor throws if it finds
+ * two (it finds none in any zone Node.js knows, 1970-2037).
  */
 export class LocalClock {
   readonly #firstDay: number;
@@ -89,9 +89,10 @@ export class LocalClock {
     this.#firstDay = firstDay;
     this.#lastDay = lastDay;
 
-    // Offsets stay within ±26 h, so local days firstDay..lastDay lie inside UTC days
-    // firstDay-2..lastDay+2. Sample the offset at each UTC midnight and binary-search each
-    // change to the second: about one Intl call per day instead of one per hour.
+    // Offsets are less than a day, so local days firstDay..lastDay lie inside UTC days
+    // firstDay-1..lastDay+1; one more on each side keeps every transition they own in reach.
+    // Sample the offset at each UTC midnight and binary-search each change to the second:
+    // about one Intl call per day instead of one per hour.
     this.#utcBase = firstDay - 2;
     const utcDays = lastDay - firstDay + 5;
     this.#utcOffset = new Int32Array(utcDays);
