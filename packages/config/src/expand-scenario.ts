@@ -104,6 +104,7 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       parameterOverrides: parameterOverrides(input, defaults),
     },
     referenceDate: input.reference_date,
+    timeZone: input.time_zone,
     startYear: input.start_year,
     horizonYears: input.horizon_years,
     endYear: input.start_year + input.horizon_years - 1,

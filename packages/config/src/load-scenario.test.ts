@@ -247,6 +247,7 @@ describe('loadScenario', () => {
     );
   });
 
+<<<<<<< HEAD
   it('reports bad demography rates where they are written', async () => {
     dir.write(
       'overlay.yaml',
@@ -261,11 +262,16 @@ describe('loadScenario', () => {
         '',
       ].join('\n'),
     );
+=======
+  it('reports a time zone Intl does not know where it is written', async () => {
+    dir.write('overlay.yaml', 'time_zone: America/Vancover\n');
+>>>>>>> localtime
     await expectErrors(
       [BASE, 'overlay.yaml'],
       [
         {
           file: 'overlay.yaml',
+<<<<<<< HEAD
           at: '-3',
           path: 'demography.mortality_per_1000.85+.Female',
           message: /must be at least 0/,
@@ -287,11 +293,31 @@ describe('loadScenario', () => {
           at: '{ 0-4: 0',
           path: 'demography.in_migrant_age_weights',
           message: /at least one weight must be positive/,
+=======
+          at: 'America/Vancover',
+          path: 'time_zone',
+          message: /not a time zone .*IANA name such as America\/Vancouver/,
+>>>>>>> localtime
         },
       ],
     );
   });
 
+<<<<<<< HEAD
+=======
+  it('takes the time zone from an overlay, and America/Vancouver when no file names one', async () => {
+    dir.write('overlay.yaml', 'time_zone: Australia/Sydney\n');
+    const sydney = await loadScenario([dir.path(BASE), dir.path('overlay.yaml')]);
+    expect(sydney.timeZone).toBe('Australia/Sydney');
+    expect(sydney.meta.parameterOverrides).toEqual({ time_zone: 'Australia/Sydney' });
+    const unnamed = dir.write(BASE, baseText.replace(/^time_zone: .*\n/m, ''));
+    expect(baseText).toMatch(/^time_zone: America\/Vancouver$/m);
+    const scenario = await loadScenario([unnamed]);
+    expect(scenario.timeZone).toBe('America/Vancouver');
+    expect(scenarioHash(scenario)).toBe(scenarioHash(defaultScenario()));
+  });
+
+>>>>>>> localtime
   it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => {
     dir.write(
       'overlay.yaml',

@@ -88,6 +88,27 @@ const referenceDate = z
   )
   .meta({ description: 'Fixed "today" for ages and DOBs (YYYY-MM-DD); nothing reads the clock.' });
 
+/** Whether Intl knows the zone; it throws RangeError for names outside the IANA database. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = z
+  .string()
+  .refine(isTimeZone, {
+    error: 'not a time zone this Node.js knows; use an IANA name such as America/Vancouver or UTC',
+  })
+  .default('America/Vancouver')
+  .meta({
+    description:
+      'IANA time zone of the region (default America/Vancouver). Arrival, admission and discharge profiles are local wall-clock time here; stored timestamps are UTC instants.',
+  });
+
 const site = z
   .strictObject({
     name: z.string().min(1).max(128).meta({ description: 'Fictional facility name.' }),
@@ -388,6 +409,7 @@ export const scenarioInputSchema = z
   .strictObject({
     scenario: scenarioMeta,
     reference_date: referenceDate,
+    time_zone: timeZone,
     start_year: z.int().min(1900).max(2200).meta({ description: 'First projection year.' }),
     horizon_years: z.int().min(1).max(50).meta({ description: 'Number of projection years.' }),
     seed: z.int().min(0).max(4_294_967_295).meta({ description: 'Default random seed (uint32).' }),

@@ -15,6 +15,8 @@ export interface Scenario {
   readonly meta: ScenarioMeta;
   /** Fixed "today", YYYY-MM-DD. */
   readonly referenceDate: string;
+  /** IANA time zone of the region: profiles are local wall-clock time here, stored timestamps UTC instants. */
+  readonly timeZone: string;
   readonly startYear: number;
   readonly horizonYears: number;
   /** Last projection year, inclusive: startYear + horizonYears - 1. */

@@ -84,7 +84,7 @@ export function generatorSettings({ scenario, options }: DatasetPlan): Generator
     minAges,
     cohort,
     migrantBirthDates: migrants,
-    timeZone: (scenario as { timeZone?: string }).timeZone ?? 'America/Vancouver',
+    timeZone: scenario.timeZone,
     edFacilityShares: edFacilityShares(scenario),
     maxLosDays: decimalMaximum('ip_stays', 'los_days'),
     codes: {

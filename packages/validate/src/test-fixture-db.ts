@@ -126,6 +126,7 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
           scenarioId: scenario.meta.id,
           scenarioHash: 'sha256:test',
           referenceDate: scenario.referenceDate,
+          timeZone: scenario.timeZone,
           startYear: scenario.startYear,
           horizonYears: scenario.horizonYears,
           patients: rowCounts.get('patients')!,

@@ -115,6 +115,7 @@ describe('validate', () => {
           scenarioId: scenario.meta.id,
           scenarioHash: scenarioHash(scenario),
           referenceDate: scenario.referenceDate,
+          timeZone: scenario.timeZone,
           startYear: scenario.startYear,
           horizonYears: scenario.horizonYears,
           patients: 2_000,
