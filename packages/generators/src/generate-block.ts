@@ -565,7 +565,7 @@ function simulatePatient(
       if (patient.exitReason >= 0) {
         for (let r = firstStay; r < stayCount; r++) {
           const discharge = stays.time[r]! + stays.cents[r]! * SECONDS_PER_CENTIDAY;
-          const day = context.clock.localDayOf(discharge);
+          const day = context.localDayOf(discharge);
           if (day > patient.exitDay) patient.exitDay = day;
         }
       }
@@ -677,8 +677,8 @@ function writeStays(
     const admit = stays.time[stay]!;
     const discharge = admit + stays.cents[stay]! * SECONDS_PER_CENTIDAY;
     // In a bed at local midnight m when admit < m <= discharge.
-    const firstNight = context.clock.localDayOf(admit) + 1 - context.censusFirstDay;
-    const endNight = context.clock.localDayOf(discharge) + 1 - context.censusFirstDay;
+    const firstNight = context.localDayOf(admit) + 1 - context.censusFirstDay;
+    const endNight = context.localDayOf(discharge) + 1 - context.censusFirstDay;
     const at = firstCensus + r;
     ip.census[3 * at] = stays.facility[stay]!;
     ip.census[3 * at + 1] = Math.min(Math.max(firstNight, 0), context.censusDays);

@@ -73,6 +73,8 @@ export class GeneratorContext {
   readonly clock: LocalClock;
   /** UTC instant of the first midnight of the start year: warm-up stays still in a bed then are written. */
   readonly startMidnight: number;
+  /** The UTC instant past which localDayOf stops consulting the clock. */
+  private readonly clockEnd: number;
 
   // The open cohort.
   readonly cohort: CohortPlan;
@@ -204,6 +206,7 @@ export class GeneratorContext {
       this.yearFirstDay[years]! + 1,
     );
     this.startMidnight = this.clock.midnight(this.yearFirstDay[1]!);
+    this.clockEnd = this.clock.midnight(this.yearFirstDay[years]! + 1);
     this.cohort = settings.cohort;
     this.referenceDay = civilDate.parse(scenario.referenceDate);
     this.dobPools = options.uniqueQuasiIdentifiers
@@ -410,6 +413,14 @@ export class GeneratorContext {
       );
       return sampler(slots.inpatient, [stay, ...outgoing.map((corridor) => corridor.probability)]);
     });
+  }
+
+  /**
+   * The local day of a UTC instant; past the simulated years (a long stay's discharge) the UTC
+   * day, as only census and exit days inside them need the time zone.
+   */
+  localDayOf(utcSeconds: number): number {
+    return utcSeconds < this.clockEnd ? this.clock.localDayOf(utcSeconds) : Math.floor(utcSeconds / 86_400);
   }
 
   /** A keyed permutation of an entrant group's `size` birth dates, built once per worker. */
