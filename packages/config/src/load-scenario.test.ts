@@ -248,7 +248,7 @@ describe('loadScenario', () => {
   });
 
 <<<<<<< HEAD
-  it('reports bad demography rates where they are written', async () => {
+  it('reports bad demography rates where they are written', async () => 
     dir.write(
       'overlay.yaml',
       [
@@ -263,32 +263,25 @@ describe('loadScenario', () => {
       ].join('\n'),
     );
 =======
-  it('reports a time zone Intl does not know where it is written', async () => {
+  it('reports a time zone Intl does not know where it is written', async () => 
     dir.write('overlay.yaml', 'time_zone: America/Vancover\n');
 >>>>>>> localtime
     await expectErrors(
       [BASE, 'overlay.yaml'],
       [
-        {
           file: 'overlay.yaml',
 <<<<<<< HEAD
           at: '-3',
           path: 'demography.mortality_per_1000.85+.Female',
-          message: /must be at least 0/,
-        },
-        {
+          message: /must be at least 0/,,
           file: 'overlay.yaml',
           at: '15-25',
           path: 'demography.fertility_per_1000.15-25',
-          message: /unknown key "15-25"/,
-        },
-        {
+          message: /unknown key "15-25"/,,
           file: 'overlay.yaml',
           at: '{ Female: 0.6 }',
           path: 'demography.birth_gender_shares',
-          message: /must sum to 1/,
-        },
-        {
+          message: /must sum to 1/,,
           file: 'overlay.yaml',
           at: '{ 0-4: 0',
           path: 'demography.in_migrant_age_weights',
@@ -297,11 +290,9 @@ describe('loadScenario', () => {
           at: 'America/Vancover',
           path: 'time_zone',
           message: /not a time zone .*IANA name such as America\/Vancouver/,
->>>>>>> localtime
-        },
+>>>>>>> localtime,
       ],
-    );
-  });
+    ););
 
 <<<<<<< HEAD
 =======
@@ -318,7 +309,7 @@ describe('loadScenario', () => {
   });
 
 >>>>>>> localtime
-  it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => {
+  it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => 
     dir.write(
       'overlay.yaml',
       [
@@ -378,8 +369,7 @@ describe('loadScenario', () => {
           message: /two different sites/,
         },
       ],
-    );
-  });
+    ););
 
   it('checks LOS bands and sigma', async () => {
     dir.write(
@@ -531,5 +521,4 @@ describe('loadScenario', () => {
   it('refuses an empty list of files', async () => {
     const error = await loadError([]);
     expect(error.message).toBe('no scenario file given');
-  });
-});
+  }););

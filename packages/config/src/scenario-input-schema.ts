@@ -368,12 +368,17 @@ const capacity = z
   .strictObject({
     target_occupancy: z.number().gt(0).max(1.5).meta({
       description:
-        'Staffed beds per site and year = the previous year\'s mean midnight census / this.',
+        "Staffed beds per site and year = the previous year's mean midnight census / this.",
     }),
     occupancy_band: z
       .tuple([z.number().gt(0).max(2), z.number().gt(0).max(2)])
-      .refine(([low, high]) => low < high, { message: 'the band\'s low end must be below its high end' })
-      .meta({ description: 'Realistic mean occupancy per site and year, [low, high]; checked by validate.' }),
+      .refine(([low, high]) => low < high, {
+        message: "the band's low end must be below its high end",
+      })
+      .meta({
+        description:
+          'Realistic mean occupancy per site and year, [low, high]; checked by validate.',
+      }),
   })
   .meta({ description: 'How staffed beds follow demand.' });
 

@@ -44,7 +44,8 @@ export function capacityDailyColumns(
   const staffedBeds = new Int32Array(encounterYears * F);
   const physicalBeds = new Int32Array(encounterYears * F);
   for (let y = 0; y < encounterYears; y++) {
-    const planFrom = y === 0 ? Math.floor((yearFirst[1]! - warmUpFirst) / 2) : yearFirst[y]! - warmUpFirst;
+    const planFrom =
+      y === 0 ? Math.floor((yearFirst[1]! - warmUpFirst) / 2) : yearFirst[y]! - warmUpFirst;
     const planTo = yearFirst[y + 1]! - warmUpFirst;
     sites.forEach((site, f) => {
       const mean = meanCensus(f, planFrom, planTo);

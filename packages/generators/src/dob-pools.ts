@@ -8,7 +8,7 @@ function mix32(value: number): number {
 }
 
 /** One day in this many is kept for in-migrants; the rest for residents and births. */
-const MIGRANT_DAY_EVERY = 4;
+const MIGRANT_DAY_EVERY = 3;
 /** The pools. */
 export const RESIDENT_POOL = 0;
 export const MIGRANT_POOL = 1;
@@ -16,7 +16,7 @@ export const MIGRANT_POOL = 1;
 /**
  * Birth dates split into two disjoint pools per LHA x gender, so that unique (date of birth,
  * LHA, gender) holds across an open cohort without any block knowing another's patients. The
- * resident pool (3 days in 4, chosen by a keyed hash of the day) serves the residents and the
+ * resident pool (2 days in 3, chosen by a keyed hash of the day) serves the residents and the
  * births: the residents' dates lie up to the reference date and each year's births after it
  * inside that year, so they never meet; within a group, patient k takes the k-th day of a
  * keyed permutation of the group's days. The migrant pool serves the in-migrants, whose birth
@@ -29,8 +29,8 @@ export class DobPools {
   constructor(
     private readonly seed: number,
     private readonly genderCount: number,
-    private readonly firstDay: number,
-    private readonly lastDay: number,
+    readonly firstDay: number,
+    readonly lastDay: number,
   ) {}
 
   /** Pool of `day` for (lha, gender). */

@@ -5,8 +5,8 @@ import type { BlockColumns, BlockNeeds, BlockResult } from './block-result.js';
 import { civilDate } from './civil-date.js';
 import { BIRTH } from './cohort-plan.js';
 import { RESIDENT_POOL } from './dob-pools.js';
-import { NULL_DATE } from './null-date.js';
 import { CELL_BUCKETS, type GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
+import { NULL_DATE } from './null-date.js';
 import { writeInt64 } from './write-int64.js';
 import { PATIENT_ID_BYTES, writePatientId } from './write-patient-id.js';
 
@@ -498,10 +498,12 @@ function simulatePatient(
     const yearFirst = context.yearFirstDay[y]!;
     const yearEnd = context.yearFirstDay[y + 1]!;
     // Present from entry (or birth, in the warm-up year) until the exit day, inclusive.
-    const from = y === WARM_UP ? Math.max(yearFirst, patient.dob) : Math.max(yearFirst, patient.entryDay);
+    const from =
+      y === WARM_UP ? Math.max(yearFirst, patient.dob) : Math.max(yearFirst, patient.entryDay);
     let until = yearEnd;
     if (from >= until) continue;
-    const age = y === patient.entryYear && y > WARM_UP ? patient.age : ageGroupOn(context, y, patient.dob);
+    const age =
+      y === patient.entryYear && y > WARM_UP ? patient.age : ageGroupOn(context, y, patient.dob);
     const cell = (patient.lha * A + age) * G + patient.gender;
     // Leaving during the year: residents on its 1 January only (entrants count from the next).
     if (y > WARM_UP && y > patient.entryYear) {
@@ -519,7 +521,9 @@ function simulatePatient(
     // ED visits: Poisson(frailty x mean) over the whole year, thinned to the days present.
     const yearVisits = encounters;
     const subservice = context.edSubservice[cell];
-    const count = subservice ? poissonCount(streams.edCounts[y]!, patient.frailty * context.edMean[cell]!) : 0;
+    const count = subservice
+      ? poissonCount(streams.edCounts[y]!, patient.frailty * context.edMean[cell]!)
+      : 0;
     if (count > 0) {
       context.slots.edVisits.source = streams.edVisits[y]!;
       visits.ensure(encounters + count);
@@ -559,11 +563,21 @@ function simulatePatient(
 
     if (withStays) {
       context.slots.inpatient.source = streams.inpatient[y]!;
-      const firstStay = stayCount;
-      stayCount = drawStays(context, y, age, from, until, yearVisits, encounters, stayCount, edBase);
-      // A stay that runs past the exit day moves the exit to its discharge.
+      stayCount = drawStays(
+        context,
+        y,
+        age,
+        from,
+        until,
+        yearVisits,
+        encounters,
+        stayCount,
+        edBase,
+      );
+      // A stay that runs past the exit day (this year's or one from before) moves the exit to
+      // its discharge: nobody leaves from a hospital bed.
       if (patient.exitReason >= 0) {
-        for (let r = firstStay; r < stayCount; r++) {
+        for (let r = 0; r < stayCount; r++) {
           const discharge = stays.time[r]! + stays.cents[r]! * SECONDS_PER_CENTIDAY;
           const day = context.localDayOf(discharge);
           if (day > patient.exitDay) patient.exitDay = day;
@@ -649,7 +663,18 @@ function drawStays(
     const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
     const second = context.secondOfDay();
     if (day < from || day >= until) continue;
-    addStay(context, count, age, facility, program, subprogram, context.clock.toUtc(day, second), codes.direct, -1, -1);
+    addStay(
+      context,
+      count,
+      age,
+      facility,
+      program,
+      subprogram,
+      context.clock.toUtc(day, second),
+      codes.direct,
+      -1,
+      -1,
+    );
     count = maybeTransfer(context, count + 1, age, ag, count);
   }
   return count;

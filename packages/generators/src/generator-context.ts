@@ -12,8 +12,8 @@ import { civilDate } from './civil-date.js';
 import type { CohortPlan } from './cohort-plan.js';
 import { DobPools, RESIDENT_POOL } from './dob-pools.js';
 import { FeistelPermutation } from './feistel-permutation.js';
-import { LocalClock } from './local-clock.js';
 import type { GeneratorSettings } from './generator-settings.js';
+import { LocalClock } from './local-clock.js';
 import { StreamSlot } from './stream-slot.js';
 
 type Draw = () => number;
@@ -197,7 +197,11 @@ export class GeneratorContext {
     this.ageThreshold = new Int32Array(years * A);
     for (let y = 0; y < years; y++)
       for (let a = 0; a < A; a++) {
-        const atLeast = birthDateRange(this.yearFirstDay[y]!, settings.minAges[a]!, settings.minAges[a]!);
+        const atLeast = birthDateRange(
+          this.yearFirstDay[y]!,
+          settings.minAges[a]!,
+          settings.minAges[a]!,
+        );
         this.ageThreshold[y * A + a] = atLeast.first + atLeast.count - 1;
       }
     this.clock = new LocalClock(
@@ -270,7 +274,8 @@ export class GeneratorContext {
       this.edMean[cell] = total / 1000;
       for (let s = 0; s < S; s++)
         this.edDeathRate[cell] =
-          this.edDeathRate[cell]! + (rates[s]! / 1000) * ed.disposition[age]![s]![settings.codes.deceased]!;
+          this.edDeathRate[cell]! +
+          (rates[s]! / 1000) * ed.disposition[age]![s]![settings.codes.deceased]!;
       edSubservice.push(sampler(slots.edVisits, rates));
       this.expectedEdRate[cell] = Math.round(total * 10) / 10_000;
       this.primarySubservice[cell] = primary;
@@ -420,7 +425,9 @@ export class GeneratorContext {
    * day, as only census and exit days inside them need the time zone.
    */
   localDayOf(utcSeconds: number): number {
-    return utcSeconds < this.clockEnd ? this.clock.localDayOf(utcSeconds) : Math.floor(utcSeconds / 86_400);
+    return utcSeconds < this.clockEnd
+      ? this.clock.localDayOf(utcSeconds)
+      : Math.floor(utcSeconds / 86_400);
   }
 
   /** A keyed permutation of an entrant group's `size` birth dates, built once per worker. */

@@ -3,16 +3,12 @@ import {
   ED_DISPOSITIONS,
   ENTRY_REASONS,
   EXIT_REASONS,
-  GENDERS,
 } from '@lm-synth/config/core';
 import { buildDimAgeGroup, tableByName } from '@lm-synth/dims';
 import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
-import { civilDate } from './civil-date.js';
-import { DobPools } from './dob-pools.js';
-import { migrantBirthDates } from './migrant-birth-dates.js';
 import { allocatePatients } from './allocate-patients.js';
 import type { BirthDateRange } from './birth-date-range.js';
-import { type CohortPlan, cohortPlan } from './cohort-plan.js';
+import type { CohortPlan } from './cohort-plan.js';
 import { edFacilityShares } from './ed-facility-shares.js';
 import type { ResolvedGenerateOptions } from './generate-options.js';
 import type { DatasetPlan } from './plan-dataset.js';
@@ -63,19 +59,12 @@ function decimalMaximum(table: string, column: string): number {
   return 10 ** (type.precision - type.scale) - 10 ** -type.scale;
 }
 
-export function generatorSettings({ scenario, options }: DatasetPlan): GeneratorSettings {
+export function generatorSettings(plan: DatasetPlan): GeneratorSettings {
+  const { scenario, options } = plan;
   const birthRanges = ageGroupBirthRanges(scenario.referenceDate);
   const minAges = Array.from(buildDimAgeGroup().min_age);
-  const cohort = cohortPlan(scenario, options.patients, options.encounterYears);
-  let migrants: Int32Array | null = null;
-  if (options.uniqueQuasiIdentifiers) {
-    const lastDay = civilDate.fromParts(scenario.startYear + options.encounterYears, 1, 1);
-    const pools = new DobPools(options.seed, GENDERS.length, birthRanges.at(-1)!.first - 1, lastDay);
-    const dealt = migrantBirthDates(scenario, cohort, pools, minAges, options.seed);
-    // planDataset has checked that every group fits.
-    if (!dealt.ok) throw new Error(`no birth dates left for ${dealt.label}`);
-    migrants = dealt.dates;
-  }
+  const { cohort } = plan;
+  const migrants = plan.migrantBirthDates;
   return {
     scenario,
     options,

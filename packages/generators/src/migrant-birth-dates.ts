@@ -37,7 +37,10 @@ export function migrantBirthDates(
   const L = scenario.lhas.length;
   const cellsPerYear = L * A * G;
   const dates = new Int32Array(cohort.total - cohort.baseline);
-  const taken = new Map<number, Set<number>>();
+  // Per LHA x gender, the days already dealt, as a bitmap over the pools' span.
+  const taken = new Map<number, Uint8Array>();
+  const span = pools.lastDay - pools.firstDay + 1;
+  let free = new Int32Array(256);
   for (let group = 0; group < cohort.entrants.length; group++) {
     const count = cohort.entrants[group]!;
     if (count === 0 || Math.floor(group / cellsPerYear) % 2 === BIRTH) continue;
@@ -52,29 +55,30 @@ export function migrantBirthDates(
     const last = Math.min(range.first + range.count - 1, next - 1);
     const key = lha * G + gender;
     let used = taken.get(key);
-    if (!used) taken.set(key, (used = new Set()));
-    const free = Array.from(pools.days(lha, gender, MIGRANT_POOL, range.first, last)).filter(
-      (day) => !used.has(day),
-    );
-    if (free.length < count) {
+    if (!used) taken.set(key, (used = new Uint8Array(span)));
+    const days = pools.days(lha, gender, MIGRANT_POOL, range.first, last);
+    if (free.length < days.length) free = new Int32Array(days.length);
+    let freeCount = 0;
+    for (const day of days) if (used[day - pools.firstDay] === 0) free[freeCount++] = day;
+    if (freeCount < count) {
       return {
         ok: false,
         lha,
         gender,
         label: `${AGE_GROUPS[age]} in-migrants in ${scenario.startYear + y}`,
         patients: count,
-        birthDates: free.length,
+        birthDates: freeCount,
       };
     }
     // A partial Fisher-Yates shuffle draws `count` of the free days.
     const stream = createStream(seed, 'in-migrant-birth-dates', group);
     const first = cohort.entrantStart[group]! - cohort.baseline;
     for (let k = 0; k < count; k++) {
-      const pick = k + Math.floor(stream.next() * (free.length - k));
+      const pick = k + Math.floor(stream.next() * (freeCount - k));
       const day = free[pick]!;
       free[pick] = free[k]!;
       free[k] = day;
-      used.add(day);
+      used[day - pools.firstDay] = 1;
       dates[first + k] = day;
     }
   }

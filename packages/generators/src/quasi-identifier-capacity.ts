@@ -15,8 +15,14 @@ export interface QuasiIdentifierCapacity {
   readonly ageGroup: string;
   readonly patientsInCell: number;
   readonly birthDates: number;
-  /** The requested count when it fits, else about the largest count that does (found by bisection). */
+  /** The requested count when it fits, else about the largest count that does. */
   readonly maxUniquePatients: number;
+}
+
+/** The capacity, with the in-migrants' dates of birth dealt for the requested count when they fit. */
+export interface QuasiIdentifierPlan {
+  readonly capacity: QuasiIdentifierCapacity;
+  readonly migrantBirthDates: Int32Array | null;
 }
 
 interface Group {
@@ -40,7 +46,9 @@ export function quasiIdentifierCapacity(
   patients: number,
   encounterYears: number,
   seed: number,
-): QuasiIdentifierCapacity {
+  /** Deal the in-migrants' dates too (only needed when unique quasi-identifiers are asked for). */
+  withMigrants = true,
+): QuasiIdentifierPlan {
   const A = AGE_GROUPS.length;
   const G = GENDERS.length;
   const L = scenario.lhas.length;
@@ -52,6 +60,7 @@ export function quasiIdentifierCapacity(
   const poolDays = (lha: number, gender: number, pool: number, from: number, to: number) =>
     pools.days(lha, gender, pool, from, to).length;
 
+  let dealt: Int32Array | null = null;
   const groupsOf = (count: number): Group[] => {
     const groups: Group[] = [];
     const allocation = allocatePatients(scenario, count);
@@ -64,7 +73,13 @@ export function quasiIdentifierCapacity(
         gender: cell % G,
         label: AGE_GROUPS[age]!,
         patients: n,
-        birthDates: poolDays(lha, cell % G, RESIDENT_POOL, range.first, range.first + range.count - 1),
+        birthDates: poolDays(
+          lha,
+          cell % G,
+          RESIDENT_POOL,
+          range.first,
+          range.first + range.count - 1,
+        ),
       });
     });
     const cohort = cohortPlan(scenario, count, encounterYears);
@@ -84,37 +99,45 @@ export function quasiIdentifierCapacity(
         birthDates: poolDays(lha, gender, RESIDENT_POOL, from, yearFirst(y + 1) - 1),
       });
     });
-    const migrants = migrantBirthDates(scenario, cohort, pools, minAges, seed);
-    if (!migrants.ok) groups.push(migrants);
+    if (withMigrants) {
+      const migrants = migrantBirthDates(scenario, cohort, pools, minAges, seed);
+      if (!migrants.ok) groups.push(migrants);
+      else if (count === patients) dealt = migrants.dates;
+    }
     return groups;
   };
-  const fits = (count: number) => groupsOf(count).every((g) => g.patients <= g.birthDates);
-
   const groups = groupsOf(patients);
+  const fits = (count: number) => groupsOf(count).every((g) => g.patients <= g.birthDates);
   let fullest = groups[0]!;
   for (const group of groups) {
-    if (group.patients / Math.max(group.birthDates, 1) > fullest.patients / Math.max(fullest.birthDates, 1))
+    if (
+      group.patients / Math.max(group.birthDates, 1) >
+      fullest.patients / Math.max(fullest.birthDates, 1)
+    )
       fullest = group;
   }
   let maxUniquePatients = patients;
-  if (!fits(patients)) {
-    // Bisection keeps fits(low) and !fits(high); largest remainder is not strictly monotone in
-    // the total (the Alabama paradox), so the boundary found is the largest fit up to a few patients.
+  if (fullest.patients > fullest.birthDates) {
+    // Bisection to within 1% keeps fits(low) and !fits(high); largest remainder is not strictly
+    // monotone in the total (the Alabama paradox), hence "about".
     let low = 0;
     let high = patients;
-    while (high - low > 1) {
+    while (high - low > Math.max(1, patients / 100)) {
       const middle = Math.floor((low + high) / 2);
-      if (middle === 0 || fits(middle)) low = middle;
+      if (fits(middle)) low = middle;
       else high = middle;
     }
     maxUniquePatients = low;
   }
   return {
-    lha: scenario.lhas[fullest.lha]!.name,
-    gender: GENDERS[fullest.gender]!,
-    ageGroup: fullest.label,
-    patientsInCell: fullest.patients,
-    birthDates: fullest.birthDates,
-    maxUniquePatients,
+    capacity: {
+      lha: scenario.lhas[fullest.lha]!.name,
+      gender: GENDERS[fullest.gender]!,
+      ageGroup: fullest.label,
+      patientsInCell: fullest.patients,
+      birthDates: fullest.birthDates,
+      maxUniquePatients,
+    },
+    migrantBirthDates: dealt,
   };
 }
