@@ -247,8 +247,7 @@ describe('loadScenario', () => {
     );
   });
 
-<<<<<<< HEAD
-  it('reports bad demography rates where they are written', async () => 
+  it('reports bad demography rates where they are written', async () => {
     dir.write(
       'overlay.yaml',
       [
@@ -262,40 +261,52 @@ describe('loadScenario', () => {
         '',
       ].join('\n'),
     );
-=======
-  it('reports a time zone Intl does not know where it is written', async () => 
-    dir.write('overlay.yaml', 'time_zone: America/Vancover\n');
->>>>>>> localtime
     await expectErrors(
       [BASE, 'overlay.yaml'],
       [
+        {
           file: 'overlay.yaml',
-<<<<<<< HEAD
           at: '-3',
           path: 'demography.mortality_per_1000.85+.Female',
-          message: /must be at least 0/,,
+          message: /must be at least 0/,
+        },
+        {
           file: 'overlay.yaml',
           at: '15-25',
           path: 'demography.fertility_per_1000.15-25',
-          message: /unknown key "15-25"/,,
+          message: /unknown key "15-25"/,
+        },
+        {
           file: 'overlay.yaml',
           at: '{ Female: 0.6 }',
           path: 'demography.birth_gender_shares',
-          message: /must sum to 1/,,
+          message: /must sum to 1/,
+        },
+        {
           file: 'overlay.yaml',
           at: '{ 0-4: 0',
           path: 'demography.in_migrant_age_weights',
           message: /at least one weight must be positive/,
-=======
+        },
+      ],
+    );
+  });
+
+  it('reports a time zone Intl does not know where it is written', async () => {
+    dir.write('overlay.yaml', 'time_zone: America/Vancover\n');
+    await expectErrors(
+      [BASE, 'overlay.yaml'],
+      [
+        {
+          file: 'overlay.yaml',
           at: 'America/Vancover',
           path: 'time_zone',
           message: /not a time zone .*IANA name such as America\/Vancouver/,
->>>>>>> localtime,
+        },
       ],
-    ););
+    );
+  });
 
-<<<<<<< HEAD
-=======
   it('takes the time zone from an overlay, and America/Vancouver when no file names one', async () => {
     dir.write('overlay.yaml', 'time_zone: Australia/Sydney\n');
     const sydney = await loadScenario([dir.path(BASE), dir.path('overlay.yaml')]);
@@ -308,8 +319,7 @@ describe('loadScenario', () => {
     expect(scenarioHash(scenario)).toBe(scenarioHash(defaultScenario()));
   });
 
->>>>>>> localtime
-  it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => 
+  it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => {
     dir.write(
       'overlay.yaml',
       [
@@ -369,7 +379,8 @@ describe('loadScenario', () => {
           message: /two different sites/,
         },
       ],
-    ););
+    );
+  });
 
   it('checks LOS bands and sigma', async () => {
     dir.write(
@@ -521,4 +532,5 @@ describe('loadScenario', () => {
   it('refuses an empty list of files', async () => {
     const error = await loadError([]);
     expect(error.message).toBe('no scenario file given');
-  }););
+  });
+});
