@@ -57,7 +57,7 @@ const within = (observed: number, expected: number, variance: number) =>
 describe('ED encounters', () => {
   const countModel = scenario.ed.countModel;
   const k = countModel.model === 'negbin' ? countModel.dispersion : Number.POSITIVE_INFINITY;
-  const meanOf = (p: PatientIndex, i: number, s: number) =>
+  const _meanOf = (p: PatientIndex, i: number, s: number) =>
     scenario.ed.ratesPer1000[p.lha[i]! - 1]![p.age[i]!]![p.gender[i]!]![s]! / 1000;
 
   it('match the rates per 1,000 by age group and subservice over every patient-year (NegBin variance)', () => {

@@ -2,7 +2,6 @@ import { AGE_GROUPS, defaultScenario, ED_SUBSERVICES, GENDERS } from '@lm-synth/
 import { arrowSchema, CATALOGUE } from '@lm-synth/dims';
 import type { Table } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
 import { allocatePatients } from './allocate-patients.js';
 import { civilDate } from './civil-date.js';
 import { generateDataset } from './generate-dataset.js';
