@@ -66,7 +66,12 @@ describe('GET /', () => {
       version: API_VERSION,
       notice: SYNTHETIC_NOTICE,
       source: { kind: 'duckdb' },
-      dataset: { patients: 1000, format: 'parquet', startYear: 2025 },
+      dataset: {
+        patients: 1000,
+        format: 'parquet',
+        startYear: 2025,
+        timeZone: 'America/Vancouver',
+      },
       documentation: { swagger_ui: '/docs', redoc: '/redoc', openapi: '/openapi.json' },
     });
     const paths = body.endpoints.map((entry: { path: string }) => entry.path);

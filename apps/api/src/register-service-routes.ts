@@ -28,6 +28,12 @@ const infoSchema = z.object({
       seed: z.number(),
       scenarioId: z.string(),
       referenceDate: z.string(),
+      timeZone: z
+        .string()
+        .nullable()
+        .describe(
+          'IANA time zone whose local wall-clock time the profiles follow; instants are UTC. Null for datasets written before it was recorded.',
+        ),
       startYear: z.int(),
       horizonYears: z.int(),
       patients: z.int(),
@@ -69,6 +75,7 @@ export function registerServiceRoutes(
               seed: run.seed,
               scenarioId: run.scenarioId,
               referenceDate: run.referenceDate,
+              timeZone: run.timeZone ?? null,
               startYear: run.startYear,
               horizonYears: run.horizonYears,
               patients: run.patients,

@@ -17,6 +17,7 @@ export async function generateTestDataset(outDir: string, options: GenerateOptio
       scenarioId: scenario.meta.id,
       scenarioHash: scenarioHash(planned),
       referenceDate: scenario.referenceDate,
+      timeZone: scenario.timeZone,
       startYear: resolved.startYear,
       horizonYears: resolved.horizonYears,
       patients: resolved.patients,

@@ -157,6 +157,7 @@ export class GenerateCommand extends LmSynthCommand {
         scenarioId: scenario.meta.id,
         scenarioHash: scenarioHash(plan.scenario),
         referenceDate: scenario.referenceDate,
+        timeZone: scenario.timeZone,
         startYear: options.startYear,
         horizonYears: options.horizonYears,
         patients: options.patients,

@@ -48,6 +48,7 @@ beforeAll(async () => {
         scenarioId: 'cli-test',
         scenarioHash: `sha256:${'0'.repeat(64)}`,
         referenceDate: '2025-01-01',
+        timeZone: 'America/Vancouver',
         startYear: 2025,
         horizonYears: 1,
         patients: 0,

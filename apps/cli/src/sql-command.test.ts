@@ -53,6 +53,30 @@ describe('lm-synth sql', () => {
     expect(row.rates).toMatch(/^\d+\.\d\d$/);
   });
 
+  it('shows ED arrivals in the local time of the dataset’s zone, from a CSV dataset too', async () => {
+    const result = await runCli([
+      'sql',
+      '--in',
+      join(root, 'csv'),
+      '--json',
+      `SELECT arrival_ts, time_zone, arrival_local::VARCHAR AS local, arrival_local_hour AS hour
+       FROM v_ed_arrivals_local ORDER BY encounter_id LIMIT 50`,
+    ]);
+    expect(result.code).toBe(0);
+    const rows = JSON.parse(result.stdout) as Record<string, string | number>[];
+    expect(rows).toHaveLength(50);
+    for (const row of rows) {
+      const local = new Intl.DateTimeFormat('sv-SE', {
+        timeZone: String(row.time_zone),
+        hourCycle: 'h23',
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      }).format(new Date(String(row.arrival_ts)));
+      expect(row.local).toBe(local);
+      expect(Number(row.hour)).toBe(Number(local.slice(11, 13)));
+    }
+  });
+
   it('prints CSV by the lm-synth convention, from a CSV dataset too', async () => {
     const result = await runCli([
       'sql',

@@ -15,7 +15,7 @@ export class SqlCommand extends LmSynthCommand {
     category: 'Data',
     description: 'query a dataset with SQL (DuckDB)',
     details: `
-      Opens the dataset in \`--in\` in an in-memory DuckDB, whatever its format: every table of its \`datapackage.json\` is a view over its Parquet, CSV or Arrow files, typed as the catalogue says, and the sample-query views \`v_facility_summary\`, \`v_ed_volume_projection\` and \`v_patient_demographics\` are there too. Timestamps are shown in UTC.
+      Opens the dataset in \`--in\` in an in-memory DuckDB, whatever its format: every table of its \`datapackage.json\` is a view over its Parquet, CSV or Arrow files, typed as the catalogue says, and the sample-query views \`v_facility_summary\`, \`v_ed_volume_projection\`, \`v_patient_demographics\` and \`v_ed_arrivals_local\` are there too. Timestamps are UTC instants and shown in UTC; \`timezone('America/Vancouver', arrival_ts)\` (or \`v_ed_arrivals_local\`, in the dataset's own zone) gives local wall-clock time.
 
       Prints an aligned table by default, a JSON array of objects with \`--json\` (decimals as exact strings) or CSV with \`--csv\`. A SQL error is printed on stderr with exit code 2.
 

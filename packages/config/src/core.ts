@@ -15,16 +15,24 @@ export {
   ED_SUBSERVICES,
   type EdDisposition,
   type EdSubservice,
+  ENTRY_REASONS,
+  type EntryReason,
+  EXIT_REASONS,
+  type ExitReason,
   GENDERS,
   type Gender,
 } from './domains.js';
+export { largestRemainder } from './largest-remainder.js';
+export { type PopulationProjection, projectPopulation } from './project-population.js';
 export type {
   EdCountModel,
   LosParameters,
   Scenario,
   ScenarioAgeBand,
+  ScenarioCapacity,
   ScenarioCoverage,
   ScenarioCrossLha,
+  ScenarioDemography,
   ScenarioEd,
   ScenarioInpatient,
   ScenarioLha,

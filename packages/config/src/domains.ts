@@ -22,9 +22,15 @@ export const ED_DISPOSITIONS = [
   'Deceased',
 ] as const;
 export const ADMISSION_SOURCES = ['ED', 'Direct', 'Transfer'] as const;
+/** How a patient joined the open cohort: resident at the start, born, or moved in. */
+export const ENTRY_REASONS = ['Resident', 'Birth', 'In-migration'] as const;
+/** How a patient left it. */
+export const EXIT_REASONS = ['Death', 'Out-migration'] as const;
 
 export type AgeGroup = (typeof AGE_GROUPS)[number];
 export type Gender = (typeof GENDERS)[number];
 export type EdSubservice = (typeof ED_SUBSERVICES)[number];
 export type EdDisposition = (typeof ED_DISPOSITIONS)[number];
 export type AdmissionSource = (typeof ADMISSION_SOURCES)[number];
+export type EntryReason = (typeof ENTRY_REASONS)[number];
+export type ExitReason = (typeof EXIT_REASONS)[number];

@@ -104,6 +104,7 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       parameterOverrides: parameterOverrides(input, defaults),
     },
     referenceDate: input.reference_date,
+    timeZone: input.time_zone,
     startYear: input.start_year,
     horizonYears: input.horizon_years,
     endYear: input.start_year + input.horizon_years - 1,
@@ -118,6 +119,19 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       nhppd: site.nhppd,
     })),
     lhas,
+    demography: {
+      mortality: AGE_GROUPS.map((group) =>
+        GENDERS.map((gender) => input.demography.mortality_per_1000[group][gender] / 1000),
+      ),
+      fertility: AGE_GROUPS.map(
+        (group) => (input.demography.fertility_per_1000[group] ?? 0) / 1000,
+      ),
+      birthGenderShares: pick(input.demography.birth_gender_shares, GENDERS),
+      outMigration: AGE_GROUPS.map(
+        (group) => input.demography.out_migration_per_1000[group] / 1000,
+      ),
+      inMigrantAgeShares: normalise(pick(input.demography.in_migrant_age_weights, AGE_GROUPS)),
+    },
     programs,
     ageBands: Object.entries(input.age_bands).map(([name, ageGroups]) => ({
       name,
@@ -183,6 +197,10 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
         toSiteId: siteId(corridor.to),
         probability: corridor.probability,
       })),
+    },
+    capacity: {
+      targetOccupancy: input.capacity.target_occupancy,
+      occupancyBand: [input.capacity.occupancy_band[0], input.capacity.occupancy_band[1]] as const,
     },
     validation: {
       ksThreshold: input.validation.ks_threshold,

@@ -6,6 +6,7 @@ export { formatPositionedError } from './format-positioned-error.js';
 export { loadScenario } from './load-scenario.js';
 export { type ParseScenarioResult, parseScenario } from './parse-scenario.js';
 export type { PositionedError } from './positioned-error.js';
+export { type PopulationProjection, projectPopulation } from './project-population.js';
 export { ScenarioError } from './scenario-error.js';
 export { type ScenarioInput, scenarioInputSchema } from './scenario-input-schema.js';
 export { scenarioJsonSchema } from './scenario-json-schema.js';

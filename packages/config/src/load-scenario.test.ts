@@ -247,6 +247,78 @@ describe('loadScenario', () => {
     );
   });
 
+  it('reports bad demography rates where they are written', async () => {
+    dir.write(
+      'overlay.yaml',
+      [
+        'demography:',
+        '  mortality_per_1000:',
+        '    85+: { Female: -3 }',
+        '  fertility_per_1000: { 15-25: 8 }',
+        '  birth_gender_shares: { Female: 0.6 }',
+        '  in_migrant_age_weights:',
+        '    { 0-4: 0, 5-14: 0, 15-24: 0, 25-44: 0, 45-64: 0, 65-74: 0, 75-84: 0, 85+: 0 }',
+        '',
+      ].join('\n'),
+    );
+    await expectErrors(
+      [BASE, 'overlay.yaml'],
+      [
+        {
+          file: 'overlay.yaml',
+          at: '-3',
+          path: 'demography.mortality_per_1000.85+.Female',
+          message: /must be at least 0/,
+        },
+        {
+          file: 'overlay.yaml',
+          at: '15-25',
+          path: 'demography.fertility_per_1000.15-25',
+          message: /unknown key "15-25"/,
+        },
+        {
+          file: 'overlay.yaml',
+          at: '{ Female: 0.6 }',
+          path: 'demography.birth_gender_shares',
+          message: /must sum to 1/,
+        },
+        {
+          file: 'overlay.yaml',
+          at: '{ 0-4: 0',
+          path: 'demography.in_migrant_age_weights',
+          message: /at least one weight must be positive/,
+        },
+      ],
+    );
+  });
+
+  it('reports a time zone Intl does not know where it is written', async () => {
+    dir.write('overlay.yaml', 'time_zone: America/Vancover\n');
+    await expectErrors(
+      [BASE, 'overlay.yaml'],
+      [
+        {
+          file: 'overlay.yaml',
+          at: 'America/Vancover',
+          path: 'time_zone',
+          message: /not a time zone .*IANA name such as America\/Vancouver/,
+        },
+      ],
+    );
+  });
+
+  it('takes the time zone from an overlay, and America/Vancouver when no file names one', async () => {
+    dir.write('overlay.yaml', 'time_zone: Australia/Sydney\n');
+    const sydney = await loadScenario([dir.path(BASE), dir.path('overlay.yaml')]);
+    expect(sydney.timeZone).toBe('Australia/Sydney');
+    expect(sydney.meta.parameterOverrides).toEqual({ time_zone: 'Australia/Sydney' });
+    const unnamed = dir.write(BASE, baseText.replace(/^time_zone: .*\n/m, ''));
+    expect(baseText).toMatch(/^time_zone: America\/Vancouver$/m);
+    const scenario = await loadScenario([unnamed]);
+    expect(scenario.timeZone).toBe('America/Vancouver');
+    expect(scenarioHash(scenario)).toBe(scenarioHash(defaultScenario()));
+  });
+
   it('reports unknown sites, age groups, LHAs and subprograms, all at once', async () => {
     dir.write(
       'overlay.yaml',

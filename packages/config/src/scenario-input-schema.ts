@@ -88,6 +88,27 @@ const referenceDate = z
   )
   .meta({ description: 'Fixed "today" for ages and DOBs (YYYY-MM-DD); nothing reads the clock.' });
 
+/** Whether Intl knows the zone; it throws RangeError for names outside the IANA database. */
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = z
+  .string()
+  .refine(isTimeZone, {
+    error: 'not a time zone this Node.js knows; use an IANA name such as America/Vancouver or UTC',
+  })
+  .default('America/Vancouver')
+  .meta({
+    description:
+      'IANA time zone of the region (default America/Vancouver). Arrival, admission and discharge profiles are local wall-clock time here; stored timestamps are UTC instants.',
+  });
+
 const site = z
   .strictObject({
     name: z.string().min(1).max(128).meta({ description: 'Fictional facility name.' }),
@@ -118,6 +139,48 @@ const lha = z.strictObject({
     description: 'Relative size of each gender; normalised.',
   }),
 });
+
+// Rates per 1,000 per year. 1,000 is a generous ceiling: the model reads mortality and
+// out-migration as hazards, so any finite rate is a valid probability of leaving.
+const ratePer1000 = z.number().min(0).max(1000);
+
+const demography = z
+  .strictObject({
+    mortality_per_1000: byDomain(AGE_GROUPS, byDomain(GENDERS, ratePer1000)).meta({
+      description:
+        'Deaths per 1,000 population per year by age group and gender (read as a constant yearly hazard).',
+    }),
+    fertility_per_1000: z
+      .strictObject(
+        // Above 500 per 1,000 (a birth every other year for every woman of the group) is a typo.
+        Object.fromEntries(
+          AGE_GROUPS.map((group) => [group, z.number().min(0).max(500).optional()]),
+        ) as {
+          [P in (typeof AGE_GROUPS)[number]]: z.ZodOptional<z.ZodNumber>;
+        },
+      )
+      .meta({
+        description:
+          "Live births per 1,000 women (Female) per year by the mother's age group; a group left out has none.",
+      }),
+    birth_gender_shares: probabilityVector(GENDERS, 'Gender of newborns.'),
+    out_migration_per_1000: byDomain(AGE_GROUPS, ratePer1000).meta({
+      description:
+        'People leaving the region per 1,000 residents per year by age group (gross; a yearly hazard like mortality).',
+    }),
+    in_migrant_age_weights: byDomain(AGE_GROUPS, z.number().min(0))
+      .refine((weights) => sum(Object.values(weights)) > 0, {
+        error: 'at least one weight must be positive',
+      })
+      .meta({
+        description:
+          'Relative numbers of in-migrants by the age group they have on the January 1 after arriving; normalised.',
+      }),
+  })
+  .meta({
+    description:
+      'Mortality, fertility and migration of the cohort-component population projection; each LHA keeps its configured growth.',
+  });
 
 const program = z.strictObject({
   name: z.string().min(1).max(128),
@@ -301,6 +364,24 @@ const inpatient = z.strictObject({
   transfers: z.array(transfer).meta({ description: 'Transfer corridors between sites.' }),
 });
 
+const capacity = z
+  .strictObject({
+    target_occupancy: z.number().gt(0).max(1.5).meta({
+      description:
+        "Staffed beds per site and year = the previous year's mean midnight census / this.",
+    }),
+    occupancy_band: z
+      .tuple([z.number().gt(0).max(2), z.number().gt(0).max(2)])
+      .refine(([low, high]) => low < high, {
+        message: "the band's low end must be below its high end",
+      })
+      .meta({
+        description:
+          'Realistic mean occupancy per site and year, [low, high]; checked by validate.',
+      }),
+  })
+  .meta({ description: 'How staffed beds follow demand.' });
+
 const validation = z
   .strictObject({
     ks_threshold: z.number().gt(0).max(1).meta({ description: 'Maximum KS distance.' }),
@@ -333,6 +414,7 @@ export const scenarioInputSchema = z
   .strictObject({
     scenario: scenarioMeta,
     reference_date: referenceDate,
+    time_zone: timeZone,
     start_year: z.int().min(1900).max(2200).meta({ description: 'First projection year.' }),
     horizon_years: z.int().min(1).max(50).meta({ description: 'Number of projection years.' }),
     seed: z.int().min(0).max(4_294_967_295).meta({ description: 'Default random seed (uint32).' }),
@@ -343,6 +425,7 @@ export const scenarioInputSchema = z
     lhas: z
       .record(lhaName, lha)
       .meta({ description: 'Local health areas keyed by name; ids are 1-based in this order.' }),
+    demography: demography,
     programs: z
       .record(identifier, program)
       .meta({ description: 'Programs keyed by a short key; ids are 1-based in this order.' }),
@@ -361,6 +444,7 @@ export const scenarioInputSchema = z
       .meta({ description: 'Care outside the LHA default facility.' }),
     ed: ed,
     inpatient: inpatient,
+    capacity: capacity,
     validation: validation,
   })
   // Runs even when a part failed to parse (`when`), so reference errors come with the rest.

@@ -15,6 +15,8 @@ export interface Scenario {
   readonly meta: ScenarioMeta;
   /** Fixed "today", YYYY-MM-DD. */
   readonly referenceDate: string;
+  /** IANA time zone of the region: profiles are local wall-clock time here, stored timestamps UTC instants. */
+  readonly timeZone: string;
   readonly startYear: number;
   readonly horizonYears: number;
   /** Last projection year, inclusive: startYear + horizonYears - 1. */
@@ -23,12 +25,14 @@ export interface Scenario {
   readonly patients: number;
   readonly sites: readonly ScenarioSite[];
   readonly lhas: readonly ScenarioLha[];
+  readonly demography: ScenarioDemography;
   readonly programs: readonly ScenarioProgram[];
   readonly ageBands: readonly ScenarioAgeBand[];
   readonly coverage: ScenarioCoverage;
   readonly crossLha: ScenarioCrossLha;
   readonly ed: ScenarioEd;
   readonly inpatient: ScenarioInpatient;
+  readonly capacity: ScenarioCapacity;
   readonly validation: ValidationThresholds;
   /** The merged, validated YAML input (coverage CSV inlined) this was expanded from. */
   readonly input: ScenarioInput;
@@ -65,6 +69,25 @@ export interface ScenarioLha {
   readonly genderShares: readonly number[];
 }
 
+/**
+ * Rates of the cohort-component population projection (projectPopulation), the same in
+ * every LHA and year. Mortality and out-migration are yearly hazards (per person-year),
+ * as published rates per 1,000 population are; projectPopulation turns them into
+ * probabilities for a year.
+ */
+export interface ScenarioDemography {
+  /** [age group][gender]: deaths per person-year. */
+  readonly mortality: readonly (readonly number[])[];
+  /** [age group]: live births per woman (Female) per year; 0 where the YAML gives none. */
+  readonly fertility: readonly number[];
+  /** [gender]: share of newborns, summing to 1. */
+  readonly birthGenderShares: readonly number[];
+  /** [age group]: departures from the region per person-year (gross out-migration). */
+  readonly outMigration: readonly number[];
+  /** [age group]: share of in-migrants by their age group on the January 1 after arriving, summing to 1. */
+  readonly inMigrantAgeShares: readonly number[];
+}
+
 export interface ScenarioProgram {
   readonly id: number;
   readonly key: string;
@@ -92,6 +115,13 @@ export interface ScenarioCoverage {
   readonly ed: readonly (readonly boolean[])[];
   /** [site][program][subprogram]: the site offers the subprogram. */
   readonly subprograms: readonly (readonly (readonly boolean[])[])[];
+}
+
+export interface ScenarioCapacity {
+  /** Staffed beds per site and year are the previous year's mean midnight census divided by this. */
+  readonly targetOccupancy: number;
+  /** [low, high]: the mean occupancy per site and year validate expects. */
+  readonly occupancyBand: readonly [number, number];
 }
 
 export interface ScenarioCrossLha {

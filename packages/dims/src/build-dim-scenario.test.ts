@@ -14,6 +14,7 @@ describe('buildDimScenario', () => {
       description: [scenario.meta.description],
       parameter_overrides: ['{}'],
       scenario_hash: [scenarioHash(scenario)],
+      time_zone: ['America/Vancouver'],
     });
   });
 

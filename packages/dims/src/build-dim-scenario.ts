@@ -6,9 +6,10 @@ export interface DimScenarioColumns {
   readonly description: string[];
   readonly parameter_overrides: string[];
   readonly scenario_hash: string[];
+  readonly time_zone: string[];
 }
 
-/** dim_scenario: the one scenario the dataset came from, with its overrides and hash. */
+/** dim_scenario: the one scenario the dataset came from, with its overrides, hash and time zone. */
 export function buildDimScenario(scenario: Scenario): DimScenarioColumns {
   return {
     scenario_id: [scenario.meta.id],
@@ -16,5 +17,6 @@ export function buildDimScenario(scenario: Scenario): DimScenarioColumns {
     description: [scenario.meta.description],
     parameter_overrides: [JSON.stringify(scenario.meta.parameterOverrides)],
     scenario_hash: [scenarioHash(scenario)],
+    time_zone: [scenario.timeZone],
   };
 }

@@ -20,6 +20,8 @@ export interface RunMetadata {
   readonly scenarioHash: string;
   /** YYYY-MM-DD */
   readonly referenceDate: string;
+  /** IANA time zone of the scenario: profiles are local wall-clock time there, timestamps UTC instants. */
+  readonly timeZone: string;
   readonly startYear: number;
   readonly horizonYears: number;
   readonly patients: number;

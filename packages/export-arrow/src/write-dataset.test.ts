@@ -224,6 +224,37 @@ describe('writeDataset, every format', () => {
       FROM v_ed_volume_projection`);
     // Each of the 24 (year, facility, subservice) sums is rounded to 0.005 at most.
     expect(Math.abs(Number(check!.views) - Number(check!.direct))).toBeLessThan(24 * 0.005);
+    // Local time in the dataset's own zone, whatever the reader's session TimeZone.
+    const local = await sql(`SET TimeZone = 'Asia/Tokyo';
+      SELECT epoch(arrival_ts)::BIGINT AS utc, time_zone, arrival_local::VARCHAR AS local,
+             arrival_local_date::VARCHAR AS day, arrival_local_hour AS hour,
+             arrival_local_isodow AS isodow
+      FROM v_ed_arrivals_local`);
+    const encounters = await sql('SELECT count(*)::INTEGER AS n FROM ed_encounters');
+    expect(local).toHaveLength(Number(encounters[0]!.n));
+    const zone = String(local[0]!.time_zone);
+    expect(['America/Vancouver', 'Australia/Sydney']).toContain(zone);
+    const format = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      weekday: 'short',
+    });
+    for (const row of local) {
+      const parts = Object.fromEntries(
+        format.formatToParts(new Date(Number(row.utc) * 1000)).map((p) => [p.type, p.value]),
+      );
+      const day = `${parts.year}-${parts.month}-${parts.day}`;
+      expect(row.local).toBe(`${day} ${parts.hour}:${parts.minute}:${parts.second}`);
+      expect(row.day).toBe(day);
+      expect(Number(row.hour)).toBe(Number(parts.hour));
+      expect(Number(row.isodow)).toBe(new Date(`${day}T00:00:00Z`).getUTCDay() || 7);
+    }
   });
 
   it('declares primary and foreign keys in lm_synth.duckdb and enforces them', async () => {
@@ -331,10 +362,10 @@ describe('writeDataset to CSV and Arrow', () => {
   it('writes CSV by the documented convention', async () => {
     const { outDir } = await write('csv', { duckdb: false });
     expect(await readFile(join(outDir, 'dim_scenario.csv'), 'utf8')).toBe(
-      'scenario_id,scenario_name,description,parameter_overrides,scenario_hash\n' +
-        `baseline,"NULL","",{},sha256:${'0'.repeat(64)}\n` +
+      'scenario_id,scenario_name,description,parameter_overrides,scenario_hash,time_zone\n' +
+        `baseline,"NULL","",{},sha256:${'0'.repeat(64)},America/Vancouver\n` +
         'what-if,"Café growth, ""high""","Growth of 2%, then\na second line; ""quoted"", and accents: Sẹ́lwyn Café",' +
-        `"{""growth"":{""ed"":1.02},""note"":""a, b""}",sha256:${'1'.repeat(64)}\n`,
+        `"{""growth"":{""ed"":1.02},""note"":""a, b""}",sha256:${'1'.repeat(64)},Australia/Sydney\n`,
     );
     const ages = await readFile(join(outDir, 'dim_age_group.csv'), 'utf8');
     expect(ages.split('\n').slice(0, 2)).toEqual([
@@ -378,6 +409,7 @@ describe('writeDataset input errors', () => {
     ],
     [{ format: 'xlsx' as 'csv' }, /Unknown format "xlsx"/],
     [{ run: { ...fixtureRunMetadata(), referenceDate: 'today' } }, /referenceDate/],
+    [{ run: { ...fixtureRunMetadata(), timeZone: undefined as unknown as string } }, /timeZone/],
   ])('refuses %o before writing anything', async (options, message) => {
     const root = await tempDir();
     const error = await writeDataset(fixtureDataset(), {

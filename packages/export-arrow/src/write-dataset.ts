@@ -119,12 +119,10 @@ export async function writeDataset(
   }
 }
 
-const runMetadataSchema = datasetManifestSchema.shape.lm_synth.omit({
-  format: true,
-  partitionBy: true,
-  duckdb: true,
-  notice: true,
-});
+// A new dataset always names its time zone; only manifests written before it existed lack one.
+const runMetadataSchema = datasetManifestSchema.shape.lm_synth
+  .omit({ format: true, partitionBy: true, duckdb: true, notice: true })
+  .required({ timeZone: true });
 
 function checkOptions(options: WriteDatasetOptions): PartitionColumn[] {
   const run = runMetadataSchema.safeParse(options.run);

@@ -1,6 +1,4 @@
-import type { Scenario } from '@lm-synth/config/core';
-import { largestRemainder } from './largest-remainder.js';
-import { projectPopulation } from './project-population.js';
+import { largestRemainder, projectPopulation, type Scenario } from '@lm-synth/config/core';
 
 /**
  * Patients per LHA x age group x gender cell (flattened in that order),
@@ -8,6 +6,6 @@ import { projectPopulation } from './project-population.js';
  * add up to `patients` exactly and every marginal is as close as integers allow.
  */
 export function allocatePatients(scenario: Scenario, patients: number): Float64Array {
-  const population = projectPopulation({ ...scenario, horizonYears: 1 });
+  const population = projectPopulation({ ...scenario, horizonYears: 1 }).population;
   return largestRemainder(patients, population);
 }

@@ -99,7 +99,7 @@ export class DatasetRun {
         yield* small(
           capacityDailyColumns(
             this.plan.scenario,
-            this.plan.options.patients,
+            this.plan.options.encounterYears,
             await this.completeCensus(),
           ),
         );
@@ -190,7 +190,7 @@ export class DatasetRun {
     first: number,
     needsOf: (block: number) => BlockNeeds,
   ): AsyncGenerator<BlockResult> {
-    const blockCount = Math.ceil(this.plan.options.patients / PATIENTS_PER_BLOCK);
+    const blockCount = Math.ceil(this.settings.cohort.total / PATIENTS_PER_BLOCK);
     if (this.plan.threads > 0) {
       this.pool ??= new WorkerPool(this.settings, this.plan.threads);
       return this.holding(this.pool.blocks(first, blockCount, needsOf));
@@ -233,12 +233,13 @@ export class DatasetRun {
     this.heldBytes = 0;
   }
 
+  /** Per site, a difference array over the local days of the warm-up and encounter years. */
   private startCensus(): Int32Array {
-    const { scenario } = this.plan;
+    const { scenario, options } = this.plan;
     this.census = undefined;
     const days =
-      civilDate.fromParts(scenario.endYear + 1, 1, 1) -
-      civilDate.fromParts(scenario.startYear, 1, 1);
+      civilDate.fromParts(scenario.startYear + options.encounterYears, 1, 1) -
+      civilDate.fromParts(scenario.startYear - 1, 1, 1);
     return new Int32Array(scenario.sites.length * (days + 1));
   }
 

@@ -13,6 +13,7 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import type { BlockColumn, BlockColumns } from './block-result.js';
+import { NULL_DATE } from './null-date.js';
 import { writeInt64 } from './write-int64.js';
 import { PATIENT_ID_BYTES } from './write-patient-id.js';
 
@@ -59,6 +60,53 @@ class CopyWriter implements ColumnWriter {
       length,
       nullCount: 0,
       data: this.values.subarray(0, length),
+      ...(this.dictionary ? { dictionary: this.dictionary } : {}),
+    } as never);
+  }
+}
+
+/**
+ * A nullable date or enum column: rows holding the sentinel (-1 for enum codes, NULL_DATE for
+ * dates) are null; the others are copied as they are.
+ */
+class NullableCopyWriter implements ColumnWriter {
+  private values: Int8Array | Int32Array = new Int8Array(0);
+  private validity = new Uint8Array(0);
+  private nulls = 0;
+
+  constructor(
+    private readonly type: DataType,
+    private readonly ArrayType: typeof Int8Array | typeof Int32Array,
+    private readonly sentinel: number,
+    private readonly dictionary?: Vector,
+  ) {}
+
+  start(capacity: number): void {
+    this.values = new this.ArrayType(capacity);
+    this.validity = new Uint8Array((capacity + 7) >> 3);
+    this.nulls = 0;
+  }
+
+  write(source: BlockColumn | undefined, from: number, count: number, at: number): void {
+    const values = source as Int8Array | Int32Array;
+    for (let k = 0; k < count; k++) {
+      const value = values[from + k]!;
+      if (value === this.sentinel) {
+        this.nulls++;
+        continue;
+      }
+      this.values[at + k] = value;
+      this.validity[(at + k) >> 3] = this.validity[(at + k) >> 3]! | (1 << ((at + k) & 7));
+    }
+  }
+
+  finish(length: number): Data {
+    return makeData({
+      type: this.type,
+      length,
+      nullCount: this.nulls,
+      data: this.values.subarray(0, length),
+      nullBitmap: this.validity,
       ...(this.dictionary ? { dictionary: this.dictionary } : {}),
     } as never);
   }
@@ -213,8 +261,12 @@ function writerFor(table: TableDefinition, column: ColumnDefinition, field: Fiel
   if (type.kind === 'enum') {
     // The dictionary is the whole closed domain in catalogue order, so codes are positions in it.
     const dictionary = vectorFromArray([...(type.values ?? [])], new Utf8());
-    return new CopyWriter(field.type as Dictionary, Int8Array, dictionary);
+    return column.nullable
+      ? new NullableCopyWriter(field.type as Dictionary, Int8Array, -1, dictionary)
+      : new CopyWriter(field.type as Dictionary, Int8Array, dictionary);
   }
+  if (type.kind === 'date' && column.nullable)
+    return new NullableCopyWriter(field.type, Int32Array, NULL_DATE);
   return new CopyWriter(field.type, arrayTypeOf(column));
 }
 

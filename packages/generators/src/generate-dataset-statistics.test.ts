@@ -5,6 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { civilDate } from './civil-date.js';
 import { column } from './test-column.js';
 import { testDataset } from './test-dataset.js';
+import {
+  arrivalWeightShare,
+  type PatientYear,
+  patientYears,
+  scenarioClock,
+} from './test-patient-years.js';
 
 // Statistical targets at a fixed seed. Each check compares a total with its
 // expectation and allows 4 standard errors, the SE worked out from the model
@@ -16,9 +22,15 @@ const YEARS = 3;
 const Z = 4;
 
 let data: Record<string, Table>;
+let years: PatientYear[];
 beforeAll(async () => {
   data = await testDataset({ patients: PATIENTS, encounterYears: YEARS });
+  years = patientYears(scenario, data.patients!, YEARS);
 });
+const clock = scenarioClock(scenario, YEARS);
+/** Encounter year (0-based) of a stored instant, in local time. */
+const yearOf = (seconds: number) =>
+  civilDate.toParts(clock.localDayOf(seconds))[0] - scenario.startYear;
 
 interface PatientIndex {
   readonly index: Map<string, number>;
@@ -45,27 +57,35 @@ const within = (observed: number, expected: number, variance: number) =>
 describe('ED encounters', () => {
   const countModel = scenario.ed.countModel;
   const k = countModel.model === 'negbin' ? countModel.dispersion : Number.POSITIVE_INFINITY;
-  const meanOf = (p: PatientIndex, i: number, s: number) =>
+  const _meanOf = (p: PatientIndex, i: number, s: number) =>
     scenario.ed.ratesPer1000[p.lha[i]! - 1]![p.age[i]!]![p.gender[i]!]![s]! / 1000;
 
-  it('match the rates per 1,000 by age group and subservice (NegBin variance)', () => {
+  it('match the rates per 1,000 by age group and subservice over every patient-year (NegBin variance)', () => {
+    // Each patient-year counts at the rates of its age group that year, over the part of the
+    // year the patient was there (weighted by the arrival profile): Poisson(G m f), NegBin(m f, k).
     const p = patientIndex();
     const ed = data.ed_encounters!;
     const observed = new Float64Array(AGE_GROUPS.length * ED_SUBSERVICES.length);
     const subservice = column.labels(ed, 'ed_subservice');
+    const arrival = column.numbers(ed, 'arrival_ts');
+    const ageOfYear = new Map<string, number>();
+    for (const py of years) ageOfYear.set(`${py.patient}:${py.year}`, py.age);
     column.labels(ed, 'patient_id').forEach((id, e) => {
-      const i = p.index.get(id as string)!;
-      observed[p.age[i]! * 3 + ED_SUBSERVICES.indexOf(subservice[e] as never)]! += 1;
+      const age = ageOfYear.get(`${p.index.get(id as string)}:${yearOf(arrival[e]!)}`)!;
+      observed[age * 3 + ED_SUBSERVICES.indexOf(subservice[e] as never)]! += 1;
     });
+    const share = arrivalWeightShare(scenario);
     const expected = new Float64Array(observed.length);
     const variance = new Float64Array(observed.length);
-    p.lha.forEach((_, i) => {
+    for (const py of years) {
       for (let s = 0; s < 3; s++) {
-        const m = meanOf(p, i, s);
-        expected[p.age[i]! * 3 + s]! += YEARS * m;
-        variance[p.age[i]! * 3 + s]! += YEARS * (m + (m * m) / k);
+        const m =
+          (scenario.ed.ratesPer1000[py.lha]![py.age]![py.gender]![s]! / 1000) *
+          share(s, py.from, py.until);
+        expected[py.age * 3 + s]! += m;
+        variance[py.age * 3 + s]! += m + (m * m) / k;
       }
-    });
+    }
     observed.forEach((o, segment) => {
       within(o, expected[segment]!, variance[segment]!);
     });
@@ -73,37 +93,75 @@ describe('ED encounters', () => {
   });
 
   it('are over-dispersed as configured: squared deviations match mean + mean^2 / k', () => {
-    // A patient-year's visits X are NegBin(m, k) with m the sum of its segment's rates, so
-    // sum((X - m)^2) has mean sum(k2) and variance sum(k4 + 2 k2^2), with NegBin cumulants
-    // k2 = m + m^2/k and k4 = m + 7m^2/k + 12m^3/k^2 + 6m^4/k^3 (Poisson: k = Infinity).
+    // A full start year's visits X of a resident are NegBin(m, k) with m the sum of its
+    // segment's rates, so sum((X - m)^2) has mean sum(k2) and variance sum(k4 + 2 k2^2), with
+    // NegBin cumulants k2 = m + m^2/k and k4 = m + 7m^2/k + 12m^3/k^2 + 6m^4/k^3.
     const p = patientIndex();
     const ed = data.ed_encounters!;
-    const yearStart = (y: number) => civilDate.fromParts(scenario.startYear + y, 1, 1) * 86_400;
-    const counts = new Float64Array(PATIENTS * YEARS);
+    const counts = new Float64Array(data.patients!.numRows);
     const arrival = column.numbers(ed, 'arrival_ts');
     column.labels(ed, 'patient_id').forEach((id, e) => {
-      let y = 0;
-      while (y + 1 < YEARS && arrival[e]! >= yearStart(y + 1)) y++;
-      counts[p.index.get(id as string)! * YEARS + y]! += 1;
+      if (yearOf(arrival[e]!) === 0) counts[p.index.get(id as string)!]! += 1;
     });
     let squares = 0;
     let expected = 0;
     let variance = 0;
     let poissonExpected = 0;
-    for (let i = 0; i < PATIENTS; i++) {
-      const m = meanOf(p, i, 0) + meanOf(p, i, 1) + meanOf(p, i, 2);
+    const yearDays =
+      civilDate.fromParts(scenario.startYear + 1, 1, 1) -
+      civilDate.fromParts(scenario.startYear, 1, 1);
+    for (const py of years) {
+      if (py.year !== 0 || py.until - py.from !== yearDays) continue;
+      const rates = scenario.ed.ratesPer1000[py.lha]![py.age]![py.gender]!;
+      const m = (rates[0]! + rates[1]! + rates[2]!) / 1000;
       const k2 = m + (m * m) / k;
       const k4 = m + (7 * m * m) / k + (12 * m ** 3) / k ** 2 + (6 * m ** 4) / k ** 3;
-      for (let y = 0; y < YEARS; y++) {
-        squares += (counts[i * YEARS + y]! - m) ** 2;
-        expected += k2;
-        variance += k4 + 2 * k2 * k2;
-        poissonExpected += m;
-      }
+      squares += (counts[py.patient]! - m) ** 2;
+      expected += k2;
+      variance += k4 + 2 * k2 * k2;
+      poissonExpected += m;
     }
     within(squares, expected, variance);
     // The check tells the models apart: Poisson counts would sit more than 8 SE below.
     expect(expected - poissonExpected).toBeGreaterThan(2 * Z * Math.sqrt(variance));
+  });
+
+  it('persist from year to year: a frequent user stays frequent (shared frailty)', () => {
+    // With visits Poisson(G m_y) and one Gamma(k, 1/k) frailty G per patient, a resident's
+    // counts in two full years covary by m_0 m_1 / k; independent years would covary by 0.
+    const p = patientIndex();
+    const ed = data.ed_encounters!;
+    const n = data.patients!.numRows;
+    const counts = new Float64Array(n * 2);
+    const arrival = column.numbers(ed, 'arrival_ts');
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      const y = yearOf(arrival[e]!);
+      if (y < 2) counts[p.index.get(id as string)! * 2 + y]! += 1;
+    });
+    const full = new Map<number, number[]>();
+    for (const py of years) {
+      if (py.year > 1) continue;
+      const days =
+        civilDate.fromParts(scenario.startYear + py.year + 1, 1, 1) -
+        civilDate.fromParts(scenario.startYear + py.year, 1, 1);
+      if (py.until - py.from !== days) continue;
+      const rates = scenario.ed.ratesPer1000[py.lha]![py.age]![py.gender]!;
+      const m = (rates[0]! + rates[1]! + rates[2]!) / 1000;
+      full.set(py.patient, [...(full.get(py.patient) ?? []), m]);
+    }
+    let products = 0;
+    let squaredProducts = 0;
+    let expected = 0;
+    for (const [i, means] of full) {
+      if (means.length !== 2) continue;
+      const product = (counts[i * 2]! - means[0]!) * (counts[i * 2 + 1]! - means[1]!);
+      products += product;
+      squaredProducts += product * product;
+      expected += (means[0]! * means[1]!) / k;
+    }
+    // The standard error of a sum of independent products, estimated from the products.
+    within(products, expected, squaredProducts);
+    expect(expected).toBeGreaterThan(Z * Math.sqrt(squaredProducts));
   });
 
   it('send children to the Pediatric ED and adults to the Adult ED', () => {
@@ -158,8 +216,12 @@ describe('ED encounters', () => {
       const months = new Float64Array(12);
       arrival.forEach((seconds, e) => {
         if (subservice[e] !== name) return;
-        hours[Math.floor((seconds % 86_400) / 3_600)]! += 1;
-        months[civilDate.toParts(Math.floor(seconds / 86_400))[1] - 1]! += 1;
+        // Profiles are local wall-clock time; hours are read off days of 24 hours (not the
+        // two a year that daylight saving makes 23 or 25 hours long).
+        const day = clock.localDayOf(seconds);
+        months[civilDate.toParts(day)[1] - 1]! += 1;
+        if (clock.midnight(day + 1) - clock.midnight(day) === 86_400)
+          hours[Math.floor((seconds - clock.midnight(day)) / 3_600)]! += 1;
       });
       // Expected months: seasonality x weekday weights summed over the days of each month.
       const expectedMonths = new Float64Array(12);
@@ -179,31 +241,75 @@ describe('ED encounters', () => {
   });
 });
 
-describe('deaths', () => {
-  it('come once, at the last ED visit: no visit and no admission after it', () => {
+describe('deaths and departures', () => {
+  it('end all activity: nothing before entry or after the exit day, and an ED death is the exit', () => {
+    const patients = data.patients!;
+    const p = patientIndex();
+    const entry = column.numbers(patients, 'entry_date');
+    const reason = column.labels(patients, 'entry_reason');
+    const exit = column.numbers(patients, 'exit_date');
+    const exitReason = column.labels(patients, 'exit_reason');
     const ed = data.ed_encounters!;
-    const patientIds = column.labels(ed, 'patient_id');
     const arrivals = column.numbers(ed, 'arrival_ts');
     const dispositions = column.labels(ed, 'dispo');
-    const deathAt = new Map<string, number>();
-    patientIds.forEach((id, i) => {
-      if (dispositions[i] !== 'Deceased') return;
-      expect(deathAt.has(id as string), `${id} dies twice`).toBe(false);
-      deathAt.set(id as string, arrivals[i]!);
+    const deathAt = new Map<number, number>();
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      const i = p.index.get(id as string)!;
+      const day = clock.localDayOf(arrivals[e]!);
+      if (reason[i] !== 'Resident') expect(day).toBeGreaterThanOrEqual(entry[i]!);
+      if (!Number.isNaN(exit[i]!)) expect(day).toBeLessThanOrEqual(exit[i]!);
+      if (dispositions[e] !== 'Deceased') return;
+      expect(deathAt.has(i), `patient ${i} dies twice`).toBe(false);
+      deathAt.set(i, arrivals[e]!);
+      expect(exitReason[i]).toBe('Death');
     });
     // Enough deaths that the check means something.
     expect(deathAt.size).toBeGreaterThan(20);
-    const lastVisit = new Map<string, number>();
-    patientIds.forEach((id, i) => {
-      lastVisit.set(id as string, Math.max(lastVisit.get(id as string) ?? -Infinity, arrivals[i]!));
+    column.labels(ed, 'patient_id').forEach((id, e) => {
+      const death = deathAt.get(p.index.get(id as string)!);
+      if (death !== undefined) expect(arrivals[e]!).toBeLessThanOrEqual(death);
     });
-    for (const [id, death] of deathAt) expect(lastVisit.get(id), id).toBe(death);
     const ip = data.ip_stays!;
     const admits = column.numbers(ip, 'admit_ts');
-    column.labels(ip, 'patient_id').forEach((id, i) => {
-      const death = deathAt.get(id as string);
-      if (death !== undefined) expect(admits[i]!, `stay ${i}`).toBeLessThanOrEqual(death);
+    const discharges = column.numbers(ip, 'discharge_ts');
+    const start = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
+    column.labels(ip, 'patient_id').forEach((id, s) => {
+      const i = p.index.get(id as string)!;
+      const death = deathAt.get(i);
+      if (death !== undefined) expect(admits[s]!, `stay ${s}`).toBeLessThanOrEqual(death);
+      if (reason[i] !== 'Resident')
+        expect(clock.localDayOf(admits[s]!)).toBeGreaterThanOrEqual(entry[i]!);
+      if (!Number.isNaN(exit[i]!) && discharges[s]! >= start)
+        expect(clock.localDayOf(discharges[s]!)).toBeLessThanOrEqual(exit[i]!);
     });
+  });
+
+  it("leave the cohort at the projection's rates, so the living follow the projection", () => {
+    // Residents on 1 January of each encounter year against population_projection x the
+    // sampling fraction; each cohort member is there or not, so the count's variance is at most
+    // the expected count (binomial-like sampling of entries and exits).
+    const patients = data.patients!;
+    const entry = column.numbers(patients, 'entry_date');
+    const exit = column.numbers(patients, 'exit_date');
+    const projection = data.population_projection!;
+    const projectedYear = column.numbers(projection, 'year');
+    const projected = column.numbers(projection, 'population');
+    const start = projected.reduce(
+      (sum, n, i) => sum + (projectedYear[i] === scenario.startYear ? n : 0),
+      0,
+    );
+    for (let y = 1; y < YEARS; y++) {
+      const first = civilDate.fromParts(scenario.startYear + y, 1, 1);
+      let alive = 0;
+      for (let i = 0; i < patients.numRows; i++)
+        if (entry[i]! < first && (Number.isNaN(exit[i]!) || exit[i]! >= first)) alive++;
+      const total = projected.reduce(
+        (sum, n, i) => sum + (projectedYear[i] === scenario.startYear + y ? n : 0),
+        0,
+      );
+      const expected = (total * PATIENTS) / start;
+      within(alive, expected, expected);
+    }
   });
 });
 
@@ -215,7 +321,8 @@ describe('patients', () => {
       if (home !== scenario.lhas[p.lha[i]! - 1]!.defaultSiteId) cross++;
     });
     const share = scenario.crossLha.homeFacilityShare;
-    within(cross, PATIENTS * share, PATIENTS * share * (1 - share));
+    const n = p.home.length;
+    within(cross, n * share, n * share * (1 - share));
   });
 });
 
@@ -236,16 +343,24 @@ describe('inpatient stays', () => {
     };
   };
 
-  it('admit directly at the configured annual rate (Poisson)', () => {
-    const { source, p } = stays();
-    const direct = source.filter((s) => s === 'Direct').length;
+  it('admit directly at the configured annual rate over the days each patient is there (Poisson)', () => {
+    const ip = data.ip_stays!;
+    const source = column.labels(ip, 'admission_source');
+    const admit = column.numbers(ip, 'admit_ts');
+    const start = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
+    const direct = source.filter((s, i) => s === 'Direct' && admit[i]! >= start).length;
     const share = 1 - scenario.inpatient.edAdmissionShare;
-    const expected = p.age.reduce(
-      (sum, age) =>
-        sum +
-        YEARS * share * scenario.inpatient.admissionProbability[age]!.reduce((a, b) => a + b, 0),
-      0,
-    );
+    let expected = 0;
+    for (const py of years) {
+      const days =
+        civilDate.fromParts(scenario.startYear + py.year + 1, 1, 1) -
+        civilDate.fromParts(scenario.startYear + py.year, 1, 1);
+      const rate = scenario.inpatient.admissionProbabilityByGender[py.age]![py.gender]!.reduce(
+        (a, b) => a + b,
+        0,
+      );
+      expected += (share * rate * (py.until - py.from)) / days;
+    }
     within(direct, expected, expected);
   });
 

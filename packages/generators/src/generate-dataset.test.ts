@@ -2,12 +2,12 @@ import { AGE_GROUPS, defaultScenario, ED_SUBSERVICES, GENDERS } from '@lm-synth/
 import { arrowSchema, CATALOGUE } from '@lm-synth/dims';
 import type { Table } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ageGroupBirthRanges } from './age-group-birth-ranges.js';
 import { allocatePatients } from './allocate-patients.js';
 import { civilDate } from './civil-date.js';
 import { generateDataset } from './generate-dataset.js';
 import { column } from './test-column.js';
 import { testDataset } from './test-dataset.js';
+import { scenarioClock } from './test-patient-years.js';
 
 const scenario = defaultScenario();
 const PATIENTS = 20_000;
@@ -19,6 +19,12 @@ beforeAll(async () => {
 });
 
 const table = (name: string) => data[name]!;
+const clock = scenarioClock(scenario, ENCOUNTER_YEARS);
+/** Rows of the patients who were resident at the start (the others entered later). */
+const residentRows = () =>
+  column
+    .labels(table('patients'), 'entry_reason')
+    .flatMap((reason, i) => (reason === 'Resident' ? [i] : []));
 
 describe('generateDataset', () => {
   it('streams every catalogue table in order, each batch with the catalogue schema', async () => {
@@ -93,48 +99,75 @@ describe('population and rates', () => {
 });
 
 describe('patients', () => {
-  it('have unique ids of P and 12 hex digits', () => {
+  it('have unique ids of P and 12 hex digits: the residents asked for, then the entrants', () => {
     const ids = column.labels(table('patients'), 'patient_id') as string[];
-    expect(ids).toHaveLength(PATIENTS);
-    expect(new Set(ids).size).toBe(PATIENTS);
+    expect(residentRows()).toHaveLength(PATIENTS);
+    expect(ids.length).toBeGreaterThan(PATIENTS);
+    expect(new Set(ids).size).toBe(ids.length);
     expect(ids.every((id) => /^P[0-9A-F]{12}$/.test(id))).toBe(true);
   });
 
-  it('match the largest-remainder allocation of the start-year population exactly', () => {
+  it('match the largest-remainder allocation of the start-year population exactly (residents)', () => {
     const patients = table('patients');
     const lha = column.numbers(patients, 'lha_id');
     const age = column.labels(patients, 'age_group');
     const gender = column.labels(patients, 'gender');
     const counts = new Float64Array(scenario.lhas.length * AGE_GROUPS.length * GENDERS.length);
-    lha.forEach((l, i) => {
+    for (const i of residentRows()) {
       const cell =
-        ((l - 1) * AGE_GROUPS.length + AGE_GROUPS.indexOf(age[i] as never)) * GENDERS.length;
+        ((lha[i]! - 1) * AGE_GROUPS.length + AGE_GROUPS.indexOf(age[i] as never)) * GENDERS.length;
       counts[cell + GENDERS.indexOf(gender[i] as never)]! += 1;
-    });
+    }
     expect(Array.from(counts)).toEqual(Array.from(allocatePatients(scenario, PATIENTS)));
   });
 
-  it('have a date of birth consistent with their age group at the reference date', () => {
+  it('have a date of birth consistent with their age group at the reference date, or at entry', () => {
     const patients = table('patients');
     const dob = column.numbers(patients, 'dob');
     const age = column.labels(patients, 'age_group');
+    const entry = column.numbers(patients, 'entry_date');
+    const reason = column.labels(patients, 'entry_reason');
     const reference = civilDate.parse(scenario.referenceDate);
-    const ranges = ageGroupBirthRanges(scenario.referenceDate);
     const bounds = AGE_GROUPS.map((label) =>
-      label === '85+' ? [85, 100] : label.split('-').map(Number),
+      label === '85+' ? [85, 200] : label.split('-').map(Number),
     );
     const inconsistent = Array.from(dob).filter((birth, i) => {
       const group = AGE_GROUPS.indexOf(age[i] as never);
-      const years = civilDate.ageAt(birth, reference);
-      const range = ranges[group]!;
-      return (
-        years < bounds[group]![0]! ||
-        years > bounds[group]![1]! ||
-        birth < range.first ||
-        birth >= range.first + range.count
-      );
+      const at = reason[i] === 'Resident' ? reference : entry[i]!;
+      const years = civilDate.ageAt(birth, at);
+      if (reason[i] === 'Birth' && birth !== entry[i]) return true;
+      if (reason[i] === 'Resident' && group === 7 && years > 100) return true;
+      return birth > at || years < bounds[group]![0]! || years > bounds[group]![1]!;
     });
     expect(inconsistent).toHaveLength(0);
+  });
+
+  it('enter on 1 January of the start year (residents) or during an encounter year, and leave after entering', () => {
+    const patients = table('patients');
+    const entry = column.numbers(patients, 'entry_date');
+    const reason = column.labels(patients, 'entry_reason');
+    const exit = column.numbers(patients, 'exit_date');
+    const exitReason = column.labels(patients, 'exit_reason');
+    const start = civilDate.fromParts(scenario.startYear, 1, 1);
+    const end = civilDate.fromParts(scenario.startYear + ENCOUNTER_YEARS, 1, 1);
+    const bad = Array.from(entry).filter((day, i) => {
+      if (reason[i] === 'Resident' ? day !== start : day < start || day >= end) return true;
+      if (Number.isNaN(exit[i]!)) return exitReason[i] !== null;
+      return exitReason[i] === null || exit[i]! < day || exit[i]! < start;
+    });
+    expect(bad).toHaveLength(0);
+    expect(reason).toContain('Birth');
+    expect(reason).toContain('In-migration');
+    expect(exitReason).toContain('Death');
+    expect(exitReason).toContain('Out-migration');
+  });
+
+  it('each stand for the start-year population / patients residents', () => {
+    const population = scenario.lhas.reduce((sum, lha) => sum + lha.basePopulation, 0);
+    const weight = column.numbers(table('patients'), 'weight');
+    expect(new Set(weight)).toEqual(
+      new Set([Math.round((population / PATIENTS) * 10_000) / 10_000]),
+    );
   });
 
   it('never share the quasi-identifier (date of birth, LHA, gender)', () => {
@@ -143,7 +176,7 @@ describe('patients', () => {
     const lha = column.numbers(patients, 'lha_id');
     const gender = column.labels(patients, 'gender');
     const keys = new Set(Array.from(dob, (d, i) => `${d}|${lha[i]}|${gender[i]}`));
-    expect(keys.size).toBe(PATIENTS);
+    expect(keys.size).toBe(patients.numRows);
   });
 
   it('carry the expected rate and primary subservice of their segment, and their start-year visit count', () => {
@@ -159,7 +192,7 @@ describe('patients', () => {
     const startYearVisits = new Map<string | boolean | null, number>();
     const edPatients = column.labels(ed, 'patient_id');
     const arrivals = column.numbers(ed, 'arrival_ts');
-    const startYearEnd = civilDate.fromParts(scenario.startYear + 1, 1, 1) * 86_400;
+    const startYearEnd = clock.midnight(civilDate.fromParts(scenario.startYear + 1, 1, 1));
     edPatients.forEach((id, i) => {
       if (arrivals[i]! < startYearEnd) startYearVisits.set(id, (startYearVisits.get(id) ?? 0) + 1);
     });
@@ -195,10 +228,10 @@ describe('ed_encounters', () => {
     expect(bad).toHaveLength(0);
   });
 
-  it('arrive in whole seconds within the encounter years, with CTAS 1-5', () => {
+  it('arrive in whole seconds within the encounter years (local time), with CTAS 1-5', () => {
     const ed = table('ed_encounters');
-    const first = civilDate.fromParts(scenario.startYear, 1, 1) * 86_400;
-    const end = civilDate.fromParts(scenario.startYear + ENCOUNTER_YEARS, 1, 1) * 86_400;
+    const first = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
+    const end = clock.midnight(civilDate.fromParts(scenario.startYear + ENCOUNTER_YEARS, 1, 1));
     const arrivals = column.numbers(ed, 'arrival_ts');
     expect(arrivals.filter((s) => !Number.isInteger(s) || s < first || s >= end)).toHaveLength(0);
     const acuity = column.numbers(ed, 'acuity');
@@ -252,9 +285,12 @@ describe('ip_stays', () => {
     const patient = column.labels(ip, 'patient_id');
     const admit = column.numbers(ip, 'admit_ts');
     const linked = new Set<number>();
+    const start = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
     source.forEach((s, i) => {
-      if (s !== 'ED') {
+      if (s !== 'ED' || Number.isNaN(link[i]!)) {
         expect(Number.isNaN(link[i])).toBe(true);
+        // An ED stay without its encounter comes from the year before, still in a bed on day one.
+        if (s === 'ED') expect(admit[i]).toBeLessThan(start);
         return;
       }
       const e = link[i]! - 1;
@@ -281,9 +317,12 @@ describe('ip_stays', () => {
     const admit = column.numbers(ip, 'admit_ts');
     const discharge = column.numbers(ip, 'discharge_ts');
     let transfers = 0;
+    const start = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
     source.forEach((s, i) => {
-      if (s !== 'Transfer') {
+      if (s !== 'Transfer' || Number.isNaN(from[i]!)) {
         expect(Number.isNaN(from[i])).toBe(true);
+        // A transfer whose first stay ended before the start year: only it was written.
+        if (s === 'Transfer') expect(admit[i]).toBeLessThan(start);
         return;
       }
       transfers++;
@@ -302,7 +341,7 @@ describe('ip_stays', () => {
 });
 
 describe('capacity_daily', () => {
-  it('reports the midnight census of the generated stays and the occupancy of staffed beds', () => {
+  it('reports the local-midnight census of every stay, those admitted before the first day too', () => {
     const ip = table('ip_stays');
     const capacity = table('capacity_daily');
     const facility = column.numbers(ip, 'facility_id');
@@ -314,12 +353,14 @@ describe('capacity_daily', () => {
     const occupancy = column.numbers(capacity, 'occupancy');
     const staffed = column.numbers(capacity, 'staffed_beds');
     const days =
-      civilDate.fromParts(scenario.endYear + 1, 1, 1) -
+      civilDate.fromParts(scenario.startYear + ENCOUNTER_YEARS, 1, 1) -
       civilDate.fromParts(scenario.startYear, 1, 1);
     expect(capacity.numRows).toBe(days * scenario.sites.length);
-    // Spot-check days spread over the horizon by counting stays directly.
-    for (let row = 0; row < capacity.numRows; row += 997) {
-      const midnight = date[row]! * 86_400;
+    // The first day's rows, then days spread over the years, by counting stays directly.
+    const rows = [...scenario.sites.keys()];
+    for (let row = scenario.sites.length; row < capacity.numRows; row += 997) rows.push(row);
+    for (const row of rows) {
+      const midnight = clock.midnight(date[row]!);
       let inBed = 0;
       facility.forEach((f, i) => {
         if (f === site[row] && admit[i]! < midnight && midnight <= discharge[i]!) inBed++;
@@ -327,32 +368,41 @@ describe('capacity_daily', () => {
       expect(census[row]).toBe(inBed);
       expect(occupancy[row]).toBeCloseTo(inBed / staffed[row]!, 4);
     }
-    expect(Math.max(...census)).toBeGreaterThan(0);
+    // No ramp from an empty hospital: day one is as full as the rest of January.
+    const firstDay = census.slice(0, scenario.sites.length).reduce((a, b) => a + b, 0);
+    const january = census.slice(0, 31 * scenario.sites.length).reduce((a, b) => a + b, 0) / 31;
+    expect(firstDay).toBeGreaterThan(0.8 * january);
   });
 
-  it('scales the scenario beds to the patient sample, so occupancy is realistic', () => {
+  it("staffs each site for the previous year's mean census at the target occupancy", () => {
     const capacity = table('capacity_daily');
-    const site = column.numbers(capacity, 'site_id');
     const date = column.numbers(capacity, 'date');
     const staffed = column.numbers(capacity, 'staffed_beds');
+    const physical = column.numbers(capacity, 'physical_beds');
     const census = column.numbers(capacity, 'census');
-    const population = scenario.lhas.reduce((sum, lha) => sum + lha.basePopulation, 0);
-    for (const s of scenario.sites) {
-      const row = site.indexOf(s.id);
-      expect(staffed[row]).toBe(Math.max(1, Math.round((s.staffedBeds * PATIENTS) / population)));
-    }
-    // Region-wide occupancy over the encounter years: the scenario's beds against its own
-    // expected inpatient days (admissions x mean LOS). Unscaled beds would give about 2%.
-    const lastEncounterDay = civilDate.fromParts(scenario.startYear + ENCOUNTER_YEARS, 1, 1);
-    let beds = 0;
-    let occupied = 0;
-    date.forEach((day, row) => {
-      // Skip the first month, while the census fills up from an empty hospital.
-      if (day < civilDate.fromParts(scenario.startYear, 2, 1) || day >= lastEncounterDay) return;
-      beds += staffed[row]!;
-      occupied += census[row]!;
+    const F = scenario.sites.length;
+    const secondYear = civilDate.fromParts(scenario.startYear + 1, 1, 1);
+    const firstYearDays = secondYear - civilDate.fromParts(scenario.startYear, 1, 1);
+    scenario.sites.forEach((s, f) => {
+      let sum = 0;
+      for (let d = 0; d < firstYearDays; d++) sum += census[d * F + f]!;
+      const mean = sum / firstYearDays;
+      const row = firstYearDays * F + f;
+      expect(date[row]).toBe(secondYear);
+      const expected =
+        mean > 0 ? Math.max(1, Math.round(mean / scenario.capacity.targetOccupancy)) : 0;
+      expect(staffed[row]).toBe(expected);
+      expect(physical[row]).toBeGreaterThanOrEqual(staffed[row]!);
+      if (s.staffedBeds > 0)
+        expect(physical[row]).toBe(
+          Math.max(expected, Math.round((expected * s.physicalBeds) / s.staffedBeds)),
+        );
     });
-    expect(occupied / beds).toBeGreaterThan(0.3);
-    expect(occupied / beds).toBeLessThan(1.5);
+    // Region-wide, occupancy sits in the configured band.
+    const beds = staffed.reduce((a, b) => a + b, 0);
+    const occupied = census.reduce((a, b) => a + b, 0);
+    const [low, high] = scenario.capacity.occupancyBand;
+    expect(occupied / beds).toBeGreaterThan(low);
+    expect(occupied / beds).toBeLessThan(high);
   });
 });

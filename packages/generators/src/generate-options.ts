@@ -1,12 +1,15 @@
 /** What to generate; every field defaults from the scenario or as documented. */
 export interface GenerateOptions {
-  /** Number of patients (default: scenario.patients). */
-  readonly patients?: number;
+  /**
+   * Residents sampled at the start (default: scenario.patients); entrants (births, in-migrants)
+   * join them over the encounter years. 'all' samples every resident, each of weight 1.
+   */
+  readonly patients?: number | 'all';
   /** First projection year (default: scenario.startYear). */
   readonly startYear?: number;
   /** Projection years, which dim_date, population_projection and capacity_daily cover (default: scenario.horizonYears). */
   readonly horizonYears?: number;
-  /** Years of ED encounters and inpatient stays, counted from the start year (default 1: the start year only). */
+  /** Years of ED encounters, inpatient stays and capacity, counted from the start year (default: the whole horizon). */
   readonly encounterYears?: number;
   /** Generate ed_encounters (default true). */
   readonly withEd?: boolean;
@@ -31,4 +34,4 @@ export interface GenerateOptions {
 /** GenerateOptions with every default filled in. */
 export type ResolvedGenerateOptions = {
   readonly [K in keyof GenerateOptions]-?: NonNullable<GenerateOptions[K]>;
-};
+} & { readonly patients: number };

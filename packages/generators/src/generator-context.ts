@@ -2,14 +2,18 @@ import {
   aliasTable,
   bernoulli,
   categorical,
-  negativeBinomial,
+  gamma,
   poisson,
   truncatedLognormal,
   uniformInt,
 } from '@lm-synth/stats';
+import { birthDateRange } from './birth-date-range.js';
 import { civilDate } from './civil-date.js';
+import type { CohortPlan } from './cohort-plan.js';
+import { DobPools, RESIDENT_POOL } from './dob-pools.js';
 import { FeistelPermutation } from './feistel-permutation.js';
 import type { GeneratorSettings } from './generator-settings.js';
+import { LocalClock } from './local-clock.js';
 import { StreamSlot } from './stream-slot.js';
 
 type Draw = () => number;
@@ -47,14 +51,40 @@ export class GeneratorContext {
   readonly subserviceCount: number;
   readonly siteCount: number;
   readonly programCount: number;
+  readonly lhaCount: number;
+  /** ip_stays is generated: stays are drawn (they may move a patient's exit). */
+  readonly withIp: boolean;
   readonly codes: GeneratorSettings['codes'];
 
-  /** Calendar years with encounters, and the epoch day of January 1 of each (plus the year after). */
-  readonly encounterYears: readonly number[];
+  /**
+   * Calendar years simulated: index 0 is the warm-up year before the start year (its stays
+   * fill the hospitals the first day, nothing else of it is written), then the encounter years.
+   * yearFirstDay holds the epoch day of January 1 of each, plus the year after.
+   */
+  readonly calendarYears: readonly number[];
   readonly yearFirstDay: Float64Array;
-  /** dim_date's span: the census is kept for these days. */
-  readonly horizonFirstDay: number;
-  readonly horizonDays: number;
+  /** Per calendar year x age group: the latest date of birth of someone that old on its 1 January. */
+  readonly ageThreshold: Int32Array;
+  readonly minAges: readonly number[];
+  /** The census is kept per local day from the warm-up year's first day to the last encounter year's last. */
+  readonly censusFirstDay: number;
+  readonly censusDays: number;
+  /** Local wall-clock time in the scenario's time zone to UTC instants and back. */
+  readonly clock: LocalClock;
+  /** UTC instant of the first midnight of the start year: warm-up stays still in a bed then are written. */
+  readonly startMidnight: number;
+  /** The UTC instant past which localDayOf stops consulting the clock. */
+  private readonly clockEnd: number;
+
+  // The open cohort.
+  readonly cohort: CohortPlan;
+  readonly referenceDay: number;
+  /** Unique dates of birth across residents and entrants (uniqueQuasiIdentifiers only). */
+  readonly dobPools: DobPools | null;
+  readonly migrantBirthDates: Int32Array | null;
+  private readonly groupOrders = new Map<string, FeistelPermutation>();
+  /** A patient's ED frailty, shared by all years: Gamma(k, 1/k) (mean 1), or 1 under Poisson. */
+  readonly frailty: Draw;
 
   readonly slots = {
     patients: new StreamSlot(),
@@ -71,7 +101,9 @@ export class GeneratorContext {
   readonly order: FeistelPermutation;
   readonly patientIds: FeistelPermutation;
   /** Per cell, a permutation of its age band's birth dates (unique quasi-identifiers only). */
-  readonly birthOrder: readonly FeistelPermutation[];
+  readonly birthOrder: readonly (FeistelPermutation | null)[];
+  /** Per resident cell: its birth dates (the pool-0 days of its band with unique quasi-identifiers). */
+  readonly birthDays: readonly Int32Array[];
   readonly birthFirst: Int32Array;
   readonly birthUniform: readonly Draw[];
   readonly lhaDefaultSite: Int32Array;
@@ -82,10 +114,16 @@ export class GeneratorContext {
   // ED, per cell.
   readonly expectedEdRate: Float64Array;
   readonly primarySubservice: Int8Array;
-  /** Visits in a year, over all subservices, and the subservice of each visit (null: no visits). */
-  readonly edCount: readonly Draw[];
+  /** Mean visits per person-year over all subservices, and the subservice of each visit (null: no visits). */
+  readonly edMean: Float64Array;
+  /**
+   * Deaths per person-year at an ED visit ("Deceased" dispositions), per cell: a patient who
+   * dies in the ED has had the death the life table gives, so the cohort's other deaths are
+   * drawn at the life-table rate less this.
+   */
+  readonly edDeathRate: Float64Array;
   readonly edSubservice: readonly (Draw | null)[];
-  /** Per encounter year x subservice: day of the year. */
+  /** Per calendar year x subservice: day of the year. */
   readonly arrivalDay: readonly Draw[];
   readonly arrivalHour: readonly Draw[];
   readonly secondOfHour: Draw;
@@ -138,23 +176,47 @@ export class GeneratorContext {
     const seed = options.seed;
     this.seed = seed;
     this.patients = options.patients;
-    this.blockCount = Math.ceil(options.patients / PATIENTS_PER_BLOCK);
+    this.blockCount = Math.ceil(settings.cohort.total / PATIENTS_PER_BLOCK);
     this.uniqueQuasiIdentifiers = options.uniqueQuasiIdentifiers;
     const sites = scenario.sites;
     const F = sites.length;
     const P = scenario.programs.length;
     this.siteCount = F;
     this.programCount = P;
+    this.lhaCount = scenario.lhas.length;
+    this.withIp = options.withIp;
 
-    this.encounterYears = Array.from(
-      { length: options.encounterYears },
-      (_, y) => scenario.startYear + y,
+    const years = options.encounterYears + 1;
+    this.calendarYears = Array.from({ length: years }, (_, y) => scenario.startYear - 1 + y);
+    this.yearFirstDay = Float64Array.from({ length: years + 1 }, (_, y) =>
+      civilDate.fromParts(scenario.startYear - 1 + y, 1, 1),
     );
-    this.yearFirstDay = Float64Array.from({ length: options.encounterYears + 1 }, (_, y) =>
-      civilDate.fromParts(scenario.startYear + y, 1, 1),
+    this.censusFirstDay = this.yearFirstDay[0]!;
+    this.censusDays = this.yearFirstDay[years]! - this.censusFirstDay;
+    this.minAges = settings.minAges;
+    this.ageThreshold = new Int32Array(years * A);
+    for (let y = 0; y < years; y++)
+      for (let a = 0; a < A; a++) {
+        const atLeast = birthDateRange(
+          this.yearFirstDay[y]!,
+          settings.minAges[a]!,
+          settings.minAges[a]!,
+        );
+        this.ageThreshold[y * A + a] = atLeast.first + atLeast.count - 1;
+      }
+    this.clock = new LocalClock(
+      settings.timeZone,
+      this.censusFirstDay - 1,
+      this.yearFirstDay[years]! + 1,
     );
-    this.horizonFirstDay = civilDate.fromParts(scenario.startYear, 1, 1);
-    this.horizonDays = civilDate.fromParts(scenario.endYear + 1, 1, 1) - this.horizonFirstDay;
+    this.startMidnight = this.clock.midnight(this.yearFirstDay[1]!);
+    this.clockEnd = this.clock.midnight(this.yearFirstDay[years]! + 1);
+    this.cohort = settings.cohort;
+    this.referenceDay = civilDate.parse(scenario.referenceDate);
+    this.dobPools = options.uniqueQuasiIdentifiers
+      ? new DobPools(seed, G, birthRanges[A - 1]!.first - 1, this.yearFirstDay[years]!)
+      : null;
+    this.migrantBirthDates = settings.migrantBirthDates;
 
     // Patients.
     const cellCount = allocation.length;
@@ -169,18 +231,15 @@ export class GeneratorContext {
     this.order = new FeistelPermutation(options.patients, seed, 'patient-order', 0);
     this.patientIds = new FeistelPermutation(2 ** 48, seed, 'patient-ids', 0);
     this.birthFirst = Int32Array.from(birthRanges, (range) => range.first);
-    this.birthOrder = options.uniqueQuasiIdentifiers
-      ? Array.from(
-          { length: cellCount },
-          (_, cell) =>
-            new FeistelPermutation(
-              birthRanges[Math.floor((cell % (A * G)) / G)]!.count,
-              seed,
-              'birth-dates',
-              cell,
-            ),
-        )
-      : [];
+    const pools = this.dobPools;
+    this.birthDays = Array.from({ length: pools ? cellCount : 0 }, (_, cell) => {
+      const range = birthRanges[Math.floor((cell % (A * G)) / G)]!;
+      const lha = Math.floor(cell / (A * G));
+      return pools!.days(lha, cell % G, RESIDENT_POOL, range.first, range.first + range.count - 1);
+    });
+    this.birthOrder = this.birthDays.map((days, cell) =>
+      days.length > 0 ? new FeistelPermutation(days.length, seed, 'birth-dates', cell) : null,
+    );
     this.birthUniform = birthRanges.map((range) => uniformInt(slots.patients)(0, range.count - 1));
     this.lhaDefaultSite = Int32Array.from(scenario.lhas, (lha) => lha.defaultSiteId - 1);
     this.crossLha = bernoulli(slots.patients)(scenario.crossLha.homeFacilityShare);
@@ -199,7 +258,8 @@ export class GeneratorContext {
     // over subservices in proportion to their means: thinning a gamma-Poisson mixture keeps each
     // subservice NegBin(mean, k) (Poisson(mean)) as configured, and the subservices of one
     // patient-year share its gamma frailty, as frequent ED users do.
-    const edCount: Draw[] = [];
+    this.edMean = new Float64Array(cellCount);
+    this.edDeathRate = new Float64Array(cellCount);
     const edSubservice: (Draw | null)[] = [];
     for (let cell = 0; cell < cellCount; cell++) {
       const lha = Math.floor(cell / (A * G));
@@ -211,19 +271,24 @@ export class GeneratorContext {
         total += rates[s]!;
         if (rates[s]! > rates[primary]!) primary = s;
       }
-      const mean = total / 1000;
-      edCount.push(
-        ed.countModel.model === 'negbin'
-          ? negativeBinomial(slots.edCounts)({ mean, dispersion: ed.countModel.dispersion })
-          : poisson(slots.edCounts)(mean),
-      );
+      this.edMean[cell] = total / 1000;
+      for (let s = 0; s < S; s++)
+        this.edDeathRate[cell] =
+          this.edDeathRate[cell]! +
+          (rates[s]! / 1000) * ed.disposition[age]![s]![settings.codes.deceased]!;
       edSubservice.push(sampler(slots.edVisits, rates));
       this.expectedEdRate[cell] = Math.round(total * 10) / 10_000;
       this.primarySubservice[cell] = primary;
     }
-    this.edCount = edCount;
     this.edSubservice = edSubservice;
-    this.arrivalDay = this.encounterYears.flatMap((_, y) =>
+    // A patient-year's visits are Poisson(frailty x mean): with a Gamma(k, 1/k) frailty each
+    // year's count is NegBin(mean, k) as configured, and a frequent user stays frequent.
+    const countModel = ed.countModel;
+    this.frailty =
+      countModel.model === 'negbin'
+        ? gamma(slots.patients)(countModel.dispersion, 1 / countModel.dispersion)
+        : () => 1;
+    this.arrivalDay = this.calendarYears.flatMap((_, y) =>
       subservices.map((s) => {
         const first = this.yearFirstDay[y]!;
         const days = this.yearFirstDay[y + 1]! - first;
@@ -325,7 +390,7 @@ export class GeneratorContext {
         for (let home = 0; home < F; home++)
           this.directSite[(ag * F + home) * P + p] = admits(ag, home, p) ? home : largest;
       }
-    this.dayOfYear = this.encounterYears.map((_, y) =>
+    this.dayOfYear = this.calendarYears.map((_, y) =>
       uniformInt(slots.inpatient)(0, this.yearFirstDay[y + 1]! - this.yearFirstDay[y]! - 1),
     );
     this.secondOfDay = uniformInt(slots.inpatient)(0, 86_399);
@@ -353,5 +418,26 @@ export class GeneratorContext {
       );
       return sampler(slots.inpatient, [stay, ...outgoing.map((corridor) => corridor.probability)]);
     });
+  }
+
+  /**
+   * The local day of a UTC instant; past the simulated years (a long stay's discharge) the UTC
+   * day, as only census and exit days inside them need the time zone.
+   */
+  localDayOf(utcSeconds: number): number {
+    return utcSeconds < this.clockEnd
+      ? this.clock.localDayOf(utcSeconds)
+      : Math.floor(utcSeconds / 86_400);
+  }
+
+  /** A keyed permutation of an entrant group's `size` birth dates, built once per worker. */
+  groupOrder(purpose: string, index: number, size: number): FeistelPermutation {
+    const key = `${purpose}:${index}`;
+    let order = this.groupOrders.get(key);
+    if (!order) {
+      order = new FeistelPermutation(size, this.seed, purpose, index);
+      this.groupOrders.set(key, order);
+    }
+    return order;
   }
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDataset } from './generate-dataset.js';
 import { GeneratorInputError } from './generator-input-error.js';
 import { planDataset } from './plan-dataset.js';
+import { quasiIdentifierCapacity } from './quasi-identifier-capacity.js';
 
 const scenario = defaultScenario();
 
@@ -24,7 +25,7 @@ describe('planDataset', () => {
       patients: scenario.patients,
       startYear: scenario.startYear,
       horizonYears: scenario.horizonYears,
-      encounterYears: 1,
+      encounterYears: scenario.horizonYears,
       withEd: true,
       withIp: true,
       seed: scenario.seed,
@@ -36,10 +37,17 @@ describe('planDataset', () => {
   });
 
   it('starts at most one worker thread per 8 blocks of patients, and none below 16 blocks', () => {
-    expect(planDataset(scenario, { workers: 2 }).threads).toBe(0);
-    expect(planDataset(scenario, { workers: 2, patients: 15 * 4_096 }).threads).toBe(0);
-    expect(planDataset(scenario, { workers: 2, patients: 8 * 4_096 * 2 }).threads).toBe(2);
-    expect(planDataset(scenario, { workers: 4, patients: 8 * 4_096 * 3 }).threads).toBe(3);
+    // One encounter year: its entrants add about 4% to the residents' blocks.
+    const oneYear = { encounterYears: 1 };
+    expect(planDataset(scenario, { ...oneYear, workers: 2, patients: 14 * 4_096 }).threads).toBe(0);
+    expect(planDataset(scenario, { ...oneYear, workers: 2, patients: 8 * 4_096 * 2 }).threads).toBe(
+      2,
+    );
+    expect(planDataset(scenario, { ...oneYear, workers: 4, patients: 8 * 4_096 * 3 }).threads).toBe(
+      3,
+    );
+    // Ten years of entrants: 50,000 residents make about 18 blocks.
+    expect(planDataset(scenario, { workers: 2 }).threads).toBe(2);
     const million = { patients: 1_000_000, uniqueQuasiIdentifiers: false };
     expect(planDataset(scenario, { ...million, workers: 1 }).threads).toBe(1);
     expect(planDataset(scenario, { ...million, workers: 0 }).threads).toBe(0);
@@ -68,8 +76,12 @@ describe('planDataset', () => {
 
   it('refuses more patients than unique quasi-identifiers allow, with the numbers and the way out', () => {
     const error = inputError(() => planDataset(scenario, { patients: 300_000 }));
-    const plan = planDataset(scenario, { patients: 300_000, uniqueQuasiIdentifiers: false });
-    const q = plan.quasiIdentifiers;
+    const q = quasiIdentifierCapacity(
+      scenario,
+      300_000,
+      scenario.horizonYears,
+      scenario.seed,
+    ).capacity;
     expect(q.patientsInCell).toBeGreaterThan(q.birthDates);
     expect(error.message).toContain(`${q.lha} / ${q.gender} / ${q.ageGroup}`);
     expect(error.message).toContain(q.patientsInCell.toLocaleString('en-US'));
@@ -78,7 +90,7 @@ describe('planDataset', () => {
     expect(error.message).toContain('uniqueQuasiIdentifiers: false');
     // The suggested limit fits, and the generator refuses before producing anything.
     expect(() => planDataset(scenario, { patients: q.maxUniquePatients })).not.toThrow();
-    expect(q.maxUniquePatients).toBeGreaterThan(100_000);
+    expect(q.maxUniquePatients).toBeGreaterThanOrEqual(scenario.patients);
     expect(() => generateDataset(scenario, { patients: 300_000 })).toThrow(GeneratorInputError);
   });
 });

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import type { Scenario } from '@lm-synth/config/core';
 import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
 import { civilDate } from './civil-date.js';
+import { type CohortPlan, cohortPlan } from './cohort-plan.js';
 import type { GenerateOptions, ResolvedGenerateOptions } from './generate-options.js';
 import { PATIENTS_PER_BLOCK } from './generator-context.js';
 import { GeneratorInputError } from './generator-input-error.js';
@@ -23,8 +24,12 @@ export interface DatasetPlan {
   readonly threads: number;
   /** Tables in emission (catalogue) order. */
   readonly tables: readonly TableDefinition[];
-  /** The fullest LHA x gender x age group cell against the birth dates available to it. */
+  /** The fullest group of patients against the birth dates available to it. */
   readonly quasiIdentifiers: QuasiIdentifierCapacity;
+  /** The open cohort: residents, the entrants of each year and the exit rates. */
+  readonly cohort: CohortPlan;
+  /** In-migrants' unique dates of birth, dealt once here (with uniqueQuasiIdentifiers). */
+  readonly migrantBirthDates: Int32Array | null;
 }
 
 const DEFAULT_BATCH_SIZE = 65_536;
@@ -55,6 +60,10 @@ function booleanOption(name: string, value: boolean): boolean {
 
 const count = (value: number) => value.toLocaleString('en-US');
 
+function startPopulation(scenario: Scenario): number {
+  return scenario.lhas.reduce((sum, lha) => sum + lha.basePopulation, 0);
+}
+
 /**
  * Validates options against the scenario and checks, before any work, that the
  * patients can have unique quasi-identifiers when asked to. Throws a
@@ -69,10 +78,23 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     50,
   );
   const resolved: ResolvedGenerateOptions = {
-    patients: integerIn('patients', options.patients ?? scenario.patients, 1, MAX_PATIENTS),
+    // 'all': every resident of the start year (weight 1).
+    patients: integerIn(
+      'patients',
+      options.patients === 'all'
+        ? startPopulation(scenario)
+        : (options.patients ?? scenario.patients),
+      1,
+      MAX_PATIENTS,
+    ),
     startYear,
     horizonYears,
-    encounterYears: integerIn('encounterYears', options.encounterYears ?? 1, 1, horizonYears),
+    encounterYears: integerIn(
+      'encounterYears',
+      options.encounterYears ?? horizonYears,
+      1,
+      horizonYears,
+    ),
     withEd: booleanOption('withEd', options.withEd ?? true),
     withIp: booleanOption('withIp', options.withIp ?? true),
     seed: integerIn('seed', options.seed ?? scenario.seed, 0, 4_294_967_295),
@@ -109,7 +131,13 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
       );
     }
   }
-  const quasiIdentifiers = quasiIdentifierCapacity(effective, resolved.patients);
+  const { capacity: quasiIdentifiers, migrantBirthDates } = quasiIdentifierCapacity(
+    effective,
+    resolved.patients,
+    resolved.encounterYears,
+    resolved.seed,
+    resolved.uniqueQuasiIdentifiers,
+  );
   if (
     resolved.uniqueQuasiIdentifiers &&
     quasiIdentifiers.patientsInCell > quasiIdentifiers.birthDates
@@ -117,8 +145,8 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     const q = quasiIdentifiers;
     throw new GeneratorInputError(
       `${count(resolved.patients)} patients cannot all have a unique (date of birth, LHA, gender): ` +
-        `the fullest cell, ${q.lha} / ${q.gender} / ${q.ageGroup}, would hold ${count(q.patientsInCell)} patients ` +
-        `but only ${count(q.birthDates)} birth dates fit age group ${q.ageGroup} at the reference date ${effective.referenceDate}. ` +
+        `the fullest group, ${q.lha} / ${q.gender} / ${q.ageGroup}, would hold ${count(q.patientsInCell)} patients ` +
+        `but only ${count(q.birthDates)} birth dates are free for it. ` +
         `Use at most about ${count(q.maxUniquePatients)} patients, or pass --no-unique-qi ` +
         '(option uniqueQuasiIdentifiers: false) to allow duplicate quasi-identifiers; ' +
         'the manifest records that choice and validate then reports k-anonymity instead of failing.',
@@ -128,7 +156,9 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     (table) =>
       (table.requires !== 'ed' || resolved.withEd) && (table.requires !== 'ip' || resolved.withIp),
   );
-  const blocks = Math.ceil(resolved.patients / PATIENTS_PER_BLOCK);
+  // Blocks cut every patient of the open cohort: the residents and the entrants after them.
+  const cohort = cohortPlan(effective, resolved.patients, resolved.encounterYears);
+  const blocks = Math.ceil(cohort.total / PATIENTS_PER_BLOCK);
   const threads = Math.min(resolved.workers, Math.floor(blocks / BLOCKS_PER_THREAD));
   return {
     scenario: effective,
@@ -136,5 +166,7 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
     threads: blocks >= MIN_BLOCKS_FOR_THREADS ? threads : 0,
     tables,
     quasiIdentifiers,
+    cohort,
+    migrantBirthDates: resolved.uniqueQuasiIdentifiers ? migrantBirthDates : null,
   };
 }

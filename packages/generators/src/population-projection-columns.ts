@@ -1,9 +1,8 @@
-import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
-import { projectPopulation } from './project-population.js';
+import { AGE_GROUPS, GENDERS, projectPopulation, type Scenario } from '@lm-synth/config/core';
 
 /** population_projection rows, in primary-key order (year, LHA, age group, gender). */
 export function populationProjectionColumns(scenario: Scenario) {
-  const population = projectPopulation(scenario);
+  const { population } = projectPopulation(scenario);
   const rows = population.length;
   const year = new Int32Array(rows);
   const lhaId = new Int32Array(rows);

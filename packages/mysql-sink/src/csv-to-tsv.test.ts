@@ -38,15 +38,15 @@ function tsvField(value: string | null): string {
 describe('CsvToTsv', () => {
   it('drops the header, unquotes, escapes, and keeps NULL apart from the empty string', async () => {
     const csv = [
-      'scenario_id,scenario_name,description,parameter_overrides,scenario_hash',
-      'a,"with, comma","two\nlines",,""',
-      'b,"say ""hi""",back\\slash\ttab,{},x',
+      'scenario_id,scenario_name,description,parameter_overrides,scenario_hash,time_zone',
+      'a,"with, comma","two\nlines",,"",UTC',
+      'b,"say ""hi""",back\\slash\ttab,{},x,America/Vancouver',
       '',
     ].join('\n');
     const { text, rows } = await convert(scenario, csv);
     expect(rows).toBe(2);
     expect(text).toBe(
-      'a\twith, comma\ttwo\\nlines\t\\N\t\nb\tsay "hi"\tback\\\\slash\\ttab\t{}\tx\n',
+      'a\twith, comma\ttwo\\nlines\t\\N\t\tUTC\nb\tsay "hi"\tback\\\\slash\\ttab\t{}\tx\tAmerica/Vancouver\n',
     );
   });
 
@@ -75,22 +75,29 @@ describe('CsvToTsv', () => {
   });
 
   it('refuses rows with the wrong number of fields or no final line end', async () => {
-    const header = 'a,b,c,d,e\n';
-    await expect(convert(scenario, `${header}1,2,3,4\n`)).rejects.toThrow(
-      /row 1: 4 fields, expected 5/,
+    const header = 'a,b,c,d,e,f\n';
+    await expect(convert(scenario, `${header}1,2,3,4,5\n`)).rejects.toThrow(
+      /row 1: 5 fields, expected 6/,
     );
-    await expect(convert(scenario, `${header}1,2,3,4,5,6\n`)).rejects.toThrow(/more than 5 fields/);
-    await expect(convert(scenario, `${header}1,2,3,4,5`)).rejects.toThrow(/ends inside a row/);
+    await expect(convert(scenario, `${header}1,2,3,4,5,6,7\n`)).rejects.toThrow(
+      /more than 6 fields/,
+    );
+    await expect(convert(scenario, `${header}1,2,3,4,5,6`)).rejects.toThrow(/ends inside a row/);
   });
 
   it('turns any text, cut anywhere, into what LOAD DATA reads back as the same values', async () => {
     const value = fc.option(fc.string({ unit: 'grapheme' }), { nil: null });
+    const width = scenario.columns.length;
+    const header = scenario.columns.map((column) => column.name).join(',');
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.tuple(value, value, value, value, value), { minLength: 1, maxLength: 8 }),
+        fc.array(fc.array(value, { minLength: width, maxLength: width }), {
+          minLength: 1,
+          maxLength: 8,
+        }),
         fc.integer({ min: 1, max: 64 }),
         async (rows, piece) => {
-          const csv = `h1,h2,h3,h4,h5\n${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
+          const csv = `${header}\n${rows.map((row) => row.map(csvField).join(',')).join('\n')}\n`;
           const expected = rows.map((row) => `${row.map(tsvField).join('\t')}\n`).join('');
           const { text, rows: count } = await convert(scenario, csv, piece);
           expect(text).toBe(expected);

@@ -105,6 +105,30 @@ describe('loadDataset', () => {
     });
   });
 
+  it('stores timestamps as UTC wall-clock time, whatever the time zone of the client or of the reading session', async () => {
+    const tiny = testDataset({ patients: 60 });
+    const timed = ['ed_encounters', 'ip_stays'].map((name) => tableByName(name));
+    const saved = process.env.TZ;
+    // Node applies a new TZ at once: a Date handed to mysql2 would now be written in Vancouver time.
+    process.env.TZ = 'America/Vancouver';
+    try {
+      expect(new Date(Date.UTC(2025, 6, 1)).getHours()).toBe(17);
+      for (const method of ['load-data', 'insert'] as const)
+        await withTestDatabase(async ({ url, admin }) => {
+          await loadDataset(tiny.streams(), { url }, { method });
+          // DATETIME is not converted by the session time zone, unlike TIMESTAMP.
+          await admin.query("SET SESSION time_zone = '+05:30'");
+          for (const table of timed)
+            expect(await databaseLines(admin, table), `${table.name} by ${method}`).toEqual(
+              expectedLines(table, tiny.tables.get(table.name)!),
+            );
+        });
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('falls back to INSERTs when local_infile is off, saying how to enable the fast path', async () => {
     const tiny = testDataset({ patients: 20 });
     await withTestDatabase(async ({ url, admin }) => {

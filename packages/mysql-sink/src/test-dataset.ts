@@ -237,6 +237,7 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         description: { values: [AWKWARD.join(' | ')] },
         parameter_overrides: { values: ['{"path":"C:\\\\temp","note":"two\\nlines"}'] },
         scenario_hash: { values: [`sha256:${'0'.repeat(64)}`] },
+        time_zone: { values: ['America/Vancouver'] },
       },
     },
     population_projection: {

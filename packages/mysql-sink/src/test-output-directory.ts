@@ -23,6 +23,7 @@ export async function withOutputDirectory<T>(
         scenarioId: 'fixture',
         scenarioHash: `sha256:${'0'.repeat(64)}`,
         referenceDate: '2025-01-01',
+        timeZone: 'America/Vancouver',
         startYear: 2025,
         horizonYears: 3,
         patients: dataset.rows('patients'),

@@ -150,6 +150,24 @@ describe('planted defects make validate fail, naming the gate', () => {
     expect(failedGates(report)).toEqual(['los-minimum']);
   });
 
+  it('population_projection with frozen age shares', async () => {
+    // Later years split like the start year, as lm-synth projected before the cohort model.
+    const report = await validateEdited('frozen-shares', {
+      population_projection: [
+        `UPDATE population_projection p SET population = round(t.total * s.share)
+         FROM (SELECT year, lha_id, sum(population) AS total FROM population_projection GROUP BY ALL) t,
+              (SELECT lha_id, age_group, gender, population / sum(population) OVER (PARTITION BY lha_id) AS share
+                 FROM population_projection WHERE year = ${scenario.startYear}) s
+         WHERE p.year > ${scenario.startYear} AND t.year = p.year AND t.lha_id = p.lha_id
+           AND s.lha_id = p.lha_id AND s.age_group = p.age_group AND s.gender = p.gender`,
+      ],
+    });
+    expect(failedGates(report)).toEqual(['population-projection']);
+    expect(report.gates.find((g) => g.id === 'population-projection')!.message).toMatch(
+      /65\+ share 20\d\d .* does not rise/,
+    );
+  });
+
   it('a file changed without updating the manifest', async () => {
     const dir = join(root, 'tampered');
     await cp(base, dir, { recursive: true });

@@ -1,5 +1,11 @@
 import { DuckDBInstance } from '@duckdb/node-api';
-import { defaultScenario, type Scenario } from '@lm-synth/config';
+import {
+  AGE_GROUPS,
+  defaultScenario,
+  GENDERS,
+  projectPopulation,
+  type Scenario,
+} from '@lm-synth/config';
 import { buildDimensionTables, CATALOGUE } from '@lm-synth/dims';
 import { duckdbColumnType } from '@lm-synth/export-arrow';
 import { sqlIdentifier } from './dataset/sql-identifier.js';
@@ -28,6 +34,7 @@ const TABLES = [
   'patients',
   'ed_encounters',
   'ip_stays',
+  'population_projection',
 ];
 
 const literal = (value: unknown) =>
@@ -39,8 +46,8 @@ const literal = (value: unknown) =>
 
 /**
  * Six patients of the default scenario with consistent ED visits and stays (an ED
- * admission, a transfer, a direct admission): every integrity gate passes on it, and a
- * test plants one defect with SQL.
+ * admission, a transfer, a direct admission) and the scenario's population projection:
+ * every integrity gate passes on it, and a test plants one defect with SQL.
  */
 export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise<FixtureDb> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -89,6 +96,17 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
       (3, 'P000000000003', 11, 1, 1, TIMESTAMP '2025-07-16 12:15:00', TIMESTAMP '2025-07-19 12:15:00', 3, false, 'Transfer', NULL, 2),
       (4, 'P000000000004', 10, 5, 2, TIMESTAMP '2025-03-10 09:00:00', TIMESTAMP '2025-03-10 21:00:00', 0.5, false, 'Direct', NULL, NULL)`,
   );
+  // The scenario's own projection, as the generator writes it.
+  const { population } = projectPopulation(scenario);
+  const cellsPerLha = AGE_GROUPS.length * GENDERS.length;
+  const cellsPerYear = scenario.lhas.length * cellsPerLha;
+  const projection = Array.from(population, (count, i) => {
+    const year = scenario.startYear + Math.floor(i / cellsPerYear);
+    const lhaId = Math.floor((i % cellsPerYear) / cellsPerLha) + 1;
+    const age = AGE_GROUPS[Math.floor(i / GENDERS.length) % AGE_GROUPS.length]!;
+    return `(${year}, ${lhaId}, '${age}', '${GENDERS[i % GENDERS.length]}', ${count})`;
+  });
+  await exec(`INSERT INTO population_projection VALUES ${projection.join(', ')}`);
   return {
     sql,
     exec,
@@ -108,6 +126,7 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
           scenarioId: scenario.meta.id,
           scenarioHash: 'sha256:test',
           referenceDate: scenario.referenceDate,
+          timeZone: scenario.timeZone,
           startYear: scenario.startYear,
           horizonYears: scenario.horizonYears,
           patients: rowCounts.get('patients')!,

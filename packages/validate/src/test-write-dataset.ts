@@ -34,6 +34,7 @@ export async function writeTestDataset(outDir: string, options: TestDatasetOptio
         scenarioId: scenario.meta.id,
         scenarioHash: scenarioHash(scenario),
         referenceDate: scenario.referenceDate,
+        timeZone: scenario.timeZone,
         startYear: scenario.startYear,
         horizonYears: scenario.horizonYears,
         patients: options.patients,

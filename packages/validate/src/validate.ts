@@ -37,7 +37,15 @@ export async function validate(
   const opened = await openValidationDataset(dir);
   try {
     const { dataset, sql, rowCounts } = opened;
-    const { format, partitionBy: _p, duckdb: _d, notice: _n, ...run } = dataset.manifest.lm_synth;
+    const {
+      format,
+      partitionBy: _p,
+      duckdb: _d,
+      notice: _n,
+      ...recorded
+    } = dataset.manifest.lm_synth;
+    // A dataset written before the scenario named its zone applied its profiles in UTC.
+    const run = { ...recorded, timeZone: recorded.timeZone ?? 'UTC' };
     const runnable = GATES.filter((gate) => gate.tables.every((table) => rowCounts.has(table)));
     const statisticalGates = runnable.filter((gate) => gate.statistical).length;
     let reference: Promise<ReferenceSample> | undefined;

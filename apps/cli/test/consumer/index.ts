@@ -40,6 +40,7 @@ try {
       scenarioId: scenario.meta.id,
       scenarioHash: scenarioHash(scenario),
       referenceDate: scenario.referenceDate,
+      timeZone: scenario.timeZone,
       startYear: scenario.startYear,
       horizonYears: scenario.horizonYears,
       patients: options.patients,

@@ -36,6 +36,13 @@ export const dimScenario: TableDefinition = {
       nullable: false,
       description: 'sha256: hash of the merged, validated scenario.',
     },
+    {
+      name: 'time_zone',
+      type: t.string(64),
+      nullable: false,
+      description:
+        'IANA time zone of the region: profiles are local wall-clock time there; timestamps are stored as UTC instants.',
+    },
   ],
   primaryKey: ['scenario_id'],
   uniqueKeys: [],

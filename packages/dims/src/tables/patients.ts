@@ -1,11 +1,18 @@
-import { AGE_GROUPS, ED_SUBSERVICES, GENDERS } from '@lm-synth/config/core';
+import {
+  AGE_GROUPS,
+  ED_SUBSERVICES,
+  ENTRY_REASONS,
+  EXIT_REASONS,
+  GENDERS,
+} from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 
 export const patients: TableDefinition = {
   name: 'patients',
   role: 'fact',
-  description: 'Synthetic patients drawn in proportion to the start-year population.',
+  description:
+    'Synthetic patients: an open cohort sampled from the projected population. The residents at the start of the first year, then births and in-migrants; deaths and out-migrants leave. Each patient stands for `weight` residents.',
   columns: [
     {
       name: 'patient_id',
@@ -24,7 +31,8 @@ export const patients: TableDefinition = {
       name: 'age_group',
       type: t.enum(AGE_GROUPS, 16),
       nullable: false,
-      description: 'Age band at the reference date.',
+      description:
+        'Age band at the reference date (entrants: at entry). The age in a later year follows from dob.',
     },
     { name: 'gender', type: t.enum(GENDERS, 8), nullable: false, description: 'Gender.' },
     {
@@ -50,6 +58,39 @@ export const patients: TableDefinition = {
       type: t.int32(),
       nullable: false,
       description: 'ED encounters generated for the patient in the start year.',
+    },
+    {
+      name: 'weight',
+      type: t.decimal(12, 4),
+      nullable: false,
+      description:
+        'Residents the patient stands for: start-year population / patients (1 when every resident is generated).',
+    },
+    {
+      name: 'entry_date',
+      type: t.date(),
+      nullable: false,
+      description:
+        'Day the patient joined the cohort: 1 January of the start year for residents, the birth or move-in date for entrants.',
+    },
+    {
+      name: 'entry_reason',
+      type: t.enum(ENTRY_REASONS, 16),
+      nullable: false,
+      description: 'Resident at the start, Birth or In-migration.',
+    },
+    {
+      name: 'exit_date',
+      type: t.date(),
+      nullable: true,
+      description:
+        'Day the patient died or left the region, within the encounter years; null while still resident.',
+    },
+    {
+      name: 'exit_reason',
+      type: t.enum(EXIT_REASONS, 16),
+      nullable: true,
+      description: 'Death or Out-migration; null while still resident.',
     },
   ],
   primaryKey: ['patient_id'],

@@ -10,6 +10,7 @@ export interface SampleView {
  * The seed's sample queries as views: facility summary, ED volume projection
  * by year (blueprint §10 for every projection year) and patient demographics.
  * Projected volumes are summed exactly in DECIMAL, then rounded to 2 places.
+ * v_ed_arrivals_local shows each ED arrival in the scenario's local time.
  */
 export const SAMPLE_VIEWS: readonly SampleView[] = [
   {
@@ -34,5 +35,19 @@ ORDER BY year, projected_volumes DESC, facility, ed_subservice`,
 FROM patients
 GROUP BY age_group, gender
 ORDER BY age_group, gender`,
+  },
+  {
+    // Arrival profiles are local wall-clock time while arrival_ts is a UTC instant; ICU, linked
+    // into DuckDB, converts with daylight saving. The zone is read from the data, and
+    // timezone(zone, instant) does not depend on the session's TimeZone setting.
+    name: 'v_ed_arrivals_local',
+    requires: ['ed_encounters', 'dim_scenario'],
+    sql: `SELECT e.encounter_id, e.facility_id, e.ed_subservice, e.arrival_ts, z.time_zone,
+  timezone(z.time_zone, e.arrival_ts) AS arrival_local,
+  CAST(timezone(z.time_zone, e.arrival_ts) AS DATE) AS arrival_local_date,
+  hour(timezone(z.time_zone, e.arrival_ts)) AS arrival_local_hour,
+  isodow(timezone(z.time_zone, e.arrival_ts)) AS arrival_local_isodow
+FROM ed_encounters e
+CROSS JOIN (SELECT any_value(time_zone) AS time_zone FROM dim_scenario) z`,
   },
 ];

@@ -46,6 +46,7 @@ export function buildManifest(input: BuildManifestInput): DatasetManifest {
       scenarioId: run.scenarioId,
       scenarioHash: run.scenarioHash,
       referenceDate: run.referenceDate,
+      timeZone: run.timeZone,
       startYear: run.startYear,
       horizonYears: run.horizonYears,
       patients: run.patients,

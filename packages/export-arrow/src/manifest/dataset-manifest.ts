@@ -72,6 +72,9 @@ export const datasetManifestSchema = z.object({
     scenarioId: z.string(),
     scenarioHash: z.string(),
     referenceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    // Optional so that datasets written before the scenario named its zone still open; their
+    // arrival profiles were applied as if UTC were local time.
+    timeZone: z.string().min(1).optional(),
     startYear: z.number().int(),
     horizonYears: z.number().int(),
     patients: z.number().int().nonnegative(),

@@ -37,6 +37,14 @@ describe('readManifest', () => {
     expect(await readManifest(dir)).toEqual(manifest());
   });
 
+  it('reads a manifest written before datasets named their time zone', async () => {
+    const old = manifest();
+    expect(old.lm_synth.timeZone).toBe('America/Vancouver');
+    delete old.lm_synth.timeZone;
+    const dir = await dirWith(JSON.stringify(old));
+    expect((await readManifest(dir)).lm_synth.timeZone).toBeUndefined();
+  });
+
   it.each([
     [null, /has no datapackage\.json: not an lm-synth dataset/],
     ['{"profile": ', /is not valid JSON/],

@@ -101,6 +101,7 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     description: ['', 'Growth of 2%, then\na second line; "quoted", and accents: Sẹ́lwyn Café'],
     parameter_overrides: ['{}', '{"growth":{"ed":1.02},"note":"a, b"}'],
     scenario_hash: ['sha256:'.padEnd(71, '0'), 'sha256:'.padEnd(71, '1')],
+    time_zone: ['America/Vancouver', 'Australia/Sydney'],
   });
 
   const years = range(run.horizonYears).map((i) => run.startYear + i);

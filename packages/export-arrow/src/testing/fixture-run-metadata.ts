@@ -9,6 +9,7 @@ export function fixtureRunMetadata(options: FixtureDatasetOptions = {}): RunMeta
     scenarioId: 'baseline',
     scenarioHash: `sha256:${'0'.repeat(64)}`,
     referenceDate: '2025-01-01',
+    timeZone: 'America/Vancouver',
     startYear: 2025,
     horizonYears: 2,
     patients: options.patients ?? 300,

@@ -15,6 +15,7 @@ import { gateLosMinimum } from './gate-los-minimum.js';
 import { gateManifest } from './gate-manifest.js';
 import { gateMarginals } from './gate-marginals.js';
 import { gatePediatricShare } from './gate-pediatric-share.js';
+import { gatePopulationProjection } from './gate-population-projection.js';
 import { gatePrimaryKeys } from './gate-primary-keys.js';
 import { gateProgramCoverage } from './gate-program-coverage.js';
 import { gateQuasiIdentifiers } from './gate-quasi-identifiers.js';
@@ -36,6 +37,7 @@ export const GATES: readonly Gate[] = [
   gateEdVisitCount,
   gateLinkedStays,
   gateQuasiIdentifiers,
+  gatePopulationProjection,
   gateMarginals,
   gateEdVolumes,
   gateLosMedians,

@@ -29,6 +29,7 @@ const report: ValidationReport = {
       scenarioId: 'baseline',
       scenarioHash: 'sha256:abc',
       referenceDate: '2025-01-01',
+      timeZone: 'America/Vancouver',
       startYear: 2025,
       horizonYears: 10,
       patients: 50_000,
