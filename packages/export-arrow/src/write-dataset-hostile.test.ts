@@ -106,3 +106,26 @@ describe('writeDataset when someone else writes into --out during the run', () =
     expect(existsSync(stranded)).toBe(false);
   });
 });
+
+describe('writeDataset aborted by its signal', () => {
+  it.each([
+    ['between tables', 'table-started'],
+    ['while DuckDB finishes the Parquet files', 'finishing'],
+  ])('%s rejects with the reason and leaves nothing behind', async (_when, at) => {
+    const root = await tempDir();
+    const outDir = join(root, 'out');
+    const controller = new AbortController();
+    const reason = new Error('interrupted by SIGINT');
+    const error = await writeDataset(fixtureDataset({ patients: 2_000 }), {
+      outDir,
+      format: 'parquet',
+      run: fixtureRunMetadata({ patients: 2_000 }),
+      signal: controller.signal,
+      onProgress: (event) => {
+        if (event.type === at && !controller.signal.aborted) controller.abort(reason);
+      },
+    }).catch((caught: unknown) => caught);
+    expect(error).toBe(reason);
+    expect(await readdir(root)).toEqual([]);
+  });
+});
