@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, truncateSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,34 @@ describe.each(DAMAGES)('a dataset with a %s data file', (kind, damage) => {
     const result = await runCli(['serve', '--in', dir, '--port', '0']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/^lm-synth: .* is damaged: patients\.parquet [^\n]*\n$/);
+  });
+});
+
+describe('a data file corrupted in the middle, its size unchanged', () => {
+  const dir = join(root, 'corrupted');
+  beforeAll(() => {
+    cpSync(dataset, dir, { recursive: true });
+    const file = join(dir, 'patients.parquet');
+    const bytes = readFileSync(file);
+    // Zeroes over data pages: the footer still reads, the rows do not.
+    bytes.fill(0, Math.floor(bytes.length / 3), Math.floor(bytes.length / 2));
+    writeFileSync(file, bytes);
+  });
+
+  it('sql exits 2 with one line naming the file when a query reads it', async () => {
+    const result = await runCli([
+      'sql',
+      '--in',
+      dir,
+      'SELECT count(*) FROM (SELECT DISTINCT * FROM patients)',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^lm-synth: .* is damaged: .*patients\.parquet[^\n]*\n$/);
+  });
+
+  it('serve exits 2 with one line naming the file, never Internal Error', async () => {
+    const result = await runCli(['serve', '--in', dir, '--port', '0']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^lm-synth: .* is damaged: .*patients\.parquet[^\n]*\n$/);
   });
 });
