@@ -1,5 +1,6 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
 import { openDataset } from '@lm-synth/export-arrow';
+import { ApiInputError } from './api-input-error.js';
 import type { DataSource, JsonRow, ResultColumn, SqlDialect, SqlParameter } from './data-source.js';
 import { duckdbJsonValue } from './duckdb-json-value.js';
 
@@ -17,7 +18,7 @@ const TABLE_SCHEMA = 'lm_synth_api';
  * Serves the dataset in `dir` read-only: openDataset reads the files, in any
  * format, and every table is loaded into its in-memory DuckDB at startup.
  * Every query is a prepared statement with bound parameters. Throws an input
- * error when `dir` holds no lm-synth dataset.
+ * error when `dir` holds no lm-synth dataset or a damaged one, naming the file.
  */
 export async function openDuckdbSource(dir: string): Promise<DataSource> {
   const dataset = await openDataset(dir);
@@ -28,7 +29,18 @@ export async function openDuckdbSource(dir: string): Promise<DataSource> {
     await connection.run(`CREATE SCHEMA ${TABLE_SCHEMA}`);
     for (const table of dataset.tables) {
       const name = DUCKDB_DIALECT.quoteIdentifier(table);
-      await connection.run(`CREATE TABLE ${TABLE_SCHEMA}.${name} AS SELECT * FROM main.${name}`);
+      try {
+        await connection.run(`CREATE TABLE ${TABLE_SCHEMA}.${name} AS SELECT * FROM main.${name}`);
+      } catch (error) {
+        // Only a damaged file fails here (openDataset has read the footers): name it, not the SQL.
+        const path = dataset.manifest.resources.find((entry) => entry.name === table)?.path ?? [];
+        const files = typeof path === 'string' ? path : path.join(', ');
+        const reason = (error as Error).message.split('\n')[0];
+        throw new ApiInputError(
+          `${dir} is damaged: cannot read ${files} (${reason}; lm-synth status checks every file)`,
+          { cause: error },
+        );
+      }
     }
     await connection.run(`SET search_path = '${TABLE_SCHEMA}'`);
   } catch (error) {

@@ -10,9 +10,9 @@ export class CleanCommand extends LmSynthCommand {
     category: 'Data',
     description: 'remove a dataset lm-synth wrote',
     details: `
-      Removes from \`--out\` exactly what lm-synth wrote there: the table files listed in \`datapackage.json\`, \`metadata.json\`, \`lm_synth.duckdb\` and finally the manifest itself, then the directory when nothing else is left in it. Files lm-synth did not write are kept and listed.
+      Removes from \`--out\` exactly what lm-synth wrote there: the table files listed in \`datapackage.json\`, \`metadata.json\`, \`lm_synth.duckdb\` and finally the manifest itself, then the directory when nothing else is left in it. Files lm-synth did not write are kept and listed, with everything below them; symbolic links are never followed. Temporary directories that killed \`generate\` runs left beside the dataset are removed too.
 
-      A directory without an lm-synth manifest is refused with exit code 2, so \`clean\` never deletes anything it cannot account for.
+      A directory without an lm-synth manifest, or a symbolic link (pass the directory it points to), is refused with exit code 2, so \`clean\` never deletes anything it cannot account for.
     `,
     examples: [
       ['Remove ./out', '$0 clean'],
@@ -29,6 +29,9 @@ export class CleanCommand extends LmSynthCommand {
     const lines = [
       `Removed ${result.removed.length} ${result.removed.length === 1 ? 'file' : 'files'} from ${dir}${result.removedDirectory ? ' and the directory' : ''}.`,
     ];
+    if (result.leftovers.length > 0) {
+      lines.push(`Removed what interrupted runs left beside it: ${result.leftovers.join(', ')}`);
+    }
     if (result.kept.length > 0) {
       lines.push(`Kept what lm-synth did not write: ${result.kept.join(', ')}`);
     }

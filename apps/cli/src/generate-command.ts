@@ -10,6 +10,7 @@ import { configFilesOption, loadConfigScenario } from './config-load-scenario.js
 import { ExitCode } from './exit-codes.js';
 import { formatTextTable } from './format-text-table.js';
 import { isChoice } from './is-choice.js';
+import { interruptible } from './interruptible.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 import { mysqlConnection } from './load-command-connection.js';
 import { formatLoadReport } from './load-command-report.js';
@@ -39,7 +40,7 @@ export class GenerateCommand extends LmSynthCommand {
     details: `
       Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet (default), CSV or Arrow IPC, with a \`datapackage.json\` manifest, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
 
-      The same scenario, seed and version give byte-identical files whatever \`--workers\` is. Output is written to a temporary directory and renamed into place, so \`--out\` holds either a complete dataset or nothing; an existing dataset is replaced only with \`--force\`.
+      The same scenario, seed and version give byte-identical files whatever \`--workers\` is. Output is written to a temporary directory and renamed into place, so \`--out\` holds either a complete dataset or nothing; an existing dataset is replaced only with \`--force\`, and never when \`--out\` holds files lm-synth did not write (checked when the run starts and again before the rename, exit code 2). SIGINT or SIGTERM (Ctrl-C) removes the temporary directory and exits with 130 or 143.
 
       All data is synthetic and fictional, for non-production testing.
     `,
@@ -144,29 +145,40 @@ export class GenerateCommand extends LmSynthCommand {
     // Worker threads, if any, start generating while the writer loads.
     const source = generateDataset(scenario, options);
     const { writeDataset } = await import('@lm-synth/export-arrow');
-    const summary = await writeDataset(source, {
-      outDir: resolve(this.out),
-      format,
-      force: this.force,
-      partitionBy,
-      duckdb: this.duckdb,
-      onProgress: progress.onProgress,
-      run: {
-        lmSynthVersion: CLI_VERSION,
-        seed: options.seed,
-        scenarioId: scenario.meta.id,
-        scenarioHash: scenarioHash(plan.scenario),
-        referenceDate: scenario.referenceDate,
-        timeZone: scenario.timeZone,
-        startYear: options.startYear,
-        horizonYears: options.horizonYears,
-        patients: options.patients,
-        uniqueQuasiIdentifiers: options.uniqueQuasiIdentifiers,
-        withEd: options.withEd,
-        withIp: options.withIp,
-      },
-    });
+    const outDir = resolve(this.out);
+    const outcome = await interruptible((signal) =>
+      writeDataset(source, {
+        signal,
+        outDir,
+        format,
+        force: this.force,
+        partitionBy,
+        duckdb: this.duckdb,
+        onProgress: progress.onProgress,
+        run: {
+          lmSynthVersion: CLI_VERSION,
+          seed: options.seed,
+          scenarioId: scenario.meta.id,
+          scenarioHash: scenarioHash(plan.scenario),
+          referenceDate: scenario.referenceDate,
+          timeZone: scenario.timeZone,
+          startYear: options.startYear,
+          horizonYears: options.horizonYears,
+          patients: options.patients,
+          uniqueQuasiIdentifiers: options.uniqueQuasiIdentifiers,
+          withEd: options.withEd,
+          withIp: options.withIp,
+        },
+      }),
+    );
     progress.done();
+    if (!outcome.completed) {
+      this.context.stderr.write(
+        `${this.cli.binaryName}: interrupted by ${outcome.signal}; removed the temporary directory, ${outDir} is as it was\n`,
+      );
+      return outcome.exitCode;
+    }
+    const summary = outcome.value;
     const elapsedSeconds = (performance.now() - started) / 1000;
     if (this.json) {
       this.context.stdout.write(

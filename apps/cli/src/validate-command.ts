@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import { lstat, readlink, realpath, writeFile } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
@@ -20,7 +21,7 @@ export class ValidateCommand extends LmSynthCommand {
 
       With \`--compare OTHER\` the dataset is also held against another one, e.g. a model-based sample against its training data: distance to closest record, nearest-neighbour distance ratio and the pMSE of a discriminator.
 
-      Exit code 0 when every gate passes, 1 when any fails, 2 for bad input (a missing or unreadable dataset, a broken config). \`--format json\` prints the report in its documented schema; \`--format github\` prints GitHub Actions annotations; \`--out FILE\` also writes the JSON report.
+      Exit code 0 when every gate passes, 1 when any fails, 2 for bad input (a missing or unreadable dataset, a broken config). \`--format json\` prints the report in its documented schema; \`--format github\` prints GitHub Actions annotations; \`--out FILE\` also writes the JSON report, which must not be inside a dataset being validated (exit code 2).
     `,
     examples: [
       ['Validate ./out against the defaults', '$0 validate --in ./out'],
@@ -60,6 +61,12 @@ export class ValidateCommand extends LmSynthCommand {
 
   async run(): Promise<number> {
     const format = this.format;
+    if (this.out !== undefined) {
+      await refuseReportInside(this.out, [
+        this.in,
+        ...(this.compare === undefined ? [] : [this.compare]),
+      ]);
+    }
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
     const { formatGithubAnnotations, formatJsonReport, formatTextReport, validate } = await import(
@@ -89,4 +96,36 @@ export class ValidateCommand extends LmSynthCommand {
     );
     return report.ok ? ExitCode.Ok : ExitCode.Findings;
   }
+}
+
+/**
+ * Refuses a report path inside a dataset being read: writing there would
+ * overwrite or add to the dataset's files (its datapackage.json, say) and
+ * leave it failing its own manifest. Symlinks are resolved, the report's too.
+ */
+async function refuseReportInside(out: string, datasets: readonly string[]): Promise<void> {
+  const report = await realTarget(resolve(out));
+  for (const dir of datasets) {
+    // A dataset that does not exist is reported by validate itself.
+    const real = await realpath(resolve(dir)).catch(() => null);
+    if (real === null) continue;
+    const path = relative(real, report);
+    if (path === '' || (path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path))) {
+      throw new UsageError(
+        `--out ${out} is inside the dataset ${dir}; write the report elsewhere, so the dataset stays as generated`,
+      );
+    }
+  }
+}
+
+/** Where writing `path` would land: its symlinks followed, even dangling ones, as writeFile does. */
+async function realTarget(path: string): Promise<string> {
+  let current = path;
+  for (let hops = 0; hops < 40; hops++) {
+    const info = await lstat(current).catch(() => null);
+    if (!info?.isSymbolicLink()) break;
+    current = resolve(dirname(current), await readlink(current));
+  }
+  const parent = await realpath(dirname(current)).catch(() => dirname(current));
+  return join(parent, basename(current));
 }

@@ -1,4 +1,5 @@
 export { type CleanResult, cleanDataset } from './clean-dataset.js';
+export type { DamagedResource } from './damaged-resources.js';
 export { DATASET_FILES } from './dataset-files.js';
 export { duckdbColumnType } from './duckdb/duckdb-column-type.js';
 export { ExportInputError } from './export-input-error.js';
@@ -15,7 +16,7 @@ export {
   type ResourceStatus,
   verifyDataset,
 } from './manifest/verify-dataset.js';
-export { type Dataset, openDataset } from './open-dataset.js';
+export { type Dataset, type OpenDatasetOptions, openDataset } from './open-dataset.js';
 export { SYNTHETIC_NOTICE } from './synthetic-notice.js';
 export { writeDataset } from './write-dataset.js';
 export type {

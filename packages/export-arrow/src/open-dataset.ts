@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CATALOGUE, type TableDefinition } from '@lm-synth/dims';
 import { RecordBatchReader } from 'apache-arrow';
 import { canonicalBatches } from './canonical-batches.js';
+import { type DamagedResource, damagedResources } from './damaged-resources.js';
 import { createTableSql } from './duckdb/create-table-sql.js';
 import { DuckDBBatchAppender } from './duckdb/duckdb-batch-appender.js';
 import { duckdbColumnType } from './duckdb/duckdb-column-type.js';
@@ -25,7 +26,18 @@ export interface Dataset {
   readonly tables: readonly string[];
   /** The sample-query views whose tables are present (v_facility_summary, ...). */
   readonly views: readonly string[];
+  /** Tables left out because their files cannot be read (only with `skipDamaged`). */
+  readonly damaged: readonly DamagedResource[];
   close(): void;
+}
+
+export interface OpenDatasetOptions {
+  /**
+   * Leave out tables whose files cannot be read, listing them in `damaged`,
+   * instead of refusing the dataset. A table whose files differ from the
+   * manifest but still read is kept (validate's manifest gate reports it).
+   */
+  readonly skipDamaged?: boolean;
 }
 
 const ARROW_SCHEMA = 'lm_synth_arrow';
@@ -34,10 +46,20 @@ const ARROW_SCHEMA = 'lm_synth_arrow';
  * Opens the dataset in `dir` in DuckDB, whatever its format: Parquet and CSV
  * files are queried in place (CSV with the lm-synth convention: "" is the
  * empty string, an empty field NULL); Arrow IPC, which DuckDB does not read,
- * is loaded into memory first. Throws an input error without a valid manifest.
+ * is loaded into memory first. Throws an input error, in one line naming the
+ * file, without a valid manifest or when a data file is missing, truncated or
+ * unreadable (unless `skipDamaged` leaves those tables out).
  */
-export async function openDataset(dir: string): Promise<Dataset> {
+export async function openDataset(dir: string, options: OpenDatasetOptions = {}): Promise<Dataset> {
   const manifest = await readManifest(dir);
+  const suspect = await damagedResources(dir, manifest);
+  if (suspect.length > 0 && !options.skipDamaged) {
+    const problems = suspect.map((resource) => resource.problem).join('; ');
+    throw new ExportInputError(
+      `${dir} is damaged: ${problems} (lm-synth status checks every file)`,
+    );
+  }
+  const damaged: DamagedResource[] = [];
   const instance = await duckdb.DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
@@ -46,14 +68,33 @@ export async function openDataset(dir: string): Promise<Dataset> {
     const tables: string[] = [];
     for (const resource of manifest.resources) {
       const table = catalogueTable(resource.name);
-      const source = await sourceSql(connection, dir, resource, table);
-      const columns = table.columns.map((column) => {
-        const name = quoteIdentifier(column.name);
-        return `CAST(${name} AS ${duckdbColumnType(column.type, 'final')}) AS ${name}`;
-      });
-      await connection.run(
-        `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT ${columns.join(', ')} FROM ${source}`,
-      );
+      try {
+        const source = await sourceSql(connection, dir, resource, table);
+        const columns = table.columns.map((column) => {
+          const name = quoteIdentifier(column.name);
+          return `CAST(${name} AS ${duckdbColumnType(column.type, 'final')}) AS ${name}`;
+        });
+        await connection.run(
+          `CREATE VIEW ${quoteIdentifier(table.name)} AS SELECT ${columns.join(', ')} FROM ${source}`,
+        );
+      } catch (error) {
+        // A file of the right size can still be corrupt; say which, not which SQL failed.
+        const files = typeof resource.path === 'string' ? [resource.path] : resource.path;
+        const reason = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+        const problem = `cannot read ${files.join(', ')} (${reason})`;
+        if (!options.skipDamaged) {
+          throw new ExportInputError(`${dir} is damaged: ${problem}`, { cause: error });
+        }
+        // A missing or truncated file says so better than the reader's complaint about it.
+        damaged.push(
+          suspect.find((entry) => entry.name === resource.name) ?? {
+            name: resource.name,
+            files,
+            problem,
+          },
+        );
+        continue;
+      }
       tables.push(table.name);
     }
     const views: string[] = [];
@@ -68,6 +109,7 @@ export async function openDataset(dir: string): Promise<Dataset> {
       connection,
       tables,
       views,
+      damaged,
       close() {
         connection.closeSync();
         instance.closeSync();

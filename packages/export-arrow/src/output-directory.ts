@@ -3,16 +3,23 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { ExportInputError } from './export-input-error.js';
 import { foreignEntries } from './foreign-entries.js';
 import { readManifest } from './manifest/read-manifest.js';
+import { recoverLeftovers } from './recover-leftovers.js';
+import { retireOldDataset } from './retire-old-dataset.js';
 import { syncPath } from './sync-path.js';
 
 /**
  * The atomic-output contract: a dataset is written into a temporary directory
  * beside the target, `.<name>.lm-synth-tmp-<pid>`, and renamed into place when
  * complete. Replacing an old dataset renames it to `.<name>.lm-synth-old-<pid>`
- * first and deletes it last. Whatever moment the process dies at, the target
+ * first and retires it last. Whatever moment the process dies at, the target
  * holds the previous complete dataset or nothing; the next run deletes dead
  * processes' temporary directories and, if the target is missing, puts a
  * stranded previous dataset back.
+ *
+ * Nothing lm-synth did not write is ever deleted: foreign entries in the
+ * target are refused when the run starts and again at commit (they may have
+ * been saved there while the run was going), and the old dataset is removed
+ * file by file from its manifest, anything else carried across.
  */
 export class OutputDirectory {
   private constructor(
@@ -54,41 +61,50 @@ export class OutputDirectory {
     return new OutputDirectory(target, staging, replaces);
   }
 
-  /** Flushes the temporary directory and renames it into place, replacing the old dataset. */
+  /**
+   * Flushes the temporary directory and renames it into place, replacing the
+   * old dataset. Throws ExportInputError, leaving the target as it is, when
+   * the target received entries lm-synth did not write during the run.
+   */
   async commit(): Promise<void> {
     await syncPath(this.staging);
     const parent = dirname(this.target);
-    if (this.replaces === 'empty') await rmdir(this.target);
     if (this.replaces === 'dataset') {
+      await refuseForeign(this.target);
       const old = join(parent, `.${basename(this.target)}.lm-synth-old-${process.pid}`);
       await rename(this.target, old);
-      await rename(this.staging, this.target);
+      try {
+        await rename(this.staging, this.target);
+      } catch (error) {
+        // Something took the name in the instant between the renames: put the old dataset back.
+        await rename(old, this.target).catch(() => undefined);
+        throw await occupied(this.target, error);
+      }
       await syncPath(parent);
-      await rm(old, { recursive: true, force: true });
-    } else {
-      await rename(this.staging, this.target);
-      await syncPath(parent);
+      await retireOldDataset(old, this.target);
+      return;
     }
+    if (this.replaces === 'empty') {
+      try {
+        await rmdir(this.target);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+          throw await occupied(this.target, error);
+        }
+      }
+    }
+    try {
+      // Over an empty directory (made meanwhile) this succeeds; over anything else it fails.
+      await rename(this.staging, this.target);
+    } catch (error) {
+      throw await occupied(this.target, error);
+    }
+    await syncPath(parent);
   }
 
   /** Removes the temporary directory after a failure. */
   async discard(): Promise<void> {
     await rm(this.staging, { recursive: true, force: true });
-  }
-}
-
-const LEFTOVER = /^\.(.+)\.lm-synth-(tmp|old)-(\d+)$/;
-
-async function recoverLeftovers(parent: string, name: string, target: string): Promise<void> {
-  for (const entry of await readdir(parent)) {
-    const match = LEFTOVER.exec(entry);
-    if (!match || match[1] !== name) continue;
-    const pid = Number(match[3]);
-    // A live process other than this one is writing that directory right now.
-    if (pid !== process.pid && isAlive(pid)) continue;
-    const path = join(parent, entry);
-    if (match[2] === 'old' && !(await exists(target))) await rename(path, target);
-    else await rm(path, { recursive: true, force: true });
   }
 }
 
@@ -120,28 +136,49 @@ async function checkTarget(
   }
   const foreign = await foreignEntries(target, manifest);
   if (foreign.length > 0) {
-    const listed = foreign.slice(0, 5).join(', ') + (foreign.length > 5 ? ', ...' : '');
     throw new ExportInputError(
-      `${target} holds files lm-synth did not write (${listed}); move them away before replacing the dataset`,
+      `${target} holds files lm-synth did not write (${listed(foreign)}); move them away before replacing the dataset`,
     );
   }
   return 'dataset';
 }
 
-function isAlive(pid: number): boolean {
+/** The commit-time check: files saved into the old dataset while the run was going. */
+async function refuseForeign(target: string): Promise<void> {
+  let foreign: string[];
   try {
-    process.kill(pid, 0);
-    return true;
+    foreign = await foreignEntries(target, await readManifest(target));
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    throw new ExportInputError(
+      `${target} changed during the run and is no longer an lm-synth dataset (${(error as Error).message}); it was not replaced`,
+      { cause: error },
+    );
+  }
+  if (foreign.length > 0) {
+    throw new ExportInputError(
+      `${target} received files lm-synth did not write during the run (${listed(foreign)}); the dataset was not replaced: move them away and run again`,
+    );
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await lstat(path);
-    return true;
-  } catch {
-    return false;
+/** The error for a target that something else filled while the run was going. */
+async function occupied(target: string, cause: unknown): Promise<Error> {
+  const code = (cause as NodeJS.ErrnoException).code;
+  if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR' && code !== 'EISDIR') {
+    return cause as Error;
   }
+  const entries = await readdir(target).catch(() => null);
+  if (entries === null) {
+    return new ExportInputError(`${target} appeared during the run and is not a directory`, {
+      cause,
+    });
+  }
+  return new ExportInputError(
+    `${target} received files lm-synth did not write during the run (${listed(entries.sort())}); nothing was written there: move them away and run again`,
+    { cause },
+  );
+}
+
+function listed(paths: readonly string[]): string {
+  return paths.slice(0, 5).join(', ') + (paths.length > 5 ? ', ...' : '');
 }

@@ -46,6 +46,13 @@ export interface WriteDatasetOptions {
   readonly duckdb?: boolean;
   readonly run: RunMetadata;
   readonly onProgress?: (event: WriteProgressEvent) => void;
+  /**
+   * Stops the run (e.g. on SIGINT): writeDataset removes its temporary
+   * directory and rejects with the signal's reason. Checked between batches
+   * and before the commit, never during it: once the rename starts, the new
+   * dataset goes into place.
+   */
+  readonly signal?: AbortSignal;
 }
 
 export interface TableSummary {

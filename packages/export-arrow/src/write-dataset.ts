@@ -39,13 +39,17 @@ export async function writeDataset(
   source: AsyncIterable<TableBatches> | Iterable<TableBatches>,
   options: WriteDatasetOptions,
 ): Promise<WriteSummary> {
-  const { format, run, onProgress } = options;
+  const { format, run, onProgress, signal } = options;
   const partitionBy = checkOptions(options);
+  signal?.throwIfAborted();
   const database = options.duckdb ?? true;
   const output = await OutputDirectory.prepare(options.outDir, options.force ?? false);
   const dir = output.staging;
   const usesDuckDB = format === 'parquet' || database;
   let duckdb: DuckDBDatasetWriter | null = null;
+  // DuckDB's background work (Parquet, keys, the checkpoint) can take seconds: cut it short.
+  const interrupt = () => duckdb?.interrupt();
+  signal?.addEventListener('abort', interrupt);
   try {
     if (usesDuckDB) {
       duckdb = await DuckDBDatasetWriter.open({
@@ -68,8 +72,10 @@ export async function writeDataset(
           await file?.write(batch);
           rows += batch.numRows;
           onProgress?.({ type: 'rows-written', table: table.name, rows });
-          // Let the event loop run, so DuckDB's background tasks on earlier tables move on.
+          // Let the event loop run, so DuckDB's background tasks on earlier tables move on
+          // (and a signal handler can abort the run).
           await nextTurn();
+          signal?.throwIfAborted();
         }
       } catch (error) {
         await file?.abort();
@@ -79,9 +85,11 @@ export async function writeDataset(
       if (duckdb && appender) duckdb.endTable(table, appender, rows);
       onProgress?.({ type: 'table-finished', table: table.name, rows });
     }
+    signal?.throwIfAborted();
     onProgress?.({ type: 'finishing' });
     const parquetFiles = duckdb ? await duckdb.finish() : new Map<string, readonly string[]>();
     duckdb = null;
+    signal?.throwIfAborted();
 
     // Hashing and flushing run side by side: the file system batches the flushes.
     const resources: WrittenResource[] = await Promise.all(
@@ -99,6 +107,7 @@ export async function writeDataset(
     if (database) await syncPath(join(dir, DATASET_FILES.duckdb));
     const manifest = buildManifest({ run, format, partitionBy, duckdb: database, resources });
     await writeSynced(join(dir, DATASET_FILES.manifest), formatJson(manifest));
+    signal?.throwIfAborted();
     await output.commit();
     return {
       outDir: output.target,
@@ -115,7 +124,10 @@ export async function writeDataset(
   } catch (error) {
     await duckdb?.abort();
     await output.discard();
-    throw error;
+    // Once aborted, whatever failed (DuckDB interrupted, say) failed because of the abort.
+    throw signal?.aborted ? signal.reason : error;
+  } finally {
+    signal?.removeEventListener('abort', interrupt);
   }
 }
 

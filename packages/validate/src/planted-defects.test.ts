@@ -181,6 +181,8 @@ describe('planted defects make validate fail, naming the gate', () => {
     );
     const report = await validate(dir, scenario);
     expect(failedGates(report)).toEqual(['manifest']);
-    expect(report.gates[0]!.message).toMatch(/dim_site: bytes or sha256 differ from the manifest/);
+    expect(report.gates[0]!.message).toMatch(
+      /dim_site: dim_site\.parquet: bytes or sha256 differ from the manifest/,
+    );
   });
 });

@@ -165,9 +165,13 @@ describe('validate', () => {
     const corrupt = join(root, 'corrupt');
     await writeTestDataset(corrupt, { patients: 500, seed: 1 });
     await writeFile(join(corrupt, 'patients.parquet'), 'not parquet');
-    await expect(validate(corrupt, scenario)).rejects.toMatchObject({
-      isInputError: true,
-      message: expect.stringMatching(/patients/),
+    // A damaged file is a finding of the manifest gate, not unreadable input.
+    const damaged = await validate(corrupt, scenario);
+    expect(damaged.ok).toBe(false);
+    expect(damaged.gates[0]).toMatchObject({
+      id: 'manifest',
+      status: 'fail',
+      message: expect.stringMatching(/patients\.parquet/),
     });
     await expect(validate(join(root, 'parquet'), scenario, { ksThreshold: 2 })).rejects.toThrow(
       /ksThreshold must be a number from 0 to 1/,

@@ -36,7 +36,7 @@ export async function validate(
   const thresholds = resolveThresholds(scenario, options);
   const opened = await openValidationDataset(dir);
   try {
-    const { dataset, sql, rowCounts } = opened;
+    const { dataset, sql, rowCounts, damaged } = opened;
     const {
       format,
       partitionBy: _p,
@@ -71,6 +71,21 @@ export async function validate(
     const gates: GateResult[] = [];
     for (const gate of GATES) {
       const { id, category, title } = gate;
+      const unreadable = damaged.filter((resource) => gate.tables.includes(resource.name));
+      if (unreadable.length > 0) {
+        gates.push({
+          id,
+          category,
+          title,
+          status: 'info',
+          observed: null,
+          expected: null,
+          tolerance: null,
+          comparison: 'within',
+          message: `not run: ${unreadable.map((resource) => resource.problem).join('; ')}`,
+        });
+        continue;
+      }
       const missing = gate.tables.filter((table) => !rowCounts.has(table));
       if (missing.length > 0) {
         gates.push({

@@ -134,6 +134,17 @@ export class DuckDBDatasetWriter {
     return this.parquetFiles;
   }
 
+  /**
+   * Cancels the statements running in the background (Parquet copies, final
+   * loads, the checkpoint), so that a run being aborted does not wait for
+   * them: the queued work and finish() then reject. abort() still releases DuckDB.
+   */
+  interrupt(): void {
+    if (this.closed) return;
+    this.finisher.interrupt();
+    this.encoder.interrupt();
+  }
+
   /** Stops queued work and releases DuckDB, after a failure elsewhere. */
   async abort(): Promise<void> {
     this.finisher.interrupt();

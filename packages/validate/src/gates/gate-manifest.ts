@@ -19,7 +19,9 @@ export const gateManifest: Gate = {
       if (resource.status === 'missing') {
         problems.push(`${resource.name}: missing ${resource.missing.join(', ')}`);
       } else if (resource.status === 'modified') {
-        problems.push(`${resource.name}: bytes or sha256 differ from the manifest`);
+        const path = check.manifest.resources.find((entry) => entry.name === resource.name)?.path;
+        const files = typeof path === 'string' ? path : `${path?.length ?? 0} files`;
+        problems.push(`${resource.name}: ${files}: bytes or sha256 differ from the manifest`);
       }
       const rows = rowCounts.get(resource.name);
       if (rows !== undefined && rows !== resource.rows) {

@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from './test-run-cli.js';
+
+const root = mkdtempSync(join(tmpdir(), 'lm-synth-validate-hostile-'));
+const dataset = join(root, 'out');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+beforeAll(async () => {
+  const result = await runCli([
+    'generate',
+    '--patients',
+    '300',
+    '--out',
+    dataset,
+    '--no-duckdb',
+    '--workers',
+    '0',
+  ]);
+  expect(result.code).toBe(0);
+});
+
+describe('lm-synth validate --out inside the dataset', () => {
+  const manifest = () => readFileSync(join(dataset, 'datapackage.json'), 'utf8');
+
+  it.each([
+    ['its manifest', () => join(dataset, 'datapackage.json')],
+    ['a new file in it', () => join(dataset, 'report.json')],
+    ['a relative path into it', () => relative(process.cwd(), join(dataset, 'metadata.json'))],
+    ['a path through a symlink to it', () => join(root, 'via-link', 'datapackage.json')],
+  ])('refuses %s in one line with exit 2, before validating', async (_name, out) => {
+    symlinkSync(dataset, join(root, 'via-link'));
+    try {
+      const before = manifest();
+      const result = await runCli(['validate', '--in', dataset, '--out', out()]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(/^lm-synth: --out .* is inside the dataset [^\n]*\n$/);
+      expect(result.stdout).toBe('');
+      expect(manifest()).toBe(before);
+    } finally {
+      rmSync(join(root, 'via-link'));
+    }
+  });
+
+  it('refuses a symlink placed outside that points at the manifest', async () => {
+    const link = join(root, 'report.json');
+    symlinkSync(join(dataset, 'datapackage.json'), link);
+    try {
+      const before = manifest();
+      const result = await runCli(['validate', '--in', dataset, '--out', link]);
+      expect(result.code).toBe(2);
+      expect(manifest()).toBe(before);
+    } finally {
+      rmSync(link);
+    }
+  });
+
+  it('still writes a report beside the dataset', async () => {
+    const out = join(root, 'validation.json');
+    const result = await runCli(['validate', '--in', dataset, '--out', out]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({ ok: true });
+  });
+});
