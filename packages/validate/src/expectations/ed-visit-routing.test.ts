@@ -8,22 +8,24 @@ describe('edVisitRouting', () => {
     const scenario = defaultScenario();
     const generator = edRoutingShares(scenario);
     const { byLha } = edVisitRouting(scenario);
-    byLha.forEach((bySubservice, l) =>
-      bySubservice.forEach((byFacility, s) =>
-        byFacility.forEach((share, f) => expect(share).toBeCloseTo(generator[l]![s]![f]!, 12)),
-      ),
-    );
+    byLha.forEach((bySubservice, l) => {
+      bySubservice.forEach((byFacility, s) => {
+        byFacility.forEach((share, f) => {
+          expect(share).toBeCloseTo(generator[l]![s]![f]!, 12);
+        });
+      });
+    });
   });
 
   it('sends nothing to a facility not offering the subservice', () => {
     const scenario = defaultScenario();
     const { byHome } = edVisitRouting(scenario);
-    byHome.forEach((bySubservice) =>
+    byHome.forEach((bySubservice) => {
       bySubservice.forEach((byFacility, s) => {
         byFacility.forEach((share, f) => {
           if (scenario.coverage.ed[f]![s] !== true) expect(share).toBe(0);
         });
-      }),
-    );
+      });
+    });
   });
 });
