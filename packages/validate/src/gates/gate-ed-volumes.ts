@@ -1,4 +1,5 @@
 import { AGE_GROUPS, ED_SUBSERVICES, GENDERS } from '@lm-synth/config/core';
+import { localDateSql } from '../dataset/local-date-sql.js';
 import { tableColumns } from '../dataset/table-columns.js';
 import { CountMoments } from '../expectations/count-moments.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
@@ -78,7 +79,8 @@ export const gateEdVolumes: Gate = {
     const observedFacility = new Float64Array(F * S);
     const rows = await sql.rows(`SELECT p.lha_id, e.facility_id, e.ed_subservice, count(*) AS n
       FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-      ${resident ? `${resident} AND` : 'WHERE'} year(e.arrival_ts) = ${run.startYear} GROUP BY ALL`);
+      ${resident ? `${resident} AND` : 'WHERE'} ${localDateSql('e.arrival_ts', scenario, 'year')} = ${run.startYear}
+      GROUP BY ALL`);
     for (const row of rows) {
       const lha = Number(row.lha_id) - 1;
       const f = Number(row.facility_id) - 1;
