@@ -17,19 +17,30 @@ describe('gate yearly-volumes', () => {
     expect(outcome.details?.checks).toBe(2);
   });
 
-  it('calls bed-days of 30,000 patients within tolerance but inconclusive: their LOS tails hide 10%', async () => {
+  it('checks no later year than the last ED arrival, whatever stays spill over', async () => {
+    await db.exec(
+      `INSERT INTO ip_stays SELECT 999999, patient_id, facility_id, TIMESTAMPTZ '2027-01-01 03:00:00+00',
+         TIMESTAMPTZ '2027-01-02 03:00:00+00', 1, 'ED' FROM ip_stays LIMIT 1`,
+    );
+    const outcome = await gateYearlyVolumes.run(await db.context());
+    await db.exec('DELETE FROM ip_stays WHERE stay_id = 999999');
+    expect(outcome.details?.years).toBe(2);
+  });
+
+  it('calls the growth of bed-days of 30,000 patients inconclusive: their LOS tails hide 10%', async () => {
     const outcome = await gateYearlyVolumes.run(await db.context());
     expect(outcome.status, outcome.message).toBe('inconclusive');
-    expect(outcome.details?.checks).toBe(4);
-    expect(outcome.details?.undetectable).toEqual(['2025 bed-days', '2026 bed-days']);
+    // ED visits in both years; bed-days from the second year on, against the start year's.
+    expect(outcome.details?.checks).toBe(3);
+    expect(outcome.details?.undetectable).toEqual(['2026 bed-days']);
   });
 
   it('fails when one year has 40% more bed-days', async () => {
-    await db.exec(`UPDATE ip_stays SET los_days = los_days * 1.4 WHERE year(admit_ts) = 2025`);
+    await db.exec(`UPDATE ip_stays SET los_days = los_days * 1.4 WHERE year(admit_ts) = 2026`);
     const outcome = await gateYearlyVolumes.run(await db.context());
-    await db.exec(`UPDATE ip_stays SET los_days = los_days / 1.4 WHERE year(admit_ts) = 2025`);
+    await db.exec(`UPDATE ip_stays SET los_days = los_days / 1.4 WHERE year(admit_ts) = 2026`);
     expect(outcome.status).toBe('fail');
-    expect(outcome.message).toMatch(/worst 2025 bed-days/);
+    expect(outcome.message).toMatch(/worst 2026 bed-days/);
   });
 
   it('fails when one year has 15% fewer ED visits', async () => {

@@ -74,17 +74,20 @@ function bedDaysPerResident(reference: ReferenceSample) {
 
 /**
  * Yearly ED visits and bed-days against population x rates (issue 14 item 8), for every
- * year with encounters. Observed: events weighted by the patients' `weight` (the residents
- * each stands for), ED visits by arrival year and bed-days (los_days of ED and direct
+ * encounter year. Observed: events weighted by the patients' `weight` (the residents each
+ * stands for), ED visits by arrival year and bed-days (los_days of ED and direct
  * admissions; transfer continuations have their own gates) by admission year, in the
- * scenario's local calendar. Expected: population_projection x the scenario's ED rates
- * by LHA, age group and gender; for bed-days x each age group's bed-days per resident in
- * a reference sample of 200,000 drawn from the scenario. Variance of the weighted total (w = mean weight): the count model
- * per patient-year, w² (m + m²/k), plus the cohort's sampling — how many patients stand
- * for a cell varies at most like a Poisson count — w² m²; for bed-days the compound
- * Poisson w² E[LOS² per resident] plus w² m² and the reference sample's own error. The
- * tolerance is the configured relative volume tolerance or z standard errors, whichever is
- * wider; a year is inconclusive when a 10% deviation would stay within it (80% power).
+ * scenario's local calendar. ED visits are held to their level: population_projection x
+ * the scenario's ED rates by LHA, age group and gender. Bed-days are held to their growth:
+ * each later year's must be the start year's x the growth of population x bed-days per
+ * resident by age group (from a reference sample of 200,000 drawn from the scenario),
+ * since their level also depends on where each site can admit whom, which the inpatient
+ * gates check. Variance of a weighted total (w = mean weight): the count model per
+ * patient-year, w² (m + m²/k), plus the cohort's sampling — how many patients stand for a
+ * cell varies at most like a Poisson count — w² m²; for bed-days the compound Poisson w²
+ * E[LOS² per resident] plus w² m², for both years of a growth. The tolerance is the
+ * configured relative volume tolerance or z standard errors, whichever is wider; a check
+ * is inconclusive when a 10% deviation would stay within it (80% power).
  */
 export const gateYearlyVolumes: Gate = {
   id: 'yearly-volumes',
@@ -114,7 +117,7 @@ export const gateYearlyVolumes: Gate = {
     const series: {
       what: string;
       observed: Map<number, number>;
-      expected: (year: number) => Expected;
+      expected: (year: number) => Expected | null;
     }[] = [];
     if ((rowCounts.get('ed_encounters') ?? 0) > 0) {
       const year = localDateSql('e.arrival_ts', scenario, 'year');
@@ -149,38 +152,55 @@ export const gateYearlyVolumes: Gate = {
           sum(p.weight * CAST(s.los_days AS DOUBLE)) AS weighted
         FROM ip_stays s JOIN patients p ON p.patient_id = s.patient_id
         WHERE s.admission_source <> 'Transfer' GROUP BY ALL`);
+      const observed = new Map(rows.map((row) => [Number(row.year), Number(row.weighted)]));
+      // Population x bed-days per resident by age group, and the variance of its weighted estimate.
+      const model = (y: number): Expected => {
+        const total: Expected = { mean: 0, variance: 0 };
+        const byAge = new Float64Array(AGE_GROUPS.length);
+        for (const cell of population.get(y) ?? []) byAge[cell.age]! += cell.population;
+        byAge.forEach((people, a) => {
+          const { mean, square } = reference[a]!;
+          total.mean += people * mean;
+          total.variance += people * weight * (square + mean * mean);
+        });
+        return total;
+      };
+      const start = model(scenario.startYear);
+      const startObserved = observed.get(scenario.startYear) ?? 0;
       series.push({
         what: 'bed-days',
-        observed: new Map(rows.map((row) => [Number(row.year), Number(row.weighted)])),
+        observed,
         expected: (y) => {
-          const total: Expected = { mean: 0, variance: 0 };
-          const byAge = new Float64Array(AGE_GROUPS.length);
-          for (const cell of population.get(y) ?? []) byAge[cell.age]! += cell.population;
-          byAge.forEach((people, a) => {
-            const { mean, square, residents } = reference[a]!;
-            total.mean += people * mean;
-            total.variance += people * weight * (square + mean * mean);
-            // The reference's estimate of the mean, scaled to the population.
-            if (residents > 0) total.variance += (people * people * square) / residents;
-          });
-          return total;
+          if (y === scenario.startYear || start.mean <= 0 || startObserved <= 0) return null;
+          const now = model(y);
+          const growth = now.mean / start.mean;
+          return {
+            mean: startObserved * growth,
+            variance: now.variance + growth * growth * start.variance,
+          };
         },
       });
     }
-    // Years with encounters: from the start year to the last year any series has events in.
+    // Encounter years: from the start year to the last year of ED arrivals (of direct
+    // admissions without ED data); stays admitted from an ED visit on 31 December spill over.
+    const last =
+      series[0]?.what === 'ED visits'
+        ? Math.max(...series[0].observed.keys())
+        : await sql.scalar(
+            `SELECT max(${localDateSql('admit_ts', scenario, 'year')}) FROM ip_stays WHERE admission_source = 'Direct'`,
+          );
     const years = [...population.keys()]
-      .filter((y) => series.some((s) => [...s.observed.keys()].some((last) => last >= y)))
+      .filter((y) => y >= scenario.startYear && y <= last)
       .sort((a, b) => a - b);
 
     const { z } = significance(Math.max(1, years.length * series.length));
     const checks: CheckResult[] = [];
     const undetectable: string[] = [];
     for (const { what, observed, expected } of series) {
-      const last = Math.max(...observed.keys());
       for (const y of years) {
-        if (y > last) continue;
-        const { mean, variance } = expected(y);
-        if (mean <= 0) continue;
+        const target = expected(y);
+        if (!target || target.mean <= 0) continue;
+        const { mean, variance } = target;
         const sd = Math.sqrt(variance);
         const tolerance = Math.max(thresholds.volumeTolerance * mean, z * sd);
         const key = `${y} ${what}`;
