@@ -302,6 +302,22 @@ describe('GET /api/v1/projections/ed', () => {
       expect(row).toMatchObject({ year: 2025, ed_subservice: 'Adult ED' });
   });
 
+  it('is the routed projection with routing=routed', async () => {
+    const { status, body } = await server.get(
+      '/api/v1/projections/ed?routing=routed&year=2026&size=1000',
+    );
+    expect(status).toBe(200);
+    const view = await rows('SELECT * FROM v_ed_volume_projection_routed WHERE year = 2026');
+    expect(body.data.map(pick)).toEqual(view.map(pick));
+    // Pediatric ED volume only where Pediatric ED is offered.
+    const offering = await rows(
+      "SELECT s.site_code FROM ed_routing r JOIN dim_site s ON s.site_id = r.facility_id WHERE r.ed_subservice = 'Pediatric ED'",
+    );
+    const sites = new Set(offering.map((row) => row.site_code));
+    for (const row of body.data)
+      if (row.ed_subservice === 'Pediatric ED') expect(sites.has(row.facility)).toBe(true);
+  });
+
   it('pages like every listing', async () => {
     const whole = await server.get('/api/v1/projections/ed?year=2027&size=1000');
     expect(await walk('/api/v1/projections/ed?year=2027&size=5')).toEqual(whole.body.data);

@@ -1,3 +1,4 @@
+import { CATALOGUE } from '@lm-synth/dims';
 import { loadDataset } from '@lm-synth/mysql-sink';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -49,6 +50,7 @@ describe('a database loaded by lm-synth load', () => {
     '/api/v1/capacity/daily?site_code=LM-SNW&date_from=2026-01-01&size=10',
     '/api/v1/projections/ed',
     '/api/v1/projections/ed?year=2033&ed_subservice=Pediatric%20ED&sort=facility',
+    '/api/v1/projections/ed?routing=routed&year=2027&site_code=LM-SNW',
     '/api/v1/patients?size=1001',
     '/api/v1/patients?page=999999',
   ])('answers %s as the dataset directory does', async (path) => {
@@ -60,7 +62,7 @@ describe('a database loaded by lm-synth load', () => {
   it('says where its data comes from', async () => {
     const { body } = await fromMysql.get('/');
     expect(body.source).toMatchObject({ kind: 'mysql' });
-    expect(body.source.tables).toHaveLength(14);
+    expect(body.source.tables).toHaveLength(CATALOGUE.length);
     expect(body.dataset).toBeNull();
     expect((await fromMysql.get('/health')).body).toEqual({ status: 'ok', source: 'mysql' });
     expect((await fromMysql.get('/api/v1/validation/summary')).status).toBe(404);

@@ -1,4 +1,10 @@
-import { type ColumnDefinition, edProjectionSql, t, tableByName } from '@lm-synth/dims';
+import {
+  type ColumnDefinition,
+  edProjectionSql,
+  edRoutedProjectionSql,
+  t,
+  tableByName,
+} from '@lm-synth/dims';
 import { z } from 'zod';
 import type { ApiApp } from './api-app.js';
 import type { DataSource, SqlParameter } from './data-source.js';
@@ -15,7 +21,12 @@ import {
 } from './query-parameters.js';
 import { rowSchema } from './row-schema.js';
 
-const TABLES = ['population_projection', 'ed_baseline_rates', 'dim_lha', 'dim_site'];
+/** Tables of each projection: the blueprint's (§10, default sites) and the routed one. */
+const TABLES = {
+  'default-site': ['population_projection', 'ed_baseline_rates', 'dim_lha', 'dim_site'],
+  routed: ['population_projection', 'ed_baseline_rates', 'ed_routing', 'dim_site'],
+} as const;
+const SQL = { 'default-site': edProjectionSql, routed: edRoutedProjectionSql } as const;
 const subservice = tableByName('ed_baseline_rates').columns.find(
   (column) => column.name === 'ed_subservice',
 )!;
@@ -26,7 +37,8 @@ const COLUMNS: readonly ColumnDefinition[] = [
     name: 'facility',
     type: t.string(16),
     nullable: false,
-    description: 'Site code of the default facility of the LHAs whose population is projected.',
+    description:
+      'Site code of the facility: the default facility of the LHAs whose population is projected, or (routing=routed) the facility their visits are routed to.',
   },
   subservice,
   {
@@ -55,6 +67,12 @@ export function registerProjectionRoute(
     year: integerParameter(years)
       .default(years.first)
       .describe('Projection year (default: the first one).'),
+    routing: z
+      .enum(['default-site', 'routed'])
+      .default('default-site')
+      .describe(
+        "default-site: each LHA's volume at its default facility (blueprint §10, view v_ed_volume_projection). routed: spread over the facilities the scenario's routing sends visits to (cross-LHA homes, non-home visits, coverage; view v_ed_volume_projection_routed), the volume each facility should expect.",
+      ),
     site_code: siteCodeParameter(domains.sites).optional().describe('Only this facility.'),
     ed_subservice: columnParameter(subservice).optional().describe('Only this ED subservice.'),
     page: pageParameter,
@@ -74,7 +92,7 @@ export function registerProjectionRoute(
         tags: ['Projections'],
         summary: 'Projected ED volumes by facility and subservice (blueprint §10)',
         description:
-          'Population projection x ED baseline rates for one year, summed per default facility and ED subservice: the projection join of the blueprint (§10).',
+          "Population projection x ED baseline rates for one year, summed per facility and ED subservice: by default the projection join of the blueprint (§10), each LHA's volume at its default facility; with routing=routed, each facility the volume the scenario's ED routing sends it.",
         querystring,
         response: {
           200: pageSchema(PROJECTION_ROW),
@@ -84,7 +102,8 @@ export function registerProjectionRoute(
       },
     },
     async (request) => {
-      const missing = TABLES.filter((table) => !source.tables.has(table));
+      const { routing } = request.query;
+      const missing = TABLES[routing].filter((table) => !source.tables.has(table));
       if (missing.length > 0) {
         throw new ProblemError(
           404,
@@ -106,7 +125,7 @@ export function registerProjectionRoute(
       }
       // A year has at most sites x subservices rows: read them all, count and slice here.
       const rows = await source.select(
-        `${edProjectionSql(conditions)}${orderBy(source.dialect, COLUMNS, sort, ['facility', 'ed_subservice'])}`,
+        `${SQL[routing](conditions)}${orderBy(source.dialect, COLUMNS, sort, ['facility', 'ed_subservice'])}`,
         parameters,
         COLUMNS,
       );

@@ -18,7 +18,7 @@ const gateSchema = z.looseObject({
   id: z.string().describe('Stable gate id, e.g. foreign-keys.'),
   category: z.enum(['integrity', 'fidelity', 'privacy']),
   title: z.string(),
-  status: z.enum(['pass', 'fail', 'info']),
+  status: z.enum(['pass', 'fail', 'info', 'inconclusive']),
   observed: nullableNumber,
   expected: nullableNumber,
   tolerance: nullableNumber,

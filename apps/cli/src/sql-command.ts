@@ -18,7 +18,7 @@ export class SqlCommand extends LmSynthCommand {
     category: 'Data',
     description: 'query a dataset with SQL (DuckDB)',
     details: `
-      Opens the dataset in \`--in\` in an in-memory DuckDB, whatever its format: every table of its \`datapackage.json\` is a view over its Parquet, CSV or Arrow files, typed as the catalogue says, and the sample-query views \`v_facility_summary\`, \`v_ed_volume_projection\`, \`v_patient_demographics\` and \`v_ed_arrivals_local\` are there too. Timestamps are UTC instants and shown in UTC; \`timezone('America/Vancouver', arrival_ts)\` (or \`v_ed_arrivals_local\`, in the dataset's own zone) gives local wall-clock time.
+      Opens the dataset in \`--in\` in an in-memory DuckDB, whatever its format: every table of its \`datapackage.json\` is a view over its Parquet, CSV or Arrow files, typed as the catalogue says, and the views \`v_facility_summary\`, \`v_ed_volume_projection\` (blueprint §10, by default facility), \`v_ed_volume_projection_routed\` (by the facility the visits are routed to), \`v_ed_rates\` and \`v_bed_day_rates\` (weighted events per 1,000 by year, LHA, age group and gender), \`v_patient_demographics\` and \`v_ed_arrivals_local\` are there too. Timestamps are UTC instants and shown in UTC; \`timezone('America/Vancouver', arrival_ts)\` (or \`v_ed_arrivals_local\`, in the dataset's own zone) gives local wall-clock time.
 
       Prints an aligned table by default, a JSON array of objects with \`--json\` (decimals as exact strings) or CSV with \`--csv\`. A SQL error is printed on stderr with exit code 2; so is a damaged dataset (a data file missing, truncated or not matching its manifest), in one line naming the file.
 

@@ -34,7 +34,7 @@ describe('lm-synth status', () => {
     expect(result.stdout).toContain('Synthetic, for non-production testing');
     expect(result.stdout).toMatch(/\npatients +300 +[\d,]+ +ok\n/);
     expect(result.stdout).toMatch(/\nlm_synth\.duckdb +ok\n/);
-    expect(result.stdout).toContain('All 14 tables present with matching hashes.');
+    expect(result.stdout).toContain('All 15 tables present with matching hashes.');
   });
 
   it('exits 1 and names what is missing or modified', async () => {

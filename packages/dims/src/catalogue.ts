@@ -10,6 +10,7 @@ import { dimSite } from './tables/dim-site.js';
 import { dimSubprogram } from './tables/dim-subprogram.js';
 import { edBaselineRates } from './tables/ed-baseline-rates.js';
 import { edEncounters } from './tables/ed-encounters.js';
+import { edRouting } from './tables/ed-routing.js';
 import { ipStays } from './tables/ip-stays.js';
 import { patients } from './tables/patients.js';
 import { populationProjection } from './tables/population-projection.js';
@@ -29,6 +30,7 @@ export const CATALOGUE: readonly TableDefinition[] = [
   dimScenario,
   populationProjection,
   edBaselineRates,
+  edRouting,
   patients,
   edEncounters,
   ipStays,

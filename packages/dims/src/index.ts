@@ -17,7 +17,9 @@ export { catalogueMarkdown } from './catalogue-markdown.js';
 export { cataloguePosition } from './catalogue-position.js';
 export { civilFromDays } from './civil-from-days.js';
 export { edProjectionSql } from './ed-projection-sql.js';
+export { edRoutedProjectionSql } from './ed-routed-projection-sql.js';
 export { t } from './logical-types.js';
+export { type RateKind, type RateViewOptions, rateViewSql } from './rate-view-sql.js';
 export { tableByName } from './table-by-name.js';
 export type {
   ColumnDefinition,

@@ -255,6 +255,14 @@ describe('writeDataset, every format', () => {
       expect(Number(row.hour)).toBe(Number(parts.hour));
       expect(Number(row.isodow)).toBe(new Date(`${day}T00:00:00Z`).getUTCDay() || 7);
     }
+    // The routed projection moves volume between facilities and keeps the total.
+    const [routed] = await sql(`
+      SELECT sum(projected_volumes)::DOUBLE AS routed, count(DISTINCT facility)::INT AS facilities
+      FROM v_ed_volume_projection_routed`);
+    expect(Math.abs(Number(routed!.routed) - Number(check!.direct))).toBeLessThan(
+      2 * 4 * 3 * 0.005,
+    );
+    expect(routed!.facilities).toBe(4);
   });
 
   it('declares primary and foreign keys in lm_synth.duckdb and enforces them', async () => {

@@ -9,6 +9,7 @@ import type { BlockColumns, BlockNeeds, BlockResult } from './block-result.js';
 import { capacityDailyColumns } from './capacity-daily-columns.js';
 import { civilDate } from './civil-date.js';
 import { edBaselineRatesColumns } from './ed-baseline-rates-columns.js';
+import { edRoutingColumns } from './ed-routing-columns.js';
 import { FactBatchAssembler } from './fact-batch-assembler.js';
 import { generateBlock } from './generate-block.js';
 import { GeneratorContext, PATIENTS_PER_BLOCK } from './generator-context.js';
@@ -82,6 +83,9 @@ export class DatasetRun {
         return;
       case 'ed_baseline_rates':
         yield* small(edBaselineRatesColumns(this.plan.scenario));
+        return;
+      case 'ed_routing':
+        yield* small(edRoutingColumns(this.plan.scenario));
         return;
       case 'patients':
         yield* this.factBatches(table, schema, PATIENTS_PASS, (block) => [

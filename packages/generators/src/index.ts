@@ -1,8 +1,10 @@
 export { edFacilityShares } from './ed-facility-shares.js';
+export { edRoutingShares } from './ed-routing-shares.js';
 export { generateDataset } from './generate-dataset.js';
 export { generateInMemory } from './generate-in-memory.js';
 export type { GenerateOptions, ResolvedGenerateOptions } from './generate-options.js';
 export { GeneratorInputError } from './generator-input-error.js';
+export { homeSiteShares } from './home-site-shares.js';
 export { LocalClock } from './local-clock.js';
 export { type DatasetPlan, planDataset } from './plan-dataset.js';
 export type { QuasiIdentifierCapacity } from './quasi-identifier-capacity.js';

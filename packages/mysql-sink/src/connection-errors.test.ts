@@ -1,3 +1,4 @@
+import { CATALOGUE } from '@lm-synth/dims';
 import mysql, { type RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
@@ -84,8 +85,10 @@ describe('connection problems', () => {
         );
         expect(error.message).not.toContain(password);
       });
-      const [tables] = await admin.query<RowDataPacket[]>('SHOW TABLES');
-      expect(tables).toHaveLength(14);
+      const [tables] = await admin.query<RowDataPacket[]>(
+        "SHOW FULL TABLES WHERE Table_type = 'BASE TABLE'",
+      );
+      expect(tables).toHaveLength(CATALOGUE.length);
     });
   });
 

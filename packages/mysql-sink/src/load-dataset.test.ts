@@ -14,7 +14,7 @@ const next = testDataset({ patients: 250, batchRows: 64, variant: 1 });
 
 async function tableNames(admin: Connection, database: string): Promise<string[]> {
   const [rows] = await admin.query<RowDataPacket[]>(
-    'SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME',
+    "SELECT TABLE_NAME AS t FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME",
     [database],
   );
   return rows.map((r) => String(r.t));
@@ -69,6 +69,15 @@ describe('loadDataset', () => {
       expect(report.verification.foreignKeys.every((fk) => fk.orphans === 0)).toBe(true);
       expect(report.verification.projection?.year).toBe(2025);
       expect(report.verification.projection?.rows).toHaveLength(12 * 3);
+      expect(report.views).toEqual(
+        expect.arrayContaining(['v_ed_volume_projection', 'v_ed_volume_projection_routed']),
+      );
+      // Routing moves volume between facilities and keeps each year's total.
+      const [totals] = await admin.query<RowDataPacket[]>(
+        `SELECT (SELECT SUM(projected_volumes) FROM v_ed_volume_projection WHERE year = 2025) AS blueprint,
+                (SELECT SUM(projected_volumes) FROM v_ed_volume_projection_routed WHERE year = 2025) AS routed`,
+      );
+      expect(Math.abs(Number(totals[0]!.blueprint) - Number(totals[0]!.routed))).toBeLessThan(1);
       expect(await snapshot(admin)).toEqual(expectedSnapshot(small));
       expect(await tableNames(admin, name)).toEqual(CATALOGUE.map((t) => t.name).sort());
       expect(messages).toContain('loading patients');

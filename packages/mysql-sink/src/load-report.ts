@@ -20,4 +20,6 @@ export interface LoadReport {
   /** Wall time of the whole load: connect, stage, verify, swap. */
   readonly seconds: number;
   readonly verification: VerificationReport;
+  /** The analysis views created over the loaded tables (v_ed_volume_projection, v_ed_rates, ...). */
+  readonly views: readonly string[];
 }

@@ -1,6 +1,7 @@
 import { CATALOGUE, cataloguePosition, type TableDefinition, tableByName } from '@lm-synth/dims';
 import { appendStaged } from './append-staged.js';
 import { createTableSql } from './create-table-sql.js';
+import { createViews } from './create-views.js';
 import { describeVerificationFailures } from './describe-verification-failures.js';
 import { edProjection } from './ed-projection.js';
 import { existingTables } from './existing-tables.js';
@@ -397,6 +398,11 @@ export async function loadSourceTables(
       ...staged.map((s) => s.table.name),
     ]);
     const projection = await edProjection(session, present, options.projectionYear);
+    // The rows are in place: a view the server refuses is worth a warning, not a failed load.
+    const views = await createViews(session, present).catch((error: Error) => {
+      warn(`${error.message}; the tables are loaded, the analysis views are not`);
+      return [];
+    });
     return {
       host,
       port,
@@ -408,6 +414,7 @@ export async function loadSourceTables(
       rows: staged.reduce((sum, s) => sum + s.rows, 0),
       seconds: (performance.now() - started) / 1000,
       verification: { ...keyCheck, ...(projection ? { projection } : {}) },
+      views,
     };
   } catch (error) {
     if (error instanceof Error) error.message = session.redact(error.message);

@@ -262,6 +262,18 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         baserate_per_1000: { values: floats(segments * 3, (i) => (hash(i, v + 2) % 90_000) / 100) },
       },
     },
+    // Each LHA x subservice: two facilities, its default site and the next one, sharing 3:1.
+    ed_routing: {
+      length: LHAS * 3 * 2,
+      columns: {
+        lha_id: { values: ints(LHAS * 6, (i) => Math.floor(i / 6) + 1) },
+        ed_subservice: { values: smallInts(LHAS * 6, (i) => Math.floor(i / 2) % 3) },
+        facility_id: {
+          values: ints(LHAS * 6, (i) => ((Math.floor(i / 6) + (i % 2)) % SITES) + 1),
+        },
+        share: { values: floats(LHAS * 6, (i) => (i % 2 === 0 ? 0.75 : 0.25)) },
+      },
+    },
     patients: {
       length: n,
       columns: {

@@ -57,7 +57,23 @@ describe('planted defects make validate fail, naming the gate', () => {
     const report = await validate(dir, scenario);
     expect(failedGates(report)).toEqual(['ed-volumes']);
     const gate = report.gates.find((g) => g.id === 'ed-volumes')!;
-    expect(gate.message).toMatch(/worst Riverbend \(LM-BRC\)/);
+    expect(gate.message).toMatch(/worst (Riverbend \(LM-BRC\)|LM-BRC routed)/);
+  });
+
+  it("one facility's Adult ED visits seen at another facility offering it", async () => {
+    const adult = scenario.sites.filter((_, f) => scenario.coverage.ed[f]![0] === true);
+    const [from, to] = [adult[1]!, adult[0]!];
+    const report = await validateEdited('routing', {
+      ed_encounters: [
+        `UPDATE ed_encounters SET facility_id = ${to.id} WHERE facility_id = ${from.id} AND ed_subservice = 'Adult ED'`,
+      ],
+    });
+    expect(failedGates(report)).toContain('ed-volumes');
+    const gate = report.gates.find((g) => g.id === 'ed-volumes')!;
+    expect(gate.message).toMatch(/routed \/ Adult ED/);
+    expect(gate.details?.worst?.map((check) => check.key)).toContain(
+      `${from.code} routed / Adult ED`,
+    );
   });
 
   it('LOS mu shifted for one program', async () => {
@@ -86,6 +102,18 @@ describe('planted defects make validate fail, naming the gate', () => {
       ],
     });
     expect(failedGates(report)).toContain('pediatric-share');
+  });
+
+  it('a patient seen again after dying in the ED', async () => {
+    const report = await validateEdited('after-death', {
+      ed_encounters: [
+        `UPDATE ed_encounters SET dispo = 'Deceased' WHERE encounter_id = (
+           SELECT min(e.encounter_id) FROM ed_encounters e WHERE e.dispo = 'Discharged' AND EXISTS (
+             SELECT 1 FROM ed_encounters later
+             WHERE later.patient_id = e.patient_id AND later.arrival_ts > e.arrival_ts))`,
+      ],
+    });
+    expect(failedGates(report)).toEqual(['activity-in-residence']);
   });
 
   it('one orphan foreign key', async () => {

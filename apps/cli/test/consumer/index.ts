@@ -18,7 +18,7 @@ function check(condition: boolean, what: string): void {
 
 const patients = tableByName('patients');
 check(arrowSchema(patients).fields.length === patients.columns.length, 'arrow schema');
-check(CATALOGUE.length === 14 && AGE_GROUPS.length === 8, 'catalogue');
+check(CATALOGUE.length === 15 && AGE_GROUPS.length === 8, 'catalogue');
 
 const draw = poisson(createStream(42, 'consumer', 0))(3);
 check(Number.isInteger(draw()), 'poisson draw');

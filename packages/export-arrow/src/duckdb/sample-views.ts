@@ -1,4 +1,4 @@
-import { edProjectionSql } from '@lm-synth/dims';
+import { edProjectionSql, edRoutedProjectionSql, rateViewSql, tableByName } from '@lm-synth/dims';
 /** A view answering one of the seed's sample queries, created when its tables are present. */
 export interface SampleView {
   readonly name: string;
@@ -7,9 +7,18 @@ export interface SampleView {
 }
 
 /**
+ * The rate views need patients.weight, which the catalogue gains with the open cohort;
+ * until then they are left out rather than created broken.
+ */
+const WEIGHTED = tableByName('patients').columns.some((column) => column.name === 'weight');
+
+/**
  * The seed's sample queries as views: facility summary, ED volume projection
- * by year (blueprint §10 for every projection year) and patient demographics.
- * Projected volumes are summed exactly in DECIMAL, then rounded to 2 places.
+ * by year (blueprint §10 for every projection year, and routed to the
+ * facilities that see the visits) and patient demographics; and the weighted
+ * rates per 1,000 by year x LHA x age group x gender. Projected volumes are
+ * summed exactly in DECIMAL, then rounded to 2 places. Rate views count an
+ * event in its UTC calendar year, as MySQL's YEAR() of the stored DATETIME does.
  * v_ed_arrivals_local shows each ED arrival in the scenario's local time.
  */
 export const SAMPLE_VIEWS: readonly SampleView[] = [
@@ -28,6 +37,28 @@ ORDER BY patient_count DESC, s.site_code`,
     sql: `${edProjectionSql()}
 ORDER BY year, projected_volumes DESC, facility, ed_subservice`,
   },
+  {
+    name: 'v_ed_volume_projection_routed',
+    requires: ['population_projection', 'ed_baseline_rates', 'ed_routing', 'dim_site'],
+    sql: `${edRoutedProjectionSql()}
+ORDER BY year, projected_volumes DESC, facility, ed_subservice`,
+  },
+  ...(WEIGHTED
+    ? [
+        {
+          name: 'v_ed_rates',
+          requires: ['population_projection', 'patients', 'ed_encounters'],
+          sql: `${rateViewSql('ed-visits', { dialect: 'duckdb' })}
+ORDER BY year, lha_id, age_group, gender`,
+        },
+        {
+          name: 'v_bed_day_rates',
+          requires: ['population_projection', 'patients', 'ip_stays'],
+          sql: `${rateViewSql('bed-days', { dialect: 'duckdb' })}
+ORDER BY year, lha_id, age_group, gender`,
+        },
+      ]
+    : []),
   {
     name: 'v_patient_demographics',
     requires: ['patients'],

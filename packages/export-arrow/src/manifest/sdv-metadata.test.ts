@@ -15,6 +15,8 @@ describe('sdvMetadata', () => {
       'dim_lha.default_site_id -> dim_site',
       'population_projection.lha_id -> dim_lha',
       'ed_baseline_rates.lha_id -> dim_lha',
+      'ed_routing.lha_id -> dim_lha',
+      'ed_routing.facility_id -> dim_site',
       'patients.lha_id -> dim_lha',
       'patients.facility_home_id -> dim_site',
       'ed_encounters.patient_id -> patients',

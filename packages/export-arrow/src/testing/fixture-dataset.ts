@@ -43,7 +43,7 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 const DAY_MICROS = 86_400_000_000;
 
 /**
- * A small, fictional, FK-consistent dataset covering all 14 catalogue tables,
+ * A small, fictional, FK-consistent dataset covering every catalogue table,
  * as the generators would stream it: catalogue order, dimensions first. It
  * includes nulls in every nullable column, text that needs CSV quoting
  * (commas, quotes, a newline, non-ASCII) and an empty string.
@@ -130,6 +130,25 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     gender: rates.map(([, , gender]) => gender),
     ed_subservice: rates.map(([, , , sub]) => sub),
     baserate_per_1000: rates.map(() => round(random() * 400, 2)),
+  });
+
+  // Each LHA's visits: 90% at its default site and 10% at site 1 (all of them for LHA 1).
+  const routing = cross(
+    LHAS.map((_, i) => i + 1),
+    [...ED_SUBSERVICES],
+  ).flatMap(([lha, sub]) =>
+    lha === 1
+      ? [{ lha, sub, site: 1, share: 1 }]
+      : [
+          { lha, sub, site: 1, share: 0.1 },
+          { lha, sub, site: LHAS[lha - 1]![1], share: 0.9 },
+        ],
+  );
+  columns.set('ed_routing', {
+    lha_id: routing.map((row) => row.lha),
+    ed_subservice: routing.map((row) => row.sub),
+    facility_id: routing.map((row) => row.site),
+    share: routing.map((row) => row.share),
   });
 
   const patients = range(run.patients).map((i) => {

@@ -1,100 +1,136 @@
-import { ED_SUBSERVICES } from '@lm-synth/config/core';
+import { AGE_GROUPS, ED_SUBSERVICES, GENDERS } from '@lm-synth/config/core';
+import { localDateSql } from '../dataset/local-date-sql.js';
+import { tableColumns } from '../dataset/table-columns.js';
 import { CountMoments } from '../expectations/count-moments.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
-import { patientsByCell } from '../expectations/patients-by-cell.js';
+import { edVisitRouting } from '../expectations/ed-visit-routing.js';
 import { populationCells } from '../expectations/population-cells.js';
 import type { CheckResult } from '../report/validation-report.js';
 import { checksOutcome } from './checks-outcome.js';
 import type { Gate } from './gate.js';
 import { makeCheck } from './make-check.js';
 
-interface Group {
-  readonly key: string;
-  readonly lhas: readonly number[];
-}
-
 /**
- * Start-year ED volumes by LHA x subservice, and by facility x subservice where a facility
- * is the default site of several LHAs (blueprint §7, §10: facility = the LHA's default
- * site). Expected: population x base rate, from the scenario. Observed: the encounters
- * scaled to the population by indirect standardisation — expected x O/E, where E is what
- * the scenario predicts for the dataset's own patients — which removes the noise of how
- * patients were drawn. O follows a sum of per-person NegBin(mean, k) (or Poisson) counts;
+ * Start-year ED volumes by LHA x subservice (visits of the LHA's patients wherever seen)
+ * and by facility x subservice against the routed projection (v_ed_volume_projection_routed:
+ * population x base rate x the scenario's routing to that facility), blueprint §7, §10.
+ * Observed counts are scaled to the population by indirect standardisation — expected x
+ * O/E, where E is what the scenario predicts for the dataset's own patients (for a
+ * facility: given each patient's home facility) — which removes the noise of how
+ * patients were drawn and homed. O follows a sum of per-person NegBin(mean, k) (or
+ * Poisson) counts, thinned by routing shares (a thinned NegBin(m, k) is NegBin(m p, k));
  * its tolerance is the moment-matched negative binomial's central interval, or the
- * configured relative volume tolerance when wider.
+ * configured relative volume tolerance when wider. With an open cohort (patients.entry_date)
+ * only the patients resident on January 1 of the start year and their visits are counted.
  */
 export const gateEdVolumes: Gate = {
   id: 'ed-volumes',
   category: 'fidelity',
-  title: 'ED volumes match population x base rate',
+  title: 'ED volumes match population x base rate, routed to facilities',
   tables: ['patients', 'ed_encounters'],
   statistical: true,
   async run({ sql, scenario, run, thresholds, significance }) {
     const S = ED_SUBSERVICES.length;
     const L = scenario.lhas.length;
+    const F = scenario.sites.length;
+    const A = AGE_GROUPS.length;
+    const G = GENDERS.length;
     const model = scenario.ed.countModel;
-    const patients = await patientsByCell(sql, scenario);
-    const moments = Array.from({ length: L * S }, () => new CountMoments(model));
-    const projected = new Float64Array(L * S);
-    for (const [i, cell] of populationCells(scenario).entries()) {
-      const rates = scenario.ed.ratesPer1000[cell.lhaIndex]![cell.ageIndex]![cell.genderIndex]!;
+    const routing = edVisitRouting(scenario);
+    const resident = (await tableColumns(sql, 'patients')).has('entry_date')
+      ? `WHERE p.entry_date <= DATE '${run.startYear}-01-01'`
+      : '';
+
+    // Expectation for the dataset's own patients, by LHA and by facility.
+    const byLha = Array.from({ length: L * S }, () => new CountMoments(model));
+    const byFacility = Array.from({ length: F * S }, () => new CountMoments(model));
+    const patients = await sql.rows(`SELECT p.lha_id, p.age_group, p.gender, p.facility_home_id,
+        count(*) AS n FROM patients p ${resident} GROUP BY ALL`);
+    for (const row of patients) {
+      const lha = Number(row.lha_id) - 1;
+      const age = AGE_GROUPS.indexOf(row.age_group as (typeof AGE_GROUPS)[number]);
+      const gender = GENDERS.indexOf(row.gender as (typeof GENDERS)[number]);
+      const home = Number(row.facility_home_id) - 1;
+      if (lha < 0 || lha >= L || age < 0 || gender < 0 || home < 0 || home >= F) continue;
+      const rates = scenario.ed.ratesPer1000[lha]![age]![gender]!;
+      const n = Number(row.n);
       for (let s = 0; s < S; s++) {
         const mean = rates[s]! / 1000;
-        moments[cell.lhaIndex * S + s]!.addPersons(patients[i]!, mean);
-        projected[cell.lhaIndex * S + s]! += cell.population * mean;
+        byLha[lha * S + s]!.addPersons(n, mean);
+        for (let f = 0; f < F; f++) {
+          const share = routing.byHome[home]![s]![f]!;
+          if (share > 0) byFacility[f * S + s]!.addPersons(n, mean * share);
+        }
       }
     }
-    const observed = new Float64Array(L * S);
-    const rows = await sql.rows(`SELECT p.lha_id, e.ed_subservice, count(*) AS n
+    // The projection: population x base rate, and routed.
+    const projectedLha = new Float64Array(L * S);
+    const projectedFacility = new Float64Array(F * S);
+    for (const cell of populationCells(scenario)) {
+      const rates = scenario.ed.ratesPer1000[cell.lhaIndex]![cell.ageIndex]![cell.genderIndex]!;
+      for (let s = 0; s < S; s++) {
+        const volume = (cell.population * rates[s]!) / 1000;
+        projectedLha[cell.lhaIndex * S + s]! += volume;
+        for (let f = 0; f < F; f++)
+          projectedFacility[f * S + s]! += volume * routing.byLha[cell.lhaIndex]![s]![f]!;
+      }
+    }
+    const observedLha = new Float64Array(L * S);
+    const observedFacility = new Float64Array(F * S);
+    const rows = await sql.rows(`SELECT p.lha_id, e.facility_id, e.ed_subservice, count(*) AS n
       FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-      WHERE year(e.arrival_ts) = ${run.startYear} GROUP BY ALL`);
+      ${resident ? `${resident} AND` : 'WHERE'} ${localDateSql('e.arrival_ts', scenario, 'year')} = ${run.startYear}
+      GROUP BY ALL`);
     for (const row of rows) {
       const lha = Number(row.lha_id) - 1;
+      const f = Number(row.facility_id) - 1;
       const s = ED_SUBSERVICES.indexOf(row.ed_subservice as (typeof ED_SUBSERVICES)[number]);
-      if (lha >= 0 && lha < L && s >= 0) observed[lha * S + s]! += Number(row.n);
+      if (s < 0) continue;
+      if (lha >= 0 && lha < L) observedLha[lha * S + s]! += Number(row.n);
+      if (f >= 0 && f < F) observedFacility[f * S + s]! += Number(row.n);
     }
 
-    const siteCode = (id: number) => scenario.sites[id - 1]?.code ?? `site ${id}`;
-    const groups: Group[] = scenario.lhas.map((lha, i) => ({
-      key: `${lha.name} (${siteCode(lha.defaultSiteId)})`,
-      lhas: [i],
-    }));
-    for (const site of scenario.sites) {
-      const served = scenario.lhas.flatMap((lha, i) => (lha.defaultSiteId === site.id ? [i] : []));
-      if (served.length > 1) groups.push({ key: site.code, lhas: served });
-    }
-
-    const { tail, z } = significance(groups.length * S);
+    const { tail, z } = significance((L + F) * S);
     const checks: CheckResult[] = [];
-    for (const group of groups) {
-      for (let s = 0; s < S; s++) {
-        const sum = new CountMoments(model);
-        let count = 0;
-        let volume = 0;
-        for (const lha of group.lhas) {
-          sum.add(moments[lha * S + s]!);
-          count += observed[lha * S + s]!;
-          volume += projected[lha * S + s]!;
-        }
-        const key = `${group.key} / ${ED_SUBSERVICES[s]}`;
-        if (sum.mean === 0) {
-          checks.push(makeCheck(key, count, 0, 0));
-          continue;
-        }
-        const scale = volume / sum.mean;
-        const tolerance = countTolerance(
-          count,
-          sum.mean,
-          thresholds.volumeTolerance * sum.mean,
-          sum.distribution(),
-          tail,
-        );
-        checks.push(makeCheck(key, count * scale, volume, tolerance * scale));
+    const check = (key: string, moments: CountMoments, count: number, volume: number) => {
+      if (moments.mean === 0) {
+        checks.push(makeCheck(key, count, 0, 0));
+        return;
       }
-    }
+      const scale = volume / moments.mean;
+      const tolerance = countTolerance(
+        count,
+        moments.mean,
+        thresholds.volumeTolerance * moments.mean,
+        moments.distribution(),
+        tail,
+      );
+      checks.push(makeCheck(key, count * scale, volume, tolerance * scale));
+    };
+    const siteCode = (id: number) => scenario.sites[id - 1]?.code ?? `site ${id}`;
+    scenario.lhas.forEach((lha, l) => {
+      for (let s = 0; s < S; s++) {
+        check(
+          `${lha.name} (${siteCode(lha.defaultSiteId)}) / ${ED_SUBSERVICES[s]}`,
+          byLha[l * S + s]!,
+          observedLha[l * S + s]!,
+          projectedLha[l * S + s]!,
+        );
+      }
+    });
+    scenario.sites.forEach((site, f) => {
+      for (let s = 0; s < S; s++) {
+        check(
+          `${site.code} routed / ${ED_SUBSERVICES[s]}`,
+          byFacility[f * S + s]!,
+          observedFacility[f * S + s]!,
+          projectedFacility[f * S + s]!,
+        );
+      }
+    });
     return checksOutcome(checks, {
       z,
-      what: 'LHA/facility x subservice volumes',
+      what: 'LHA and routed facility x subservice volumes',
       extra: { year: run.startYear },
     });
   },

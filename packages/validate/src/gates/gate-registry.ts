@@ -1,5 +1,7 @@
 import type { Gate } from './gate.js';
+import { gateActivityInResidence } from './gate-activity-in-residence.js';
 import { gateAlcLos } from './gate-alc-los.js';
+import { gateCohortBalance } from './gate-cohort-balance.js';
 import { gateColumnShapes } from './gate-column-shapes.js';
 import { gateCorrelationDrift } from './gate-correlation-drift.js';
 import { gateCrossLha } from './gate-cross-lha.js';
@@ -14,6 +16,7 @@ import { gateLosMedians } from './gate-los-medians.js';
 import { gateLosMinimum } from './gate-los-minimum.js';
 import { gateManifest } from './gate-manifest.js';
 import { gateMarginals } from './gate-marginals.js';
+import { gateOccupancyBand } from './gate-occupancy-band.js';
 import { gatePediatricShare } from './gate-pediatric-share.js';
 import { gatePopulationProjection } from './gate-population-projection.js';
 import { gatePrimaryKeys } from './gate-primary-keys.js';
@@ -21,6 +24,7 @@ import { gateProgramCoverage } from './gate-program-coverage.js';
 import { gateQuasiIdentifiers } from './gate-quasi-identifiers.js';
 import { gateSeasonality } from './gate-seasonality.js';
 import { gateSubprogramInProgram } from './gate-subprogram-in-program.js';
+import { gateYearlyVolumes } from './gate-yearly-volumes.js';
 
 /** Every gate `validate` runs, in report order: integrity, then fidelity. */
 export const GATES: readonly Gate[] = [
@@ -36,10 +40,14 @@ export const GATES: readonly Gate[] = [
   gateEdCoverage,
   gateEdVisitCount,
   gateLinkedStays,
+  gateActivityInResidence,
   gateQuasiIdentifiers,
   gatePopulationProjection,
   gateMarginals,
   gateEdVolumes,
+  gateYearlyVolumes,
+  gateOccupancyBand,
+  gateCohortBalance,
   gateLosMedians,
   gatePediatricShare,
   gateCrossLha,

@@ -4,6 +4,7 @@ const COLOURS: Record<GateStatus, string> = {
   pass: '\u001b[32m',
   fail: '\u001b[31m',
   info: '\u001b[36m',
+  inconclusive: '\u001b[33m',
 };
 const RESET = '\u001b[0m';
 const BOLD = '\u001b[1m';
@@ -23,9 +24,10 @@ export function formatTextReport(report: ValidationReport, options: { colour: bo
     '',
   ];
   const idWidth = Math.max(4, ...report.gates.map((gate) => gate.id.length));
-  lines.push(`${'STATUS'.padEnd(7)} ${'GATE'.padEnd(idWidth)}  RESULT`);
+  const statusWidth = Math.max(6, ...report.gates.map((gate) => gate.status.length));
+  lines.push(`${'STATUS'.padEnd(statusWidth + 1)} ${'GATE'.padEnd(idWidth)}  RESULT`);
   for (const gate of report.gates) {
-    const status = paint(gate.status.toUpperCase().padEnd(6), COLOURS[gate.status]);
+    const status = paint(gate.status.toUpperCase().padEnd(statusWidth), COLOURS[gate.status]);
     lines.push(`${status}  ${gate.id.padEnd(idWidth)}  ${gate.message}`);
   }
   const count = (status: GateStatus) =>
@@ -35,7 +37,9 @@ export function formatTextReport(report: ValidationReport, options: { colour: bo
     : paint('FAILED', BOLD + COLOURS.fail);
   lines.push(
     '',
-    `${count('pass')} passed, ${count('fail')} failed, ${count('info')} info: ${verdict}`,
+    `${count('pass')} passed, ${count('fail')} failed, ${count('info')} info${
+      count('inconclusive') > 0 ? `, ${count('inconclusive')} inconclusive` : ''
+    }: ${verdict}`,
   );
   lines.push(report.notice, '');
   return lines.join('\n');

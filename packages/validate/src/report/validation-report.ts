@@ -20,8 +20,12 @@ export interface ValidationReport {
 
 export type GateCategory = 'integrity' | 'fidelity' | 'privacy';
 
-/** `info` reports without judging: a gate that does not apply, or a k-anonymity report. */
-export type GateStatus = 'pass' | 'fail' | 'info';
+/**
+ * `info` reports without judging: a gate that does not apply, or a k-anonymity report.
+ * `inconclusive`: the gate ran but, at the dataset's size, could not have detected the
+ * deviation it exists to catch, so it neither passes nor fails (it does not fail `ok`).
+ */
+export type GateStatus = 'pass' | 'fail' | 'info' | 'inconclusive';
 
 /** How `observed` is held against `expected` and `tolerance`. */
 export type Comparison = 'within' | 'at-least' | 'at-most';
