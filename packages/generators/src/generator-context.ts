@@ -10,6 +10,7 @@ import {
 import { birthDateRange } from './birth-date-range.js';
 import { civilDate } from './civil-date.js';
 import type { CohortPlan } from './cohort-plan.js';
+import { crossLhaHomeWeights } from './cross-lha-home-weights.js';
 import { DobPools, RESIDENT_POOL } from './dob-pools.js';
 import { FeistelPermutation } from './feistel-permutation.js';
 import type { GeneratorSettings } from './generator-settings.js';
@@ -243,11 +244,8 @@ export class GeneratorContext {
     this.birthUniform = birthRanges.map((range) => uniformInt(slots.patients)(0, range.count - 1));
     this.lhaDefaultSite = Int32Array.from(scenario.lhas, (lha) => lha.defaultSiteId - 1);
     this.crossLha = bernoulli(slots.patients)(scenario.crossLha.homeFacilityShare);
-    this.crossLhaSite = scenario.lhas.map((lha) =>
-      sampler(
-        slots.patients,
-        sites.map((site) => (site.id === lha.defaultSiteId ? 0 : Math.max(site.staffedBeds, 1))),
-      ),
+    this.crossLhaSite = crossLhaHomeWeights(scenario).map((weights) =>
+      sampler(slots.patients, weights),
     );
 
     // ED.

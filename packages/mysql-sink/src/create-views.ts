@@ -1,4 +1,4 @@
-import { edProjectionSql, edRoutedProjectionSql, rateViewSql, tableByName } from '@lm-synth/dims';
+import { edProjectionSql, edRoutedProjectionSql, rateViewSql } from '@lm-synth/dims';
 import { quoteIdentifier } from './quote-identifier.js';
 import type { SinkSession } from './sink-session.js';
 
@@ -7,9 +7,6 @@ interface ViewDefinition {
   readonly requires: readonly string[];
   readonly sql: string;
 }
-
-/** The rate views need patients.weight, which the catalogue gains with the open cohort. */
-const WEIGHTED = tableByName('patients').columns.some((column) => column.name === 'weight');
 
 /**
  * The analysis views of the DuckDB database, for MySQL: the blueprint's ED projection
@@ -28,20 +25,16 @@ const VIEWS: readonly ViewDefinition[] = [
     requires: ['population_projection', 'ed_baseline_rates', 'ed_routing', 'dim_site'],
     sql: edRoutedProjectionSql(),
   },
-  ...(WEIGHTED
-    ? [
-        {
-          name: 'v_ed_rates',
-          requires: ['population_projection', 'patients', 'ed_encounters'],
-          sql: rateViewSql('ed-visits', { dialect: 'mysql' }),
-        },
-        {
-          name: 'v_bed_day_rates',
-          requires: ['population_projection', 'patients', 'ip_stays'],
-          sql: rateViewSql('bed-days', { dialect: 'mysql' }),
-        },
-      ]
-    : []),
+  {
+    name: 'v_ed_rates',
+    requires: ['population_projection', 'patients', 'ed_encounters'],
+    sql: rateViewSql('ed-visits', { dialect: 'mysql' }),
+  },
+  {
+    name: 'v_bed_day_rates',
+    requires: ['population_projection', 'patients', 'ip_stays'],
+    sql: rateViewSql('bed-days', { dialect: 'mysql' }),
+  },
 ];
 
 /**

@@ -1,16 +1,10 @@
-import { edProjectionSql, edRoutedProjectionSql, rateViewSql, tableByName } from '@lm-synth/dims';
+import { edProjectionSql, edRoutedProjectionSql, rateViewSql } from '@lm-synth/dims';
 /** A view answering one of the seed's sample queries, created when its tables are present. */
 export interface SampleView {
   readonly name: string;
   readonly requires: readonly string[];
   readonly sql: string;
 }
-
-/**
- * The rate views need patients.weight, which the catalogue gains with the open cohort;
- * until then they are left out rather than created broken.
- */
-const WEIGHTED = tableByName('patients').columns.some((column) => column.name === 'weight');
 
 /**
  * The seed's sample queries as views: facility summary, ED volume projection
@@ -43,22 +37,18 @@ ORDER BY year, projected_volumes DESC, facility, ed_subservice`,
     sql: `${edRoutedProjectionSql()}
 ORDER BY year, projected_volumes DESC, facility, ed_subservice`,
   },
-  ...(WEIGHTED
-    ? [
-        {
-          name: 'v_ed_rates',
-          requires: ['population_projection', 'patients', 'ed_encounters'],
-          sql: `${rateViewSql('ed-visits', { dialect: 'duckdb' })}
+  {
+    name: 'v_ed_rates',
+    requires: ['population_projection', 'patients', 'ed_encounters'],
+    sql: `${rateViewSql('ed-visits', { dialect: 'duckdb' })}
 ORDER BY year, lha_id, age_group, gender`,
-        },
-        {
-          name: 'v_bed_day_rates',
-          requires: ['population_projection', 'patients', 'ip_stays'],
-          sql: `${rateViewSql('bed-days', { dialect: 'duckdb' })}
+  },
+  {
+    name: 'v_bed_day_rates',
+    requires: ['population_projection', 'patients', 'ip_stays'],
+    sql: `${rateViewSql('bed-days', { dialect: 'duckdb' })}
 ORDER BY year, lha_id, age_group, gender`,
-        },
-      ]
-    : []),
+  },
   {
     name: 'v_patient_demographics',
     requires: ['patients'],

@@ -1,4 +1,4 @@
-import type { Scenario } from '@lm-synth/config/core';
+import { AGE_GROUPS, GENDERS, projectPopulation, type Scenario } from '@lm-synth/config/core';
 
 /**
  * The demographic flows of the cohort-component projection, per calendar year of the
@@ -14,11 +14,28 @@ export interface PopulationFlows {
   readonly outMigrationRate: readonly (readonly (readonly (readonly number[])[])[])[];
 }
 
-/**
- * The scenario's population flows, or undefined where this build has no cohort-component
- * projection: the one place the cohort-balance gate learns them. With projectPopulation
- * in @lm-synth/config, this returns `projectPopulation(scenario)`.
- */
-export function populationFlows(_scenario: Scenario): PopulationFlows | undefined {
-  return undefined;
+/** The scenario's population flows, from the cohort-component projection the generator follows. */
+export function populationFlows(scenario: Scenario): PopulationFlows | undefined {
+  const projection = projectPopulation(scenario);
+  const A = AGE_GROUPS.length;
+  const G = GENDERS.length;
+  const L = projection.lhaCount;
+  const years = Array.from({ length: projection.years }, (_, y) => y);
+  const lhas = Array.from({ length: L }, (_, l) => l);
+  const cells = (flat: Float64Array) =>
+    years.map((y) =>
+      lhas.map((l) =>
+        Array.from({ length: A }, (_, a) =>
+          Array.from({ length: G }, (_, g) => flat[((y * L + l) * A + a) * G + g]!),
+        ),
+      ),
+    );
+  return {
+    births: years.map((y) =>
+      lhas.map((l) => Array.from({ length: G }, (_, g) => projection.births[(y * L + l) * G + g]!)),
+    ),
+    inMigrants: cells(projection.inMigrants),
+    deathRate: cells(projection.deathRate),
+    outMigrationRate: cells(projection.outMigrationRate),
+  };
 }
