@@ -368,7 +368,7 @@ const capacity = z
   .strictObject({
     target_occupancy: z.number().gt(0).max(1.5).meta({
       description:
-        "Staffed beds per site and year = the previous year's mean midnight census / this.",
+        'Staffed beds per site and month = the mean midnight census of the four weeks before / this.',
     }),
     occupancy_band: z
       .tuple([z.number().gt(0).max(2), z.number().gt(0).max(2)])

@@ -118,7 +118,7 @@ export interface ScenarioCoverage {
 }
 
 export interface ScenarioCapacity {
-  /** Staffed beds per site and year are the previous year's mean midnight census divided by this. */
+  /** Staffed beds per site and month are the mean midnight census of the four weeks before, divided by this. */
   readonly targetOccupancy: number;
   /** [low, high]: the mean occupancy per site and year validate expects. */
   readonly occupancyBand: readonly [number, number];

@@ -1,16 +1,20 @@
 import type { Scenario } from '@lm-synth/config/core';
 import { civilDate } from './civil-date.js';
 
+/** Staffed beds follow the mean census of the four weeks before each month. */
+const PLANNING_DAYS = 28;
+
 /**
  * capacity_daily rows (date, then site) over the encounter years: nursing hours
  * from the scenario's sites, the midnight census from `censusChanges` (per site,
  * a difference array over the local days from 1 January of the warm-up year
  * before the start year, so the first day starts with the beds already full),
- * and staffed beds that follow each site's own demand: a year's staffed beds
- * are the previous year's mean census divided by the target occupancy (for the
- * start year, the warm-up year's second half, once its beds have filled). The
- * sample's beds thus scale with its patients whatever their number, and a site's
- * physical beds keep the scenario's physical / staffed ratio.
+ * and staffed beds that follow each site's own demand: a month's staffed beds
+ * are the mean census of the four weeks before it divided by the target
+ * occupancy, as hospitals open and close (surge) beds with their load. The
+ * sample's beds thus scale with its patients whatever their number; a site's
+ * physical beds in a year are its most staffed beds then, times the scenario's
+ * physical / staffed ratio.
  */
 export function capacityDailyColumns(
   scenario: Scenario,
@@ -40,23 +44,31 @@ export function capacityDailyColumns(
     return to > from ? sum / (to - from) : 0;
   };
   const target = scenario.capacity.targetOccupancy;
-  // staffedBeds[y * F + f] for encounter year y.
-  const staffedBeds = new Int32Array(encounterYears * F);
-  const physicalBeds = new Int32Array(encounterYears * F);
-  for (let y = 0; y < encounterYears; y++) {
-    const planFrom =
-      y === 0 ? Math.floor((yearFirst[1]! - warmUpFirst) / 2) : yearFirst[y]! - warmUpFirst;
-    const planTo = yearFirst[y + 1]! - warmUpFirst;
-    sites.forEach((site, f) => {
-      const mean = meanCensus(f, planFrom, planTo);
-      const staffed = mean > 0 ? Math.max(1, Math.round(mean / target)) : 0;
-      const ratio = site.staffedBeds > 0 ? site.physicalBeds / site.staffedBeds : 1;
-      staffedBeds[y * F + f] = staffed;
-      physicalBeds[y * F + f] = Math.max(staffed, Math.round(staffed * ratio));
-    });
-  }
   const firstDay = yearFirst[1]!;
   const days = yearFirst[encounterYears + 1]! - firstDay;
+  // Staffed beds per site and calendar month: the mean census of the PLANNING_DAYS before the
+  // month, over the target occupancy. Physical beds per site and year: the year's most staffed
+  // beds times the scenario's physical / staffed ratio.
+  const monthStart: number[] = [];
+  for (let day = firstDay; day < firstDay + days; day++)
+    if (civilDate.toParts(day)[2] === 1) monthStart.push(day);
+  const staffedOfMonth = new Int32Array(monthStart.length * F);
+  monthStart.forEach((start, m) => {
+    const to = start - warmUpFirst;
+    sites.forEach((_, f) => {
+      const mean = meanCensus(f, to - PLANNING_DAYS, to);
+      staffedOfMonth[m * F + f] = mean > 0 ? Math.max(1, Math.round(mean / target)) : 0;
+    });
+  });
+  const physicalBeds = new Int32Array(encounterYears * F);
+  monthStart.forEach((start, m) => {
+    const y = civilDate.toParts(start)[0] - scenario.startYear;
+    sites.forEach((site, f) => {
+      const ratio = site.staffedBeds > 0 ? site.physicalBeds / site.staffedBeds : 1;
+      const staffed = staffedOfMonth[m * F + f]!;
+      physicalBeds[y * F + f] = Math.max(physicalBeds[y * F + f]!, Math.round(staffed * ratio), staffed);
+    });
+  });
   const rows = days * F;
   const date = new Int32Array(rows);
   const siteId = new Int32Array(rows);
@@ -66,11 +78,13 @@ export function capacityDailyColumns(
   const census = new Int32Array(rows);
   const occupancy = new Float64Array(rows);
   let year = 0;
+  let month = -1;
   for (let day = 0; day < days; day++) {
     if (firstDay + day >= yearFirst[year + 2]!) year++;
+    if (month + 1 < monthStart.length && firstDay + day === monthStart[month + 1]) month++;
     sites.forEach((site, f) => {
       const row = day * F + f;
-      const beds = staffedBeds[year * F + f]!;
+      const beds = staffedOfMonth[month * F + f]!;
       const count = censusOf[f * allDays + (firstDay - warmUpFirst) + day]!;
       date[row] = firstDay + day;
       siteId[row] = site.id;

@@ -374,30 +374,35 @@ describe('capacity_daily', () => {
     expect(firstDay).toBeGreaterThan(0.8 * january);
   });
 
-  it("staffs each site for the previous year's mean census at the target occupancy", () => {
+  it('staffs each site each month for the four weeks before it at the target occupancy', () => {
     const capacity = table('capacity_daily');
     const date = column.numbers(capacity, 'date');
     const staffed = column.numbers(capacity, 'staffed_beds');
     const physical = column.numbers(capacity, 'physical_beds');
     const census = column.numbers(capacity, 'census');
     const F = scenario.sites.length;
-    const secondYear = civilDate.fromParts(scenario.startYear + 1, 1, 1);
-    const firstYearDays = secondYear - civilDate.fromParts(scenario.startYear, 1, 1);
-    scenario.sites.forEach((s, f) => {
-      let sum = 0;
-      for (let d = 0; d < firstYearDays; d++) sum += census[d * F + f]!;
-      const mean = sum / firstYearDays;
-      const row = firstYearDays * F + f;
-      expect(date[row]).toBe(secondYear);
-      const expected =
-        mean > 0 ? Math.max(1, Math.round(mean / scenario.capacity.targetOccupancy)) : 0;
-      expect(staffed[row]).toBe(expected);
-      expect(physical[row]).toBeGreaterThanOrEqual(staffed[row]!);
-      if (s.staffedBeds > 0)
-        expect(physical[row]).toBe(
-          Math.max(expected, Math.round((expected * s.physicalBeds) / s.staffedBeds)),
-        );
-    });
+    // Months after the first, whose four weeks before lie inside the table.
+    for (const [year, month] of [
+      [scenario.startYear, 3],
+      [scenario.startYear + 1, 7],
+    ] as const) {
+      const start = civilDate.fromParts(year, month, 1);
+      const first = (start - date[0]!) * F;
+      expect(date[first]).toBe(start);
+      scenario.sites.forEach((s, f) => {
+        let sum = 0;
+        for (let d = 1; d <= 28; d++) sum += census[first - d * F + f]!;
+        const mean = sum / 28;
+        const expected =
+          mean > 0 ? Math.max(1, Math.round(mean / scenario.capacity.targetOccupancy)) : 0;
+        expect(staffed[first + f]).toBe(expected);
+        expect(physical[first + f]).toBeGreaterThanOrEqual(staffed[first + f]!);
+        if (s.staffedBeds > 0)
+          expect(physical[first + f]).toBeGreaterThanOrEqual(
+            Math.round((expected * s.physicalBeds) / s.staffedBeds),
+          );
+      });
+    }
     // Region-wide, occupancy sits in the configured band.
     const beds = staffed.reduce((a, b) => a + b, 0);
     const occupied = census.reduce((a, b) => a + b, 0);

@@ -287,6 +287,22 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         primary_ed_subservice: { values: smallInts(n, (i) => hash(i, 8) % subservices.length) },
         expected_ed_rate: { values: floats(n, (i) => (hash(i, v + 9) % 99_999_999) / 10_000) },
         ed_visits_year: { values: ints(n, (i) => hash(i, 10) % 5) },
+        weight: { values: floats(n, () => 44.3) },
+        // 2025-01-01, and one patient in eight entered later in 2025.
+        entry_date: {
+          values: ints(n, (i) => 20_089 + (hash(i, 30) % 8 === 0 ? hash(i, 31) % 365 : 0)),
+        },
+        entry_reason: {
+          values: smallInts(n, (i) => (hash(i, 30) % 8 === 0 ? 1 + (hash(i, 32) % 2) : 0)),
+        },
+        exit_date: {
+          values: ints(n, (i) => 20_454 + (hash(i, 33) % 365)),
+          nulls: mask(n, (i) => hash(i, 34) % 10 !== 0),
+        },
+        exit_reason: {
+          values: smallInts(n, (i) => hash(i, 35) % 2),
+          nulls: mask(n, (i) => hash(i, 34) % 10 !== 0),
+        },
       },
     },
     ed_encounters: {
