@@ -66,7 +66,11 @@ export function capacityDailyColumns(
     sites.forEach((site, f) => {
       const ratio = site.staffedBeds > 0 ? site.physicalBeds / site.staffedBeds : 1;
       const staffed = staffedOfMonth[m * F + f]!;
-      physicalBeds[y * F + f] = Math.max(physicalBeds[y * F + f]!, Math.round(staffed * ratio), staffed);
+      physicalBeds[y * F + f] = Math.max(
+        physicalBeds[y * F + f]!,
+        Math.round(staffed * ratio),
+        staffed,
+      );
     });
   });
   const rows = days * F;
