@@ -21,6 +21,7 @@ export {
   type ExitReason,
   GENDERS,
   type Gender,
+  OLDEST_AGE,
 } from './domains.js';
 export { largestRemainder } from './largest-remainder.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';

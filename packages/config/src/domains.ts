@@ -12,6 +12,11 @@ export const AGE_GROUPS = [
   '75-84',
   '85+',
 ] as const;
+/**
+ * The oldest age anyone in the open band 85+ has at the start: residents of 85+ are 85 to 100
+ * (the generator's birth dates, the projection's ages and validate's reference sample agree).
+ */
+export const OLDEST_AGE = 100;
 export const GENDERS = ['Female', 'Male', 'Other'] as const;
 export const ED_SUBSERVICES = ['Adult ED', 'Pediatric ED', 'Urgent Care Centre'] as const;
 export const ED_DISPOSITIONS = [

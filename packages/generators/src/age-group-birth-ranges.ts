@@ -1,9 +1,9 @@
+import { OLDEST_AGE } from '@lm-synth/config/core';
 import { buildDimAgeGroup } from '@lm-synth/dims';
 import { type BirthDateRange, birthDateRange } from './birth-date-range.js';
 import { civilDate } from './civil-date.js';
 
-/** The open top band (85+) is capped here: its patients are 85 to 100 years old at the reference date. */
-export const OLDEST_AGE = 100;
+export { OLDEST_AGE };
 
 /** Per age group (AGE_GROUPS order), the dates of birth consistent with it at the reference date (YYYY-MM-DD). */
 export function ageGroupBirthRanges(referenceDate: string): BirthDateRange[] {

@@ -536,7 +536,12 @@ function simulatePatient(
         visits.facility[encounters] = context.edFacility[patient.home * S + s]!();
         visits.kind[encounters] = s;
         visits.acuity[encounters] = context.acuity[age * S + s]!() + 1;
-        visits.disposition[encounters] = context.disposition[age * S + s]!();
+        const segment = age * S + s;
+        const alive = context.disposition[segment];
+        visits.disposition[encounters] =
+          context.edVisitUniform() * patient.frailty < context.deceasedShare[segment]! || !alive
+            ? codes.deceased
+            : alive();
         visits.year[encounters] = y;
         encounters++;
       }

@@ -5,6 +5,7 @@ import {
   gamma,
   poisson,
   truncatedLognormal,
+  uniform,
   uniformInt,
 } from '@lm-synth/stats';
 import { birthDateRange } from './birth-date-range.js';
@@ -132,7 +133,16 @@ export class GeneratorContext {
   readonly edFacility: readonly (Draw | null)[];
   /** Per age group x subservice. */
   readonly acuity: readonly Draw[];
-  readonly disposition: readonly Draw[];
+  /**
+   * Dispositions other than Deceased (null when every visit ends in death), and the Deceased
+   * share p, per age group x subservice. A visit ends in death with probability p / G for a
+   * patient of frailty G: a frequent attender's visit is less often fatal, so the death
+   * hazard per person-year (m G x p / G = m p) does not depend on frailty and deaths do not
+   * thin out the frail, while over all visits (weighted by G) the Deceased share is still p.
+   */
+  readonly disposition: readonly (Draw | null)[];
+  readonly deceasedShare: Float64Array;
+  readonly edVisitUniform: Draw;
 
   // Inpatient. Programs and (program, subprogram) pairs are 0-based.
   readonly pairOffset: Int32Array;
@@ -310,9 +320,19 @@ export class GeneratorContext {
     this.acuity = ages.flatMap((a) =>
       subservices.map((s) => sampler(slots.edVisits, ed.acuity[a]![s]!)!),
     );
+    const deceased = settings.codes.deceased;
     this.disposition = ages.flatMap((a) =>
-      subservices.map((s) => sampler(slots.edVisits, ed.disposition[a]![s]!)!),
+      subservices.map((s) =>
+        sampler(
+          slots.edVisits,
+          ed.disposition[a]![s]!.map((p, d) => (d === deceased ? 0 : p)),
+        ),
+      ),
     );
+    this.deceasedShare = Float64Array.from(
+      ages.flatMap((a) => subservices.map((s) => ed.disposition[a]![s]![deceased]!)),
+    );
+    this.edVisitUniform = uniform(slots.edVisits)(0, 1);
 
     // Inpatient.
     const ip = scenario.inpatient;

@@ -4,6 +4,7 @@ import {
   ED_SUBSERVICES,
   GENDERS,
   type Scenario,
+  OLDEST_AGE,
 } from '@lm-synth/config/core';
 import { buildDimAgeGroup } from '@lm-synth/dims';
 import {
@@ -19,7 +20,6 @@ import { populationCells } from '../expectations/population-cells.js';
 import type { ReferenceSample } from './reference-sample.js';
 
 /** The open top age band (85+) is drawn over 85 to 100 years. */
-const OLDEST_AGE = 100;
 const MIN_LOS_DAYS = 0.25;
 const ADMITTED = ED_DISPOSITIONS.indexOf('Admitted');
 const SOURCE_ED = 0;
