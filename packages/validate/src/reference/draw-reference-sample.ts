@@ -3,8 +3,8 @@ import {
   ED_DISPOSITIONS,
   ED_SUBSERVICES,
   GENDERS,
-  type Scenario,
   OLDEST_AGE,
+  type Scenario,
 } from '@lm-synth/config/core';
 import { buildDimAgeGroup } from '@lm-synth/dims';
 import {
