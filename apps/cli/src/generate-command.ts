@@ -30,6 +30,18 @@ const DEFAULT_WORKERS = availableParallelism() > 2 ? availableParallelism() - 1 
 
 const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]);
 const isPositiveInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(1)]);
+/** "all" (every resident of the start year) or a whole number of at least 1. */
+function parsePatients(value: string | undefined): number | 'all' | undefined {
+  if (value === undefined) return undefined;
+  if (value.trim().toLowerCase() === 'all') return 'all';
+  const count = Number(value);
+  if (!(Number.isInteger(count) && count >= 1)) {
+    throw new UsageError(
+      `--patients must be a whole number of at least 1, or "all" (got "${value}")`,
+    );
+  }
+  return count;
+}
 
 export class GenerateCommand extends LmSynthCommand {
   static override paths = [['generate']];
@@ -59,8 +71,8 @@ export class GenerateCommand extends LmSynthCommand {
   });
 
   patients = Option.String('--patients', {
-    description: 'Number of patients (default: the scenario, 50,000)',
-    validator: isPositiveInteger,
+    description:
+      'Residents sampled at the start, or "all" for every resident (default: the scenario, 50,000); births and in-migrants join them',
   });
   startYear = Option.String('--start-year', {
     description: 'First projection year (default: the scenario)',
@@ -71,7 +83,8 @@ export class GenerateCommand extends LmSynthCommand {
     validator: isPositiveInteger,
   });
   encounterYears = Option.String('--encounter-years', {
-    description: 'Years of ED encounters and inpatient stays from the start year (default 1)',
+    description:
+      'Years of the open cohort, ED encounters, inpatient stays and capacity from the start year (default: the horizon)',
     validator: isPositiveInteger,
   });
   configs = configFilesOption();
@@ -128,7 +141,7 @@ export class GenerateCommand extends LmSynthCommand {
     if (!scenario) return ExitCode.Usage;
     const { generateDataset, planDataset } = await import('@lm-synth/generators');
     const plan = planDataset(scenario, {
-      patients: this.patients,
+      patients: parsePatients(this.patients),
       startYear: this.startYear,
       horizonYears: this.years,
       encounterYears: this.encounterYears,
