@@ -59,6 +59,19 @@ const GROUP_WIDTH = MIN_AGES.map((min, group) => (MIN_AGES[group + 1] ?? AGES) -
  * January 1 after it.
  */
 export function projectPopulation(scenario: Scenario): PopulationProjection {
+  // Scenarios are immutable: planning, generating and validating one ask for its projection
+  // several times, and each answer is the same.
+  let projection = projections.get(scenario);
+  if (!projection) {
+    projection = project(scenario);
+    projections.set(scenario, projection);
+  }
+  return projection;
+}
+
+const projections = new WeakMap<Scenario, PopulationProjection>();
+
+function project(scenario: Scenario): PopulationProjection {
   const years = scenario.horizonYears;
   const lhaCount = scenario.lhas.length;
   const genders = GENDERS.length;

@@ -25,11 +25,12 @@ const ED_PASS: BlockNeeds = { patients: false, ed: true, ip: false };
 const IP_PASS: BlockNeeds = { patients: false, ed: false, ip: true };
 /**
  * The patients pass also keeps the ED and inpatient rows of blocks up to this
- * many bytes (about 70 KB per block of 4,096 patients at the default rates, so
- * every block up to 7,000,000 patients), which the later passes then emit
- * without generating those blocks again; blocks past it are regenerated.
+ * many bytes (about 0.7 MB per block of 4,096 patients over ten years at the
+ * default rates, so every block up to about 1,400,000 residents), which the
+ * later passes then emit without generating those blocks again; blocks past it
+ * are regenerated.
  */
-const HELD_BYTES_LIMIT = 128 * 1024 * 1024;
+const HELD_BYTES_LIMIT = 256 * 1024 * 1024;
 
 /**
  * One generateDataset run. Fact tables are emitted in passes over the logical

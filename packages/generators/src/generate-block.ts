@@ -792,8 +792,10 @@ export function generateBlock(
         exit_reason: new Int8Array(patientCount),
       }
     : null;
-  const ed = needs.ed ? new EdRows(patientCount) : null;
-  const ip = needs.ip ? new IpRows(Math.max(16, patientCount >> 3)) : null;
+  // About 0.4 visits and 0.08 stays per person-year with the defaults: start near that.
+  const years = context.calendarYears.length;
+  const ed = needs.ed ? new EdRows(Math.max(16, (patientCount * years) >> 1)) : null;
+  const ip = needs.ip ? new IpRows(Math.max(16, (patientCount * years) >> 3)) : null;
   let edRows = 0;
   let ipRows = 0;
   let censusRows = 0;
