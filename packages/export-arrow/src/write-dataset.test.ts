@@ -327,13 +327,19 @@ describe('writeDataset, every format', () => {
       constraints: { required: true, enum: ['ED', 'Direct', 'Transfer'], maxLength: 16 },
     });
     // No ed_encounters resource, so no key points at it; the self-reference uses "".
-    expect(stays.schema.foreignKeys.map((fk) => fk.reference.resource)).toEqual([
+    expect(stays.schema.foreignKeys!.map((fk) => fk.reference.resource)).toEqual([
       'patients',
       'dim_site',
       'dim_program',
       'dim_subprogram',
       '',
     ]);
+    // The tabular-data-package profile forbids an empty foreignKeys list: tables without keys omit it.
+    for (const resource of manifest.resources)
+      expect(resource.schema.foreignKeys?.length ?? 1).toBeGreaterThan(0);
+    expect(
+      manifest.resources.find((r) => r.name === 'dim_site')!.schema.foreignKeys,
+    ).toBeUndefined();
     const check = await verifyDataset(outDir);
     expect(check.ok).toBe(true);
     const sdv = JSON.parse(await readFile(join(outDir, DATASET_FILES.sdvMetadata), 'utf8'));

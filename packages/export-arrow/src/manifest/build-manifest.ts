@@ -69,6 +69,16 @@ function manifestResource(
 ): ManifestResource {
   const { table, path } = resource;
   const csv = format === 'csv';
+  const foreignKeys = table.foreignKeys
+    .filter((fk) => present.has(fk.references.table))
+    .map((fk) => ({
+      fields: [...fk.columns],
+      reference: {
+        // Frictionless names a self-reference with the empty string.
+        resource: fk.references.table === table.name ? '' : fk.references.table,
+        fields: [...fk.references.columns],
+      },
+    }));
   return {
     name: table.name,
     profile: 'tabular-data-resource',
@@ -95,16 +105,8 @@ function manifestResource(
       fields: table.columns.map((column) => manifestField(column, csv)),
       ...(csv ? { missingValues: [''] } : {}),
       primaryKey: [...table.primaryKey],
-      foreignKeys: table.foreignKeys
-        .filter((fk) => present.has(fk.references.table))
-        .map((fk) => ({
-          fields: [...fk.columns],
-          reference: {
-            // Frictionless names a self-reference with the empty string.
-            resource: fk.references.table === table.name ? '' : fk.references.table,
-            fields: [...fk.references.columns],
-          },
-        })),
+      // The tabular-data-package profile wants at least one foreign key when the list is there.
+      ...(foreignKeys.length > 0 ? { foreignKeys } : {}),
     },
   };
 }

@@ -52,12 +52,15 @@ const resourceSchema = z.object({
     fields: z.array(fieldSchema),
     missingValues: z.array(z.string()).optional(),
     primaryKey: z.array(z.string()),
-    foreignKeys: z.array(
-      z.object({
-        fields: z.array(z.string()),
-        reference: z.object({ resource: z.string(), fields: z.array(z.string()) }),
-      }),
-    ),
+    foreignKeys: z
+      .array(
+        z.object({
+          fields: z.array(z.string()),
+          reference: z.object({ resource: z.string(), fields: z.array(z.string()) }),
+        }),
+      )
+      .min(1)
+      .optional(),
   }),
 });
 
