@@ -79,7 +79,7 @@ export const gateEdVolumes: Gate = {
     const observedFacility = new Float64Array(F * S);
     const rows = await sql.rows(`SELECT p.lha_id, e.facility_id, e.ed_subservice, count(*) AS n
       FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-      ${resident ? `${resident} AND` : 'WHERE'} ${localDateSql('e.arrival_ts', scenario, 'year')} = ${run.startYear}
+      ${resident ? `${resident} AND` : 'WHERE'} ${localDateSql('e.arrival_ts', run, 'year')} = ${run.startYear}
       GROUP BY ALL`);
     for (const row of rows) {
       const lha = Number(row.lha_id) - 1;
