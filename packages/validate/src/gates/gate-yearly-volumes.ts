@@ -181,6 +181,16 @@ export const gateYearlyVolumes: Gate = {
         },
       });
     }
+    if (series.length === 0) {
+      return {
+        status: 'info',
+        observed: null,
+        expected: null,
+        tolerance: null,
+        comparison: 'within',
+        message: 'no ED encounters or inpatient stays: yearly totals not checked',
+      };
+    }
     // Encounter years: from the start year to the last year of ED arrivals (of direct
     // admissions without ED data); stays admitted from an ED visit on 31 December spill over.
     const last =
