@@ -178,6 +178,14 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     primary_ed_subservice: patients.map((p) => p.primarySub),
     expected_ed_rate: patients.map((p) => p.rate),
     ed_visits_year: patients.map((p) => p.visits),
+    // The open cohort's columns, without drawing from the random stream (so every other
+    // value stays as before): residents of the start year standing for 1,000 people each;
+    // every seventh leaves during it.
+    weight: patients.map(() => 1000),
+    entry_date: patients.map(() => firstDay),
+    entry_reason: patients.map(() => 'Resident'),
+    exit_date: patients.map((_, i) => (i % 7 === 6 ? firstDay + ((i * 37) % 365) : null)),
+    exit_reason: patients.map((_, i) => (i % 7 === 6 ? 'Out-migration' : null)),
   });
 
   const yearMicros = 365 * DAY_MICROS;
