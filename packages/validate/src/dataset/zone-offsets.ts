@@ -13,7 +13,7 @@ const cache = new Map<string, ZoneOffsets>();
  * The UTC offsets of IANA `zone` from 1 January of `fromYear` to 1 January of `toYear + 1`,
  * read from `Intl.DateTimeFormat` - the tz data the generator's LocalClock converts local
  * wall-clock times with. Gates convert timestamps with these rather than DuckDB's
- * `timezone()`, whose bundled ICU may carry other tz data: with DuckDB 1.4's,
+ * `timezone()`, whose bundled ICU may carry other tz data: with DuckDB 1.5's,
  * America/Vancouver stays on UTC-7 after November 2026, where Node's tz 2025c returns to
  * UTC-8, which moved deaths in the ED to the day after the patient's exit. Samples every
  * 6 hours and bisects to the second at each change (offset changes are hours apart).
