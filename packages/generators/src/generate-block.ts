@@ -674,18 +674,7 @@ function drawStays(
     const admit = context.clock.toUtc(day, second);
     // On the day of a death in the ED, only before it.
     if (admit >= patient.deathTime) continue;
-    addStay(
-      context,
-      count,
-      age,
-      facility,
-      program,
-      subprogram,
-      admit,
-      codes.direct,
-      -1,
-      -1,
-    );
+    addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
     count = maybeTransfer(context, count + 1, age, ag, count);
   }
   return count;
