@@ -51,11 +51,12 @@ export const gateEdVolumes: Gate = {
       : '-1';
     const exposure = cumulativeArrivalShares(scenario, run.startYear);
 
-    // Expectation for the dataset's own patients, by LHA and by facility.
+    // Expectation for the dataset's own patients, by LHA and by facility; rows in a fixed
+    // order, so the floating-point sums (and the report) do not depend on DuckDB's threads.
     const byLha = Array.from({ length: L * S }, () => new CountMoments(model));
     const byFacility = Array.from({ length: F * S }, () => new CountMoments(model));
     const patients = await sql.rows(`SELECT p.lha_id, p.age_group, p.gender, p.facility_home_id,
-        ${exitDay} AS exit_day, count(*) AS n FROM patients p ${resident} GROUP BY ALL`);
+        ${exitDay} AS exit_day, count(*) AS n FROM patients p ${resident} GROUP BY ALL ORDER BY ALL`);
     for (const row of patients) {
       const lha = Number(row.lha_id) - 1;
       const age = AGE_GROUPS.indexOf(row.age_group as (typeof AGE_GROUPS)[number]);
