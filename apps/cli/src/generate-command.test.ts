@@ -106,7 +106,8 @@ describe('lm-synth generate', () => {
       expect(result.code).toBe(0);
       expect(existsSync(out)).toBe(false);
       const [rows] = await admin.query(
-        `SELECT (SELECT COUNT(*) FROM \`${database}\`.patients) AS patients, (SELECT COUNT(*) FROM \`${database}\`.dim_subprogram) AS subprograms`,
+        // 500 residents on 1 January of the start year; entrants join them each year.
+        `SELECT (SELECT COUNT(*) FROM \`${database}\`.patients WHERE entry_reason = 'Resident') AS patients, (SELECT COUNT(*) FROM \`${database}\`.dim_subprogram) AS subprograms`,
       );
       expect(rows).toEqual([{ patients: 500, subprograms: 48 }]);
     } finally {

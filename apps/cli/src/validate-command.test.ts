@@ -30,7 +30,8 @@ describe('lm-synth validate', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^PASS +foreign-keys +no foreign-key values/m);
     expect(result.stdout).toMatch(/^PASS +ed-volumes /m);
-    expect(result.stdout).toMatch(/0 failed, \d+ info: PASSED/);
+    // Gates too small to detect a deviation at this size say inconclusive, not pass.
+    expect(result.stdout).toMatch(/0 failed, \d+ info(, \d+ inconclusive)?: PASSED/);
     expect(result.stdout).toContain('Synthetic, for non-production testing');
     // Not a terminal: no colour codes.
     expect(result.stdout).not.toContain('\u001b[');

@@ -286,6 +286,8 @@ function maybeTransfer(
     }
   }
   const admit = stays.time[stay]! + stays.cents[stay]! * SECONDS_PER_CENTIDAY;
+  // Nobody is admitted after dying in the ED.
+  if (admit >= patient.deathTime) return count;
   addStay(context, count, age, to, program, subprogram, admit, context.codes.transfer, -1, stay);
   return count + 1;
 }
@@ -311,6 +313,8 @@ const patient = {
   /** Last local day with activity, or NEVER while resident; and its reason code (-1: none). */
   exitDay: NEVER,
   exitReason: -1,
+  /** Epoch seconds of the patient's death at an ED visit; Infinity while none. */
+  deathTime: Number.POSITIVE_INFINITY,
   encounters: 0,
   /** Visits of the warm-up year, first in time order and never written. */
   warmUpVisits: 0,
@@ -450,6 +454,7 @@ function placePatient(
   patient.frailty = context.frailty();
   patient.exitDay = NEVER;
   patient.exitReason = -1;
+  patient.deathTime = Number.POSITIVE_INFINITY;
 }
 
 /** Poisson(lambda) by inversion, splitting large means so exp(-lambda) never underflows. */
@@ -557,6 +562,7 @@ function simulatePatient(
         }
         patient.exitDay = context.clock.localDayOf(visits.time[visit]!);
         patient.exitReason = codes.death;
+        patient.deathTime = visits.time[visit]!;
         until = patient.exitDay + 1;
         // Nothing is drawn after a death, so the rows past it are simply dropped.
         encounters = e + 1;
@@ -653,6 +659,8 @@ function drawStays(
     }
     const subprogram = context.subprogramAtSite[(ag * F + facility) * P + program]!();
     const admit = visits.time[visit]! + context.boardingSeconds();
+    // A later visit the patient died at came before this admission: it never happens.
+    if (admit >= patient.deathTime) continue;
     // Warm-up visits are not written: their stays have no encounter to point at.
     const encounter = y === WARM_UP ? -1 : edBase + e - patient.warmUpVisits;
     addStay(context, count, age, facility, program, subprogram, admit, codes.fromEd, encounter, -1);
@@ -668,18 +676,10 @@ function drawStays(
     const day = context.yearFirstDay[y]! + context.dayOfYear[y]!();
     const second = context.secondOfDay();
     if (day < from || day >= until) continue;
-    addStay(
-      context,
-      count,
-      age,
-      facility,
-      program,
-      subprogram,
-      context.clock.toUtc(day, second),
-      codes.direct,
-      -1,
-      -1,
-    );
+    const admit = context.clock.toUtc(day, second);
+    // On the day of a death in the ED, only before it.
+    if (admit >= patient.deathTime) continue;
+    addStay(context, count, age, facility, program, subprogram, admit, codes.direct, -1, -1);
     count = maybeTransfer(context, count + 1, age, ag, count);
   }
   return count;

@@ -139,6 +139,7 @@ export async function cohortDb(options: {
           scenarioId: scenario.meta.id,
           scenarioHash: 'sha256:test',
           referenceDate: scenario.referenceDate,
+          timeZone: scenario.timeZone,
           startYear: scenario.startYear,
           horizonYears: scenario.horizonYears,
           patients: rowCounts.get('patients')!,

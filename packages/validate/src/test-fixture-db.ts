@@ -45,7 +45,8 @@ const literal = (value: unknown) =>
       : String(value);
 
 /**
- * Six patients of the default scenario with consistent ED visits and stays (an ED
+ * Six patients of the default scenario, residents of the start year (an open cohort's
+ * columns, nobody entering or leaving), with consistent ED visits and stays (an ED
  * admission, a transfer, a direct admission) and the scenario's population projection:
  * every integrity gate passes on it, and a test plants one defect with SQL.
  */
@@ -77,14 +78,16 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
     );
     await exec(`INSERT INTO ${name} (${names.join(', ')}) VALUES ${rows.join(', ')}`);
   }
+  // Residents of 1 January of the start year, each standing for 1,000 people, none leaving.
+  const RESIDENT = `1000, DATE '${scenario.startYear}-01-01', 'Resident', NULL, NULL`;
   await exec(
     `INSERT INTO patients VALUES
-      ('P000000000001', 1, 11, '25-44', 'Female', DATE '1990-06-15', 'Adult ED', 0.3, 2),
-      ('P000000000002', 5, 1, '0-4', 'Male', DATE '2022-03-01', 'Pediatric ED', 0.5, 1),
-      ('P000000000003', 2, 6, '85+', 'Other', DATE '1935-01-02', 'Adult ED', 1.0, 1),
-      ('P000000000004', 3, 10, '65-74', 'Female', DATE '1955-01-01', 'Adult ED', 0.4, 0),
-      ('P000000000005', 1, 11, '5-14', 'Female', DATE '2014-12-31', 'Pediatric ED', 0.3, 0),
-      ('P000000000006', 4, 4, '15-24', 'Male', DATE '2010-01-01', 'Adult ED', 0.3, 0)`,
+      ('P000000000001', 1, 11, '25-44', 'Female', DATE '1990-06-15', 'Adult ED', 0.3, 2, ${RESIDENT}),
+      ('P000000000002', 5, 1, '0-4', 'Male', DATE '2022-03-01', 'Pediatric ED', 0.5, 1, ${RESIDENT}),
+      ('P000000000003', 2, 6, '85+', 'Other', DATE '1935-01-02', 'Adult ED', 1.0, 1, ${RESIDENT}),
+      ('P000000000004', 3, 10, '65-74', 'Female', DATE '1955-01-01', 'Adult ED', 0.4, 0, ${RESIDENT}),
+      ('P000000000005', 1, 11, '5-14', 'Female', DATE '2014-12-31', 'Pediatric ED', 0.3, 0, ${RESIDENT}),
+      ('P000000000006', 4, 4, '15-24', 'Male', DATE '2010-01-01', 'Adult ED', 0.3, 0, ${RESIDENT})`,
     `INSERT INTO ed_encounters VALUES
       (1, 'P000000000001', 11, 'Adult ED', TIMESTAMP '2025-02-03 10:00:00', 3, 'Discharged'),
       (2, 'P000000000001', 11, 'Adult ED', TIMESTAMP '2025-05-01 08:00:00', 2, 'Admitted'),

@@ -10,6 +10,8 @@ export interface TestDatasetOptions {
   readonly scenario?: Scenario;
   readonly uniqueQuasiIdentifiers?: boolean;
   readonly partitionBy?: readonly PartitionColumn[];
+  /** Years of the open cohort, encounters and capacity (default: the horizon, as the CLI). */
+  readonly encounterYears?: number;
 }
 
 /** Generates a dataset with the real generator and writes it (no DuckDB file) into `outDir`. */
@@ -22,6 +24,7 @@ export async function writeTestDataset(outDir: string, options: TestDatasetOptio
       seed: options.seed,
       workers: 0,
       uniqueQuasiIdentifiers,
+      ...(options.encounterYears === undefined ? {} : { encounterYears: options.encounterYears }),
     }),
     {
       outDir,

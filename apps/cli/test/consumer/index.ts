@@ -25,7 +25,13 @@ check(Number.isInteger(draw()), 'poisson draw');
 
 const scenario = defaultScenario();
 const tables = await generateInMemory(scenario, { patients: 300, workers: 0 });
-check(tables.patients?.numRows === 300, 'in-memory patients');
+// 300 residents on 1 January of the start year, then the entrants of the encounter years.
+const entryReason = tables.patients?.getChild('entry_reason');
+let residents = 0;
+for (let i = 0; i < (entryReason?.length ?? 0); i++) {
+  if (entryReason?.get(i) === 'Resident') residents++;
+}
+check(residents === 300 && (tables.patients?.numRows ?? 0) > 300, 'in-memory patients');
 
 const dir = mkdtempSync(join(tmpdir(), 'lm-synth-consumer-out-'));
 try {

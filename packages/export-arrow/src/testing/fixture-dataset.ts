@@ -166,8 +166,6 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
         ageIndex < 2 ? 'Pediatric ED' : random() < 0.8 ? 'Adult ED' : 'Urgent Care Centre',
       rate: round(random() * 3, 4),
       visits: Math.floor(random() * 3),
-      // One patient in ten left during the first year; nulls exercise the writers.
-      exit: random() < 0.1 ? firstDay + 30 + Math.floor(random() * 300) : null,
     };
   });
   columns.set('patients', {
@@ -180,11 +178,14 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     primary_ed_subservice: patients.map((p) => p.primarySub),
     expected_ed_rate: patients.map((p) => p.rate),
     ed_visits_year: patients.map((p) => p.visits),
-    weight: patients.map(() => 44.3),
+    // The open cohort's columns, without drawing from the random stream (so every other
+    // value stays as before): residents of the start year standing for 1,000 people each;
+    // every seventh leaves during it.
+    weight: patients.map(() => 1000),
     entry_date: patients.map(() => firstDay),
     entry_reason: patients.map(() => 'Resident'),
-    exit_date: patients.map((p) => p.exit),
-    exit_reason: patients.map((p) => (p.exit === null ? null : 'Out-migration')),
+    exit_date: patients.map((_, i) => (i % 7 === 6 ? firstDay + ((i * 37) % 365) : null)),
+    exit_reason: patients.map((_, i) => (i % 7 === 6 ? 'Out-migration' : null)),
   });
 
   const yearMicros = 365 * DAY_MICROS;

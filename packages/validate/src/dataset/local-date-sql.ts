@@ -1,14 +1,45 @@
-import type { Scenario } from '@lm-synth/config/core';
-import { sqlLiteral } from './sql-literal.js';
+import type { RunMetadata } from '@lm-synth/export-arrow';
+import { zoneOffsets } from './zone-offsets.js';
+
+/** A part of the local wall-clock time; `weekday` is 0 = Monday ... 6 = Sunday. */
+export type LocalPart = 'date' | 'year' | 'month' | 'hour' | 'weekday';
 
 /**
- * SQL for the calendar date (`date`) or year (`year`) of a TIMESTAMPTZ column on the
- * wall clock of the scenario's time zone, where a patient's activity and their entry and
- * exit dates are counted. A scenario without a time zone (written before local time was
- * modelled) counts in UTC, as its timestamps were.
+ * SQL for a part of a TIMESTAMPTZ column on the wall clock of the dataset's time zone
+ * (the manifest's `timeZone`, in which the generator applied its local profiles), where a
+ * patient's activity, their entry and exit dates and the scenario's hour, weekday and month
+ * profiles are counted. The offset comes from `zoneOffsets` (Node's tz data, as the
+ * generator's), spelled out as a CASE over the changes from the year before the start
+ * (the warm-up year) to the end of the horizon; instants outside keep the nearest offset.
  */
-export function localDateSql(column: string, scenario: Scenario, part: 'date' | 'year'): string {
-  const zone = (scenario as { readonly timeZone?: string }).timeZone ?? 'UTC';
-  const local = `timezone(${sqlLiteral(zone)}, ${column})`;
-  return part === 'date' ? `CAST(${local} AS DATE)` : `year(${local})`;
+export function localDateSql(
+  column: string,
+  run: Pick<RunMetadata, 'timeZone' | 'startYear' | 'horizonYears'>,
+  part: LocalPart,
+): string {
+  const { transitions, offsets } = zoneOffsets(
+    run.timeZone,
+    run.startYear - 1,
+    run.startYear + run.horizonYears,
+  );
+  const offset =
+    transitions.length === 0
+      ? String(offsets[0])
+      : `CASE ${transitions
+          .map((t, i) => `WHEN epoch(${column}) < ${t} THEN ${offsets[i]}`)
+          .join(' ')} ELSE ${offsets[transitions.length]} END`;
+  // The UTC wall clock of the instant (independent of the session's TimeZone) plus the offset.
+  const local = `(make_timestamp(epoch_us(${column})) + to_seconds(${offset}))`;
+  switch (part) {
+    case 'date':
+      return `CAST(${local} AS DATE)`;
+    case 'year':
+      return `year(${local})`;
+    case 'month':
+      return `month(${local})`;
+    case 'hour':
+      return `hour(${local})`;
+    case 'weekday':
+      return `(isodow(${local}) - 1)`;
+  }
 }

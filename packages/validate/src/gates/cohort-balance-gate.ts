@@ -49,7 +49,7 @@ export function cohortBalanceGate(
     title: 'Cohort entries and exits follow the projected flows',
     tables: ['patients', 'population_projection'],
     statistical: true,
-    async run({ sql, scenario, rowCounts, thresholds, significance }) {
+    async run({ sql, scenario, run, rowCounts, thresholds, significance }) {
       const flows = flowsOf(scenario);
       if (!flows)
         return info('no cohort-component flows in this build: cohort balance not checked');
@@ -106,7 +106,7 @@ export function cohortBalanceGate(
       const last =
         (rowCounts.get('ed_encounters') ?? 0) > 0
           ? await sql.scalar(
-              `SELECT max(${localDateSql('arrival_ts', scenario, 'year')}) FROM ed_encounters`,
+              `SELECT max(${localDateSql('arrival_ts', run, 'year')}) FROM ed_encounters`,
             )
           : years[years.length - 1]!;
       const covered = years.filter((year) => year <= last);

@@ -73,7 +73,6 @@ describe('gate activity-in-residence on an open cohort', () => {
 
   it('counts the day of exit as resident on the local calendar', async () => {
     // 06:00 UTC on January 1 is still December 31 in Vancouver, the exit day.
-    const zoned = { ...db.scenario, timeZone: 'America/Vancouver' };
     const outcome = await (async () => {
       await db.exec(
         'CREATE TABLE e0 AS SELECT * FROM ed_encounters',
@@ -81,8 +80,13 @@ describe('gate activity-in-residence on an open cohort', () => {
           WHERE encounter_id = (SELECT min(encounter_id) FROM ed_encounters WHERE year(arrival_ts) = 2025)`,
       );
       const context = await db.context();
-      const result = await gateActivityInResidence.run({ ...context, scenario: zoned });
-      const utc = await gateActivityInResidence.run(context);
+      // The dataset's zone (the manifest's), not the scenario's, sets the calendar.
+      const zoned = { ...context, run: { ...context.run, timeZone: 'America/Vancouver' } };
+      const result = await gateActivityInResidence.run(zoned);
+      const utc = await gateActivityInResidence.run({
+        ...context,
+        run: { ...context.run, timeZone: 'UTC' },
+      });
       await db.exec(
         'DELETE FROM ed_encounters',
         'INSERT INTO ed_encounters SELECT * FROM e0',

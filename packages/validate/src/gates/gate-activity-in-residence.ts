@@ -19,7 +19,9 @@ const text = (expression: string) => `CAST(${expression} AS VARCHAR)`;
  * No activity outside a patient's residence (issue 14 item 8): no ED arrival, admission
  * or discharge before the patient's entry_date or after their exit_date (dates on the
  * scenario's local calendar; the exit day itself counts as resident, as a death in the ED
- * or a discharge on the day of leaving does), and nothing after an ED visit the patient
+ * or a discharge on the day of leaving does; residents' warm-up stays, admitted in the
+ * year before the start and still in a bed at it, are the one exception to the entry
+ * rule), and nothing after an ED visit the patient
  * died at ('Deceased'): no later arrival or admission. Datasets without entry and exit
  * dates (a closed cohort) get the death rules only.
  */
@@ -29,7 +31,7 @@ export const gateActivityInResidence: Gate = {
   title: 'No activity before entry, after exit or after death',
   tables: ['patients'],
   statistical: false,
-  async run({ sql, scenario, rowCounts }) {
+  async run({ sql, run, rowCounts }) {
     const columns = await tableColumns(sql, 'patients');
     const dated = columns.has('entry_date') && columns.has('exit_date');
     const rules: Rule[] = [];
@@ -39,21 +41,31 @@ export const gateActivityInResidence: Gate = {
       column: string,
       label: string,
       side: 'entry' | 'exit',
+      allowed?: string,
     ) => {
       if (!dated || !rowCounts.has(table)) return;
-      const day = localDateSql(`x.${column}`, scenario, 'date');
+      const day = localDateSql(`x.${column}`, run, 'date');
       const bound = side === 'entry' ? 'p.entry_date' : 'p.exit_date';
       rules.push({
         what: `${label} ${side === 'entry' ? 'before' : 'after'} the patient's ${side}_date`,
         from: `FROM ${table} x JOIN patients p ON p.patient_id = x.patient_id
-          WHERE ${day} ${side === 'entry' ? '<' : '>'} ${bound}`,
+          WHERE ${day} ${side === 'entry' ? '<' : '>'} ${bound}${allowed ? ` AND NOT (${allowed})` : ''}`,
         id: `x.${id}`,
         detail: `${text(day)} || ' vs ${side} ' || ${text(bound)}`,
       });
     };
     outside('ed_encounters', 'encounter_id', 'arrival_ts', 'ED arrivals', 'entry');
     outside('ed_encounters', 'encounter_id', 'arrival_ts', 'ED arrivals', 'exit');
-    outside('ip_stays', 'stay_id', 'admit_ts', 'admissions', 'entry');
+    // The warm-up year's stays still in a bed on 1 January of the start year were admitted
+    // before the residents' entry_date (that 1 January): allowed for residents, that year only.
+    outside(
+      'ip_stays',
+      'stay_id',
+      'admit_ts',
+      'admissions',
+      'entry',
+      `p.entry_reason = 'Resident' AND ${localDateSql('x.admit_ts', run, 'year')} = ${run.startYear - 1}`,
+    );
     outside('ip_stays', 'stay_id', 'admit_ts', 'admissions', 'exit');
     outside('ip_stays', 'stay_id', 'discharge_ts', 'discharges', 'exit');
     if (rowCounts.has('ed_encounters')) {

@@ -1,6 +1,9 @@
 import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
+import type { RunMetadata } from '@lm-synth/export-arrow';
 import { cramersV, pearson } from '@lm-synth/stats';
+import { localDateSql } from '../dataset/local-date-sql.js';
 import { sqlLiteral } from '../dataset/sql-literal.js';
+import { startResidentSql } from '../dataset/start-resident-sql.js';
 import { cramersVStandardError } from '../expectations/cramers-v-standard-error.js';
 import type { ReferenceSample } from '../reference/reference-sample.js';
 import type { CheckResult } from '../report/validation-report.js';
@@ -33,17 +36,25 @@ type Pair =
       ) => readonly [ArrayLike<number>, ArrayLike<number>];
     };
 
-function pairs(scenario: Scenario, referenceDate: string, year: number): Pair[] {
+/**
+ * The pairs compared: the start-year residents (`resident`, alias p), whom the reference
+ * sample stands for, with their encounters and stays of the start year on the local
+ * calendar. Their age_group is their age group in the start year (at the reference date).
+ */
+function pairs(scenario: Scenario, run: RunMetadata, resident: string): Pair[] {
+  const { referenceDate, startYear: year } = run;
   const age = `(DATE ${sqlLiteral(referenceDate)} - p.dob) / 365.2425`;
-  const encounters = `FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id WHERE year(e.arrival_ts) = ${year}`;
-  const stays = `FROM ip_stays s JOIN patients p ON p.patient_id = s.patient_id WHERE year(s.admit_ts) = ${year}`;
+  const encounters = `FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
+    WHERE ${resident} AND ${localDateSql('e.arrival_ts', run, 'year')} = ${year}`;
+  const stays = `FROM ip_stays s JOIN patients p ON p.patient_id = s.patient_id
+    WHERE ${resident} AND ${localDateSql('s.admit_ts', run, 'year')} = ${year}`;
   const programs = scenario.programs.map((program) => program.id);
   return [
     {
       name: 'patients: age x ed_visits_year (Pearson)',
       table: 'patients',
       kind: 'pearson',
-      sql: `SELECT ${age} AS x, p.ed_visits_year AS y FROM patients p`,
+      sql: `SELECT ${age} AS x, p.ed_visits_year AS y FROM patients p WHERE ${resident}`,
       reference: (r) => [r.patients.ageYears, r.patients.edVisits],
     },
     {
@@ -105,7 +116,8 @@ function pairs(scenario: Scenario, referenceDate: string, year: number): Pair[] 
  * Correlation drift against a reference sample drawn from the scenario (blueprint §6, §7):
  * Pearson's r between numeric columns and Cramér's V between categorical ones, each within
  * the correlation threshold of the reference's or, when wider, z standard errors of the
- * difference (normal theory (1-r²)/√(n-1) for r; delta method for V).
+ * difference (normal theory (1-r²)/√(n-1) for r; delta method for V). In an open cohort
+ * the dataset side is the start-year residents and their start-year encounters and stays.
  */
 export const gateCorrelationDrift: Gate = {
   id: 'correlation-drift',
@@ -115,9 +127,8 @@ export const gateCorrelationDrift: Gate = {
   statistical: true,
   async run(context) {
     const { scenario, run, rowCounts, thresholds } = context;
-    const applicable = pairs(scenario, run.referenceDate, run.startYear).filter((pair) =>
-      rowCounts.has(pair.table),
-    );
+    const resident = await startResidentSql(context.sql);
+    const applicable = pairs(scenario, run, resident).filter((pair) => rowCounts.has(pair.table));
     const reference = await context.referenceSample();
     const { z } = context.significance(applicable.length);
     const checks: CheckResult[] = [];

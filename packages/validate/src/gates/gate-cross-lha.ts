@@ -1,4 +1,5 @@
 import { ED_SUBSERVICES } from '@lm-synth/config/core';
+import { localDateSql } from '../dataset/local-date-sql.js';
 import { sqlLiteral } from '../dataset/sql-literal.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
@@ -12,6 +13,8 @@ import { makeCheck } from './make-check.js';
  * facility is not their LHA's default site, and ED visits away from the home facility
  * where the home offers the subservice and another site does too. Each share may deviate
  * by the marginal tolerance (relative) or its exact binomial central interval, if wider.
+ * Every patient of an open cohort gets a home facility by the same rule, entrants too;
+ * ED visits are the start year's, on the local calendar.
  */
 export const gateCrossLha: Gate = {
   id: 'cross-lha',
@@ -59,7 +62,7 @@ export const gateCrossLha: Gate = {
           FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
           JOIN (VALUES ${eligible.join(', ')}) v(site_id, ed_subservice)
             ON v.site_id = p.facility_home_id AND v.ed_subservice = e.ed_subservice
-          WHERE year(e.arrival_ts) = ${run.startYear}`);
+          WHERE ${localDateSql('e.arrival_ts', run, 'year')} = ${run.startYear}`);
         share(
           'ED visits away from a home facility that offers the subservice',
           Number(visits?.away ?? 0),

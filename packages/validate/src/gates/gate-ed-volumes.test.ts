@@ -1,6 +1,13 @@
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultScenario } from '@lm-synth/config';
 import { ED_SUBSERVICES } from '@lm-synth/config/core';
 import { describe, expect, it } from 'vitest';
 import { cohortDb } from '../test-cohort-db.js';
+import { editTable } from '../test-edit-table.js';
+import { writeTestDataset } from '../test-write-dataset.js';
+import { validate } from '../validate.js';
 import { gateEdVolumes } from './gate-ed-volumes.js';
 
 describe('gate ed-volumes on an open cohort', () => {
@@ -23,4 +30,38 @@ describe('gate ed-volumes on an open cohort', () => {
       db.close();
     }
   }, 60_000);
+});
+
+describe('gate ed-volumes exposure', () => {
+  it('expects a resident who leaves mid-year to visit only until their exit', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'lm-synth-exposure-'));
+    const scenario = defaultScenario();
+    const status = async (dir: string) =>
+      (await validate(dir, scenario)).gates.find((gate) => gate.id === 'ed-volumes')!;
+    try {
+      // One encounter year is all this needs.
+      const base = join(root, 'base');
+      await writeTestDataset(base, { patients: 20_000, seed: 21, encounterYears: 1 });
+      expect((await status(base)).status).toBe('pass');
+      // The second half of the start year's visits (local time) is gone...
+      const missing = join(root, 'missing');
+      await cp(base, missing, { recursive: true });
+      await editTable(missing, 'ed_encounters', [
+        `DELETE FROM ed_encounters WHERE arrival_ts >= TIMESTAMPTZ '2025-07-01 07:00:00+00'
+           AND arrival_ts < TIMESTAMPTZ '2026-01-01 08:00:00+00'`,
+      ]);
+      expect((await status(missing)).status).toBe('fail');
+      // ...which is what residents who all left on 30 June would show.
+      const left = join(root, 'left');
+      await cp(missing, left, { recursive: true });
+      await editTable(left, 'patients', [
+        `UPDATE patients SET exit_date = DATE '2025-06-30', exit_reason = 'Out-migration'
+          WHERE entry_reason = 'Resident' AND (exit_date IS NULL OR exit_date > DATE '2025-06-30')`,
+      ]);
+      const exposed = await status(left);
+      expect(exposed.status, exposed.message).toBe('pass');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { localNewYear } from '../dataset/local-new-year.js';
 import type { Gate } from './gate.js';
 import { violationsOutcome } from './violations-outcome.js';
 
@@ -10,6 +11,15 @@ const TRANSFER_WINDOW_HOURS = 24;
  * Links between facts agree with each other in time and person: a stay's admission source
  * matches its links; an ED admission follows an "Admitted" visit of the same patient; a
  * transfer continues a stay of the same patient at another facility as it ends.
+ * The generator also writes the warm-up year's stays (the year before the start year)
+ * that are not discharged by the start year's first local midnight, but not the warm-up
+ * year's ED visits, nor stays discharged before that midnight: an ED admission may lack its
+ * link when it was admitted from the warm-up year (from the warm-up year's first midnight
+ * to the start's plus the boarding bound, as a 31 December visit may be admitted after
+ * midnight), a transfer when the stay it continues could have ended before the start
+ * (admitted before the start's midnight plus the transfer window). A link such a stay
+ * does carry is checked like any other. ED links are required only when the dataset has
+ * ED encounters.
  */
 export const gateLinkedStays: Gate = {
   id: 'linked-stays',
@@ -17,13 +27,22 @@ export const gateLinkedStays: Gate = {
   title: 'Linked ED visits and transfers are consistent in time',
   tables: ['ip_stays'],
   statistical: false,
-  async run({ sql, rowCounts }) {
+  async run({ sql, run, rowCounts }) {
+    const warmUpStart = localNewYear(run.timeZone, run.startYear - 1);
+    const start = localNewYear(run.timeZone, run.startYear);
+    const admittedBefore = (hours: number) =>
+      `(epoch(admit_ts) >= ${warmUpStart} AND epoch(admit_ts) < ${start + hours * 3600})`;
+    const withEd = rowCounts.has('ed_encounters');
     const rules: { name: string; sql: string }[] = [
       {
         name: 'admission source disagrees with its links',
         sql: `SELECT stay_id FROM ip_stays WHERE
-          (admission_source = 'ED') IS DISTINCT FROM (ed_encounter_id IS NOT NULL)
-          OR (admission_source = 'Transfer') IS DISTINCT FROM (transfer_from_stay_id IS NOT NULL)`,
+          (ed_encounter_id IS NOT NULL AND admission_source IS DISTINCT FROM 'ED')
+          OR (transfer_from_stay_id IS NOT NULL AND admission_source IS DISTINCT FROM 'Transfer')
+          OR (admission_source = 'ED' AND ed_encounter_id IS NULL AND ${withEd}
+              AND NOT ${admittedBefore(MAX_BOARDING_HOURS)})
+          OR (admission_source = 'Transfer' AND transfer_from_stay_id IS NULL
+              AND NOT ${admittedBefore(TRANSFER_WINDOW_HOURS)})`,
       },
       {
         name: 'transfer not from a stay of the same patient at another facility, as it ends',
@@ -34,7 +53,7 @@ export const gateLinkedStays: Gate = {
                                                OR s.admit_ts > f.discharge_ts + INTERVAL ${TRANSFER_WINDOW_HOURS} HOUR))`,
       },
     ];
-    if (rowCounts.has('ed_encounters')) {
+    if (withEd) {
       rules.push({
         name: `ED admission not within ${MAX_BOARDING_HOURS} h after an "Admitted" visit of the same patient`,
         sql: `SELECT s.stay_id FROM ip_stays s JOIN ed_encounters e ON e.encounter_id = s.ed_encounter_id

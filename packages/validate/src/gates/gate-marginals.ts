@@ -1,4 +1,5 @@
 import { AGE_GROUPS, GENDERS } from '@lm-synth/config/core';
+import { startResidentSql } from '../dataset/start-resident-sql.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
 import { populationCells } from '../expectations/population-cells.js';
@@ -12,7 +13,9 @@ import { makeCheck } from './make-check.js';
  * shares (blueprint §7). Each cell may deviate by the configured marginal tolerance
  * (relative) or, when wider, by the sampling error of a multinomial draw of this many
  * patients: the cell's exact binomial central interval. A generator that apportions
- * exactly sits well inside both.
+ * exactly sits well inside both. In an open cohort the residents of 1 January of the start
+ * year are the sample of the start-year population; entrants (births, in-migrants) follow
+ * the projection's flows, which cohort-balance checks.
  */
 export const gateMarginals: Gate = {
   id: 'marginals',
@@ -22,7 +25,8 @@ export const gateMarginals: Gate = {
   statistical: true,
   async run({ sql, scenario, thresholds, significance }) {
     const rows = await sql.rows(
-      'SELECT lha_id, age_group, gender, count(*) AS n FROM patients GROUP BY ALL',
+      `SELECT lha_id, age_group, gender, count(*) AS n FROM patients p
+       WHERE ${await startResidentSql(sql)} GROUP BY ALL`,
     );
     const observed = new Map<string, number>();
     let total = 0;

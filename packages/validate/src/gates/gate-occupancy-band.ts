@@ -38,7 +38,7 @@ export const gateOccupancyBand: Gate = {
   title: 'Occupancy within the configured band per site and year',
   tables: ['capacity_daily', 'ip_stays'],
   statistical: true,
-  async run({ sql, scenario, significance }) {
+  async run({ sql, scenario, run, significance }) {
     const band = occupancyBand(scenario);
     if (!band) {
       return {
@@ -54,7 +54,7 @@ export const gateOccupancyBand: Gate = {
     const middle = (low + high) / 2;
     const [moments] = await sql.rows(`SELECT sum(CAST(los_days AS DOUBLE)) AS los,
         sum(CAST(los_days AS DOUBLE) * CAST(los_days AS DOUBLE)) AS squares,
-        max(${localDateSql('admit_ts', scenario, 'year')}) AS last FROM ip_stays`);
+        max(${localDateSql('admit_ts', run, 'year')}) AS last FROM ip_stays`);
     const ratio = Number(moments?.los) > 0 ? Number(moments?.squares) / Number(moments?.los) : 1;
     const lastYear = Number(moments?.last ?? Number.NEGATIVE_INFINITY);
     const siteYears = await sql.rows(`SELECT site_id AS site, year(date) AS year, count(*) AS days,

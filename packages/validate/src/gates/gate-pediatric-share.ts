@@ -1,3 +1,4 @@
+import { localDateSql } from '../dataset/local-date-sql.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import type { CheckResult } from '../report/validation-report.js';
 import { checksOutcome } from './checks-outcome.js';
@@ -11,7 +12,9 @@ const FROM_25 = "('25-44', '45-64', '65-74', '75-84', '85+')";
  * Blueprint §4, §7: the Pediatric ED sees at least the configured share of under-15
  * visits and next to none from 25, where the Adult ED dominates. Each share may fall short
  * of its bound only by what chance allows at the bound: a one-sided exact binomial test of
- * the visit count against the bound itself.
+ * the visit count against the bound itself. Start-year visits on the local calendar, by the
+ * patient's age_group: the age in that year for residents (at the reference date) and for
+ * the year's entrants (at entry), as the generator assigns subservices.
  */
 export const gatePediatricShare: Gate = {
   id: 'pediatric-share',
@@ -27,7 +30,7 @@ export const gatePediatricShare: Gate = {
         count(*) FILTER (WHERE p.age_group IN ${FROM_25} AND e.ed_subservice = 'Pediatric ED') AS from25_pediatric,
         count(*) FILTER (WHERE p.age_group IN ${FROM_25} AND e.ed_subservice = 'Adult ED') AS from25_adult
       FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-      WHERE year(e.arrival_ts) = ${run.startYear}`);
+      WHERE ${localDateSql('e.arrival_ts', run, 'year')} = ${run.startYear}`);
     const count = (name: string) => Number(row?.[name] ?? 0);
     const { tail, z } = significance(3, 1);
     const share = (

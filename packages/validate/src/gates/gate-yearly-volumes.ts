@@ -95,7 +95,7 @@ export const gateYearlyVolumes: Gate = {
   title: 'Yearly ED visits and bed-days follow population x rates',
   tables: ['patients', 'population_projection'],
   statistical: true,
-  async run({ sql, scenario, rowCounts, thresholds, significance }) {
+  async run({ sql, scenario, run, rowCounts, thresholds, significance }) {
     if (!(await tableColumns(sql, 'patients')).has('weight')) {
       return {
         status: 'info',
@@ -120,7 +120,7 @@ export const gateYearlyVolumes: Gate = {
       expected: (year: number) => Expected | null;
     }[] = [];
     if ((rowCounts.get('ed_encounters') ?? 0) > 0) {
-      const year = localDateSql('e.arrival_ts', scenario, 'year');
+      const year = localDateSql('e.arrival_ts', run, 'year');
       const rows = await sql.rows(`SELECT ${year} AS year, sum(p.weight)::DOUBLE AS weighted
         FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id GROUP BY ALL`);
       series.push({
@@ -147,7 +147,7 @@ export const gateYearlyVolumes: Gate = {
         );
         references.set(scenario, reference);
       }
-      const year = localDateSql('s.admit_ts', scenario, 'year');
+      const year = localDateSql('s.admit_ts', run, 'year');
       const rows = await sql.rows(`SELECT ${year} AS year,
           sum(p.weight * CAST(s.los_days AS DOUBLE)) AS weighted
         FROM ip_stays s JOIN patients p ON p.patient_id = s.patient_id
@@ -181,13 +181,23 @@ export const gateYearlyVolumes: Gate = {
         },
       });
     }
+    if (series.length === 0) {
+      return {
+        status: 'info',
+        observed: null,
+        expected: null,
+        tolerance: null,
+        comparison: 'within',
+        message: 'no ED encounters or inpatient stays: yearly totals not checked',
+      };
+    }
     // Encounter years: from the start year to the last year of ED arrivals (of direct
     // admissions without ED data); stays admitted from an ED visit on 31 December spill over.
     const last =
       series[0]?.what === 'ED visits'
         ? Math.max(...series[0].observed.keys())
         : await sql.scalar(
-            `SELECT max(${localDateSql('admit_ts', scenario, 'year')}) FROM ip_stays WHERE admission_source = 'Direct'`,
+            `SELECT max(${localDateSql('admit_ts', run, 'year')}) FROM ip_stays WHERE admission_source = 'Direct'`,
           );
     const years = [...population.keys()]
       .filter((y) => y >= scenario.startYear && y <= last)

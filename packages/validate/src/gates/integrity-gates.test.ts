@@ -155,6 +155,33 @@ describe('each integrity gate catches its defect', () => {
       /stay 2: admission source/,
     ],
     [
+      // An ED admission without its visit in the start year: only the warm-up year's may.
+      gateLinkedStays,
+      `UPDATE ip_stays SET ed_encounter_id = NULL WHERE stay_id = 2`,
+      1,
+      /stay 2: admission source/,
+    ],
+    [
+      gateLinkedStays,
+      `UPDATE ip_stays SET transfer_from_stay_id = NULL WHERE stay_id = 3`,
+      1,
+      /stay 3: admission source/,
+    ],
+    [
+      // A birth entering on another day than its birth.
+      gateDobAgeGroup,
+      `UPDATE patients SET entry_reason = 'Birth', entry_date = DATE '2025-03-02' WHERE patient_id = 'P000000000002'`,
+      1,
+      /P000000000002: born 2022-03-01, age group 0-4, Birth on 2025-03-02/,
+    ],
+    [
+      // An in-migrant whose age group is not its age at entry (20 on 2025-06-15).
+      gateDobAgeGroup,
+      `UPDATE patients SET entry_reason = 'In-migration', entry_date = DATE '2035-06-15' WHERE patient_id = 'P000000000006'`,
+      1,
+      /P000000000006/,
+    ],
+    [
       gateQuasiIdentifiers,
       `UPDATE patients SET dob = DATE '1990-06-15', age_group = '25-44' WHERE patient_id = 'P000000000005'`,
       1,
@@ -171,6 +198,33 @@ describe('each integrity gate catches its defect', () => {
     expect(outcome.status).toBe('fail');
     expect(outcome.observed).toBe(count);
     expect(outcome.message).toMatch(example);
+  });
+});
+
+describe('the open cohort passes the integrity gates', () => {
+  it('entrants are aged at entry; a birth enters when born', async () => {
+    await db.exec(
+      // Aged 15 on entry in 2026 (14 at the reference date).
+      `UPDATE patients SET entry_reason = 'In-migration', entry_date = DATE '2026-01-05', dob = DATE '2011-01-01' WHERE patient_id = 'P000000000006'`,
+      `UPDATE patients SET entry_reason = 'Birth', entry_date = DATE '2025-03-02', dob = DATE '2025-03-02' WHERE patient_id = 'P000000000002'`,
+      `UPDATE ed_encounters SET arrival_ts = TIMESTAMP '2025-03-20 19:30:00' WHERE encounter_id = 3`,
+    );
+    expect((await run(gateDobAgeGroup)).status).toBe('pass');
+  });
+
+  it("warm-up stays lack the links the warm-up year's rows would give", async () => {
+    await db.exec(
+      // An ED admission from the warm-up year, still in a bed on 1 January (local).
+      `UPDATE ip_stays SET ed_encounter_id = NULL, admit_ts = TIMESTAMP '2024-12-30 12:00:00' WHERE stay_id = 2`,
+      // A transfer whose first stay ended before the start.
+      `UPDATE ip_stays SET transfer_from_stay_id = NULL, admit_ts = TIMESTAMP '2024-12-31 20:00:00' WHERE stay_id = 3`,
+    );
+    expect((await run(gateLinkedStays)).status).toBe('pass');
+    // In the start year, the same nulls are defects.
+    await db.exec(
+      `UPDATE ip_stays SET admit_ts = TIMESTAMP '2025-01-03 12:00:00' WHERE stay_id = 2`,
+    );
+    expect((await run(gateLinkedStays)).observed).toBe(1);
   });
 });
 

@@ -12,7 +12,8 @@ describe('kAnonymity', () => {
   it('groups patients by age group, gender, LHA and home facility', async () => {
     // Six patients in six classes, then two more joining the first class.
     await db.exec(
-      `INSERT INTO patients SELECT 'P10000000000' || i, lha_id, facility_home_id, age_group, gender, dob + CAST(i AS INTEGER), primary_ed_subservice, expected_ed_rate, 0
+      `INSERT INTO patients SELECT 'P10000000000' || i, lha_id, facility_home_id, age_group, gender, dob + CAST(i AS INTEGER), primary_ed_subservice, expected_ed_rate, 0,
+           weight, entry_date, entry_reason, exit_date, exit_reason
          FROM patients, range(1, 3) r(i) WHERE patient_id = 'P000000000001'`,
     );
     const report = await kAnonymity(db.sql);
