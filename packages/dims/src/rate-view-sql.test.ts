@@ -9,12 +9,13 @@ async function fixture() {
       (2025, 1, '0-4', 'Female', 1000), (2025, 1, '5-14', 'Female', 2000),
       (2026, 1, '0-4', 'Female', 1000), (2026, 1, '5-14', 'Female', 4000))
       t(year, lha_id, age_group, gender, population);
+    CREATE TABLE dim_scenario AS SELECT 'UTC' AS time_zone;
     CREATE TABLE patients AS SELECT patient_id, 1 AS lha_id, 'Female' AS gender, dob,
-      CAST(weight AS DECIMAL(12,4)) AS weight FROM (VALUES
-      ('A', DATE '2020-06-01', 100.0),  -- 4 at 2025-01-01, 5 at 2026-01-01
-      ('B', DATE '2026-03-01', 100.0),  -- born in 2026: the youngest band that year
-      ('C', DATE '2021-01-01', 100.0))  -- 4 on 2025-01-01 exactly, 5 on 2026-01-01
-      t(patient_id, dob, weight);
+      CAST(weight AS DECIMAL(12,4)) AS weight, entry_date, entry_reason, exit_date FROM (VALUES
+      ('A', DATE '2020-06-01', 100.0, DATE '2025-01-01', 'Resident', NULL::DATE),  -- 4 at 2025-01-01, 5 at 2026-01-01
+      ('B', DATE '2026-03-01', 100.0, DATE '2026-03-01', 'Birth', NULL),  -- born in 2026: the youngest band that year
+      ('C', DATE '2021-01-01', 100.0, DATE '2025-01-01', 'Resident', NULL))  -- 4 on 2025-01-01 exactly, 5 on 2026-01-01
+      t(patient_id, dob, weight, entry_date, entry_reason, exit_date);
     CREATE TABLE ed_encounters AS SELECT patient_id, CAST(ts AS TIMESTAMPTZ) AS arrival_ts FROM (VALUES
       ('A', '2025-03-01 10:00:00+00'), ('A', '2026-03-01 10:00:00+00'),
       ('B', '2026-12-01 10:00:00+00'), ('C', '2025-12-31 23:30:00+00'),
@@ -31,7 +32,17 @@ describe('rateViewSql', () => {
     const reader = await connection.runAndReadAll(
       `${rateViewSql('ed-visits', { dialect: 'duckdb' })} ORDER BY year, age_group`,
     );
-    expect(reader.getRowObjectsJson()).toEqual([
+    const rows = reader.getRowObjectsJson();
+    // Person-years: A and C all of 2025 in 0-4 and all of 2026 in 5-14; B from birth
+    // (1 March 2026: 306 of 365 days) in 0-4, each patient standing for 100 residents.
+    expect(rows.map((row) => row.person_years)).toEqual(['200.00', '0.00', '83.84', '200.00']);
+    expect(rows.map((row) => row.visits_per_1000_person_years)).toEqual([
+      '1000.00',
+      null,
+      '1192.81',
+      '1000.00',
+    ]);
+    expect(rows).toMatchObject([
       // 2025: A (4) and C (4, the visit at 23:30 UTC on 31 December).
       {
         year: 2025,

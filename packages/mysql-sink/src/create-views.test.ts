@@ -15,9 +15,11 @@ describe('rate views on MySQL/MariaDB', () => {
         `INSERT INTO population_projection VALUES (2025, 1, '0-4', 'Female', 1000),
            (2025, 1, '5-14', 'Female', 2000), (2026, 1, '0-4', 'Female', 1000), (2026, 1, '5-14', 'Female', 4000)`,
         `CREATE TABLE patients (patient_id VARCHAR(24) COLLATE utf8mb4_bin, lha_id INT,
-           gender ENUM('Female','Male','Other') COLLATE utf8mb4_bin, dob DATE, weight DECIMAL(12,4))`,
-        `INSERT INTO patients VALUES ('A', 1, 'Female', '2020-06-01', 100), ('B', 1, 'Female', '2026-03-01', 100),
-           ('C', 1, 'Female', '2021-01-01', 100)`,
+           gender ENUM('Female','Male','Other') COLLATE utf8mb4_bin, dob DATE, weight DECIMAL(12,4),
+           entry_date DATE, entry_reason ENUM('Resident','Birth','In-migration') COLLATE utf8mb4_bin, exit_date DATE)`,
+        `INSERT INTO patients VALUES ('A', 1, 'Female', '2020-06-01', 100, '2025-01-01', 'Resident', NULL),
+           ('B', 1, 'Female', '2026-03-01', 100, '2026-03-01', 'Birth', NULL),
+           ('C', 1, 'Female', '2021-01-01', 100, '2025-01-01', 'Resident', NULL)`,
         'CREATE TABLE ed_encounters (patient_id VARCHAR(24) COLLATE utf8mb4_bin, arrival_ts DATETIME(6))',
         `INSERT INTO ed_encounters VALUES ('A', '2025-03-01 10:00:00'), ('A', '2026-03-01 10:00:00'),
            ('B', '2026-12-01 10:00:00'), ('C', '2025-12-31 23:30:00'), ('C', '2026-01-01 07:30:00')`,
@@ -30,6 +32,16 @@ describe('rate views on MySQL/MariaDB', () => {
       const [ed] = await admin.query<RowDataPacket[]>(
         'SELECT year, age_group, visits, weighted_visits, population, visits_per_1000 FROM v_ed_rates ORDER BY year, age_group',
       );
+      // Person-years as in DuckDB: B from birth (306 of 365 days of 2026).
+      const [exposure] = await admin.query<RowDataPacket[]>(
+        'SELECT person_years, visits_per_1000_person_years FROM v_ed_rates ORDER BY year, age_group',
+      );
+      expect(exposure.map((row) => [row.person_years, row.visits_per_1000_person_years])).toEqual([
+        ['200.00', '1000.00'],
+        ['0.00', null],
+        ['83.84', '1192.81'],
+        ['200.00', '1000.00'],
+      ]);
       expect(ed.map((row) => ({ ...row }))).toEqual([
         {
           year: 2025,
