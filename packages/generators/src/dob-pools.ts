@@ -1,11 +1,4 @@
-/** MurmurHash3's 32-bit finaliser (Appleby). */
-function mix32(value: number): number {
-  value ^= value >>> 16;
-  value = Math.imul(value, 0x85ebca6b);
-  value ^= value >>> 13;
-  value = Math.imul(value, 0xc2b2ae35);
-  return (value ^ (value >>> 16)) >>> 0;
-}
+import { mix32 } from './mix32.js';
 
 /** One day in this many is kept for in-migrants; the rest for residents and births. */
 const MIGRANT_DAY_EVERY = 3;

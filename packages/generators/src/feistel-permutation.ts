@@ -1,16 +1,8 @@
 import { createStream } from '@lm-synth/stats';
+import { mix32 } from './mix32.js';
 
 const ROUNDS = 4;
 const TWO_POW_32 = 4_294_967_296;
-
-// MurmurHash3's 32-bit finaliser (Appleby): a cheap, well-mixing round function.
-function mix32(value: number): number {
-  value ^= value >>> 16;
-  value = Math.imul(value, 0x85ebca6b);
-  value ^= value >>> 13;
-  value = Math.imul(value, 0xc2b2ae35);
-  return (value ^ (value >>> 16)) >>> 0;
-}
 
 /**
  * A keyed bijection of [0, size): a four-round Feistel network (Luby &
