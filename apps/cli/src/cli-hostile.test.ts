@@ -127,7 +127,8 @@ describe('numeric flags', () => {
     [['generate', '--seed', '-1'], /^lm-synth: --seed must be at least 0/],
     [['generate', '--workers', '-2'], /^lm-synth: --workers must be at least 0/],
     [['generate', '--patients=-5'], /^lm-synth: --patients must be at least 1 \(got -5\)/],
-    [['generate', '--patients', 'many'], /^lm-synth: --patients must be a number/],
+    [['generate', '--patients', 'many'], /^lm-synth: --patients must be a number or "all"/],
+    [['generate', '--patients', '2.5'], /^lm-synth: --patients must be a whole number \(got 2.5\)/],
     [
       ['validate', '--ks-threshold', '-0.1'],
       /^lm-synth: --ks-threshold must be in the \[0; 1\] range/,
@@ -140,6 +141,20 @@ describe('numeric flags', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('takes --patients all as every resident, and plans it before writing anything', async () => {
+    // 2,215,000 residents cannot have unique quasi-identifiers: planning refuses, naming the way out.
+    const result = await runCli([
+      'generate',
+      '--patients',
+      'ALL',
+      '--out',
+      '/nonexistent/never-written',
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^lm-synth: 2,215,000 patients cannot all have a unique/);
+    expect(result.stderr).toContain('--no-unique-qi');
   });
 
   it('still reads a negative-looking positional after --', async () => {

@@ -35,11 +35,11 @@ function parsePatients(value: string | undefined): number | 'all' | undefined {
   if (value === undefined) return undefined;
   if (value.trim().toLowerCase() === 'all') return 'all';
   const count = Number(value);
-  if (!(Number.isInteger(count) && count >= 1)) {
-    throw new UsageError(
-      `--patients must be a whole number of at least 1, or "all" (got "${value}")`,
-    );
-  }
+  if (value.trim() === '' || Number.isNaN(count))
+    throw new UsageError(`--patients must be a number or "all" (got "${value}")`);
+  if (count < 1) throw new UsageError(`--patients must be at least 1 (got ${value})`);
+  if (!Number.isInteger(count))
+    throw new UsageError(`--patients must be a whole number (got ${value})`);
   return count;
 }
 
