@@ -59,7 +59,7 @@ const resourceSchema = z.object({
           reference: z.object({ resource: z.string(), fields: z.array(z.string()) }),
         }),
       )
-      .min(1)
+      // Written only when there is one (the profile's minItems 1); older manifests wrote [].
       .optional(),
   }),
 });
