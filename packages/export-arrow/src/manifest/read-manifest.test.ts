@@ -45,6 +45,16 @@ describe('readManifest', () => {
     expect((await readManifest(dir)).lm_synth.timeZone).toBeUndefined();
   });
 
+  it('reads a manifest written with an empty foreignKeys list, as earlier versions did', async () => {
+    const old = manifest();
+    for (const resource of old.resources) resource.schema.foreignKeys ??= [];
+    const dir = await dirWith(JSON.stringify(old));
+    const read = await readManifest(dir);
+    expect(read.resources.map((r) => r.name)).toEqual(old.resources.map((r) => r.name));
+    // What this version writes leaves the empty lists out.
+    expect(manifest().resources.some((r) => r.schema.foreignKeys?.length === 0)).toBe(false);
+  });
+
   it.each([
     [null, /has no datapackage\.json: not an lm-synth dataset/],
     ['{"profile": ', /is not valid JSON/],
