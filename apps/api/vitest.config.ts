@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     globalSetup: ['src/test-global-setup.ts'],
     testTimeout: 60_000,
+    // Fixtures generate datasets through the CLI; on a busy 2-core runner that takes a while.
+    hookTimeout: 120_000,
   },
 });

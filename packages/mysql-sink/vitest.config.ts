@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Fixtures generate datasets through the CLI; on a busy 2-core runner that takes a while.
+    hookTimeout: 120_000,
     // One server for every file: a test that flips the global local_infile must not race another's load.
     fileParallelism: false,
   },

@@ -17,13 +17,15 @@ beforeAll(async () => {
     'generate',
     '--patients',
     '50',
+    '--encounter-years',
+    '1',
     '--workers',
     '0',
     '--out',
     dataset,
   ]);
   expect(generated.code).toBe(0);
-});
+}, 60_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 interface Exit {
