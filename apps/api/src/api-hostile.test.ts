@@ -176,7 +176,12 @@ describe('the API under hostile input', () => {
     const day = fc.oneof(
       fc.constantFrom('0000-01-01', '9999-12-31'),
       fc
-        .date({ min: new Date('0000-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z') })
+        .date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T00:00:00Z'),
+          // fast-check 4 also draws Invalid Date unless told not to.
+          noInvalidDate: true,
+        })
         .map((date) => date.toISOString().slice(0, 10)),
     );
     await fc.assert(

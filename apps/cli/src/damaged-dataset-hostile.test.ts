@@ -1,28 +1,12 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useGeneratedDataset } from './test-generated-dataset.js';
 import { runCli } from './test-run-cli.js';
 
 // Damaged datasets through every command that reads one: the documented exit codes, one line
 // naming the file, never DuckDB's internal SQL.
-const root = mkdtempSync(join(tmpdir(), 'lm-synth-cli-damaged-'));
-const dataset = join(root, 'out');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  const result = await runCli([
-    'generate',
-    '--patients',
-    '500',
-    '--out',
-    dataset,
-    '--no-duckdb',
-    '--workers',
-    '0',
-  ]);
-  expect(result.code).toBe(0);
-});
+const { root, dataset } = useGeneratedDataset('cli-damaged', 500);
 
 const DAMAGES = [
   ['truncated', (dir: string) => truncateSync(join(dir, 'patients.parquet'), 100)],

@@ -1,26 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGeneratedDataset } from './test-generated-dataset.js';
 import { runCli } from './test-run-cli.js';
 
-const root = mkdtempSync(join(tmpdir(), 'lm-synth-validate-hostile-'));
-const dataset = join(root, 'out');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  const result = await runCli([
-    'generate',
-    '--patients',
-    '300',
-    '--out',
-    dataset,
-    '--no-duckdb',
-    '--workers',
-    '0',
-  ]);
-  expect(result.code).toBe(0);
-});
+const { root, dataset } = useGeneratedDataset('validate-hostile', 300);
 
 describe('lm-synth validate --out inside the dataset', () => {
   const manifest = () => readFileSync(join(dataset, 'datapackage.json'), 'utf8');

@@ -1,27 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useGeneratedDataset } from './test-generated-dataset.js';
 import { runCli } from './test-run-cli.js';
 
-const root = mkdtempSync(join(tmpdir(), 'lm-synth-validate-'));
-const dataset = join(root, 'out');
+const { root, dataset } = useGeneratedDataset('validate', 2000);
 const defaults = join(import.meta.dirname, '../../../configs/lower_mainland_defaults.yaml');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-beforeAll(async () => {
-  const result = await runCli([
-    'generate',
-    '--patients',
-    '2000',
-    '--out',
-    dataset,
-    '--no-duckdb',
-    '--workers',
-    '0',
-  ]);
-  expect(result.code).toBe(0);
-});
 
 describe('lm-synth validate', () => {
   it('passes a correct dataset: exit 0 and a table of gates', async () => {
