@@ -4,6 +4,7 @@ import { openValidationDataset } from './dataset/open-validation-dataset.js';
 import { significance } from './expectations/significance.js';
 import type { GateContext } from './gates/gate.js';
 import { GATES } from './gates/gate-registry.js';
+import { infoOutcome } from './gates/info-outcome.js';
 import { compareDatasets } from './privacy/compare-datasets.js';
 import { kAnonymity } from './privacy/k-anonymity.js';
 import { drawReferenceSample } from './reference/draw-reference-sample.js';
@@ -77,12 +78,7 @@ export async function validate(
           id,
           category,
           title,
-          status: 'info',
-          observed: null,
-          expected: null,
-          tolerance: null,
-          comparison: 'within',
-          message: `not run: ${unreadable.map((resource) => resource.problem).join('; ')}`,
+          ...infoOutcome(`not run: ${unreadable.map((resource) => resource.problem).join('; ')}`),
         });
         continue;
       }
@@ -92,12 +88,7 @@ export async function validate(
           id,
           category,
           title,
-          status: 'info',
-          observed: null,
-          expected: null,
-          tolerance: null,
-          comparison: 'within',
-          message: `not applicable: the dataset has no ${missing.join(', ')}`,
+          ...infoOutcome(`not applicable: the dataset has no ${missing.join(', ')}`),
         });
         continue;
       }

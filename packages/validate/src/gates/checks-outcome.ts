@@ -1,6 +1,7 @@
 import { formatNumber as format } from '../report/format-number.js';
 import type { CheckResult, GateDetails } from '../report/validation-report.js';
 import type { GateOutcome } from './gate.js';
+import { infoOutcome } from './info-outcome.js';
 import { checkExcess } from './make-check.js';
 
 /** Failing checks listed in a report, at most. */
@@ -17,15 +18,10 @@ export function checksOutcome(
   options: { readonly z?: number; readonly what: string; readonly extra?: GateDetails },
 ): GateOutcome {
   if (checks.length === 0) {
-    return {
-      status: 'info',
-      observed: null,
-      expected: null,
-      tolerance: null,
-      comparison: 'within',
-      message: `nothing to check: no ${options.what} in the dataset`,
-      details: { checks: 0, ...options.extra },
-    };
+    return infoOutcome(`nothing to check: no ${options.what} in the dataset`, {
+      checks: 0,
+      ...options.extra,
+    });
   }
   const ranked = [...checks].sort((a, b) => checkExcess(b) - checkExcess(a));
   const failing = ranked.filter((check) => !check.passed);

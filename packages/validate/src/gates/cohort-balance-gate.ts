@@ -6,7 +6,8 @@ import { countTolerance } from '../expectations/count-tolerance.js';
 import type { PopulationFlows } from '../expectations/population-flows.js';
 import type { CheckResult } from '../report/validation-report.js';
 import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
-import type { Gate, GateOutcome } from './gate.js';
+import type { Gate } from './gate.js';
+import { infoOutcome } from './info-outcome.js';
 import { makeCheck } from './make-check.js';
 
 /** A deviation counts as detectable when the test would see it at least 80% of the time. */
@@ -18,15 +19,6 @@ const FLOWS = [
   { name: 'deaths', column: 'exit', reason: 'Death' },
   { name: 'out-migrants', column: 'exit', reason: 'Out-migration' },
 ] as const;
-
-const info = (message: string): GateOutcome => ({
-  status: 'info',
-  observed: null,
-  expected: null,
-  tolerance: null,
-  comparison: 'within',
-  message,
-});
 
 /**
  * The cohort-balance gate over `flowsOf`, the scenario's projected flows (issue 14 item
@@ -52,14 +44,14 @@ export function cohortBalanceGate(
     async run({ sql, scenario, run, rowCounts, thresholds, significance }) {
       const flows = flowsOf(scenario);
       if (!flows)
-        return info('no cohort-component flows in this build: cohort balance not checked');
+        return infoOutcome('no cohort-component flows in this build: cohort balance not checked');
       const columns = await tableColumns(sql, 'patients');
       if (
         !['weight', 'entry_date', 'entry_reason', 'exit_date', 'exit_reason'].every((c) =>
           columns.has(c),
         )
       )
-        return info(
+        return infoOutcome(
           'patients carry no entry and exit (a closed cohort): cohort balance not checked',
         );
 
@@ -110,7 +102,7 @@ export function cohortBalanceGate(
             )
           : years[years.length - 1]!;
       const covered = years.filter((year) => year <= last);
-      if (covered.length === 0) return info('no years to check');
+      if (covered.length === 0) return infoOutcome('no years to check');
 
       const { tail, z } = significance((covered.length + 1) * FLOWS.length);
       const checks: CheckResult[] = [];

@@ -3,6 +3,7 @@ import { localDateSql } from '../dataset/local-date-sql.js';
 import type { CheckResult } from '../report/validation-report.js';
 import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
 import type { Gate, GateContext } from './gate.js';
+import { infoOutcome } from './info-outcome.js';
 import { makeCheck } from './make-check.js';
 
 /** A deviation counts as detectable when the test would see it at least 80% of the time. */
@@ -28,8 +29,9 @@ function occupancyBand(scenario: GateContext['scenario']): readonly [number, num
  * monthly occupancies over the square root of their number (staffed beds are re-planned
  * every month from the weeks before it, so a month's occupancy is its own draw around the
  * target), and at least the error of the year's bed-days were they a compound Poisson
- * sum of stays at the band's middle (variance = bed-days x E[LOS²] / E[LOS]). Whole beds round demand by up to half a bed (m / 2b at the band's middle m with
- * b beds), a bias rather than noise, added as it is. The band is widened by z standard
+ * sum of stays at the band's middle (variance = bed-days x E[LOS²] / E[LOS]). Whole beds
+ * round demand by up to half a bed (m / 2b at the band's middle m with b beds), a bias
+ * rather than noise, added as it is. The band is widened by z standard
  * errors and the rounding; a site-year whose test could not see its occupancy 10% off (80%
  * power), or with fewer than six months of beds, is inconclusive rather than passing.
  */
@@ -42,14 +44,7 @@ export const gateOccupancyBand: Gate = {
   async run({ sql, scenario, run, significance }) {
     const band = occupancyBand(scenario);
     if (!band) {
-      return {
-        status: 'info',
-        observed: null,
-        expected: null,
-        tolerance: null,
-        comparison: 'within',
-        message: 'the scenario sets no capacity.occupancy_band: occupancy not checked',
-      };
+      return infoOutcome('the scenario sets no capacity.occupancy_band: occupancy not checked');
     }
     const [low, high] = band;
     const middle = (low + high) / 2;

@@ -8,6 +8,7 @@ import type { ReferenceSample } from '../reference/reference-sample.js';
 import type { CheckResult } from '../report/validation-report.js';
 import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
 import type { Gate } from './gate.js';
+import { infoOutcome } from './info-outcome.js';
 import { makeCheck } from './make-check.js';
 
 /**
@@ -97,14 +98,9 @@ export const gateYearlyVolumes: Gate = {
   statistical: true,
   async run({ sql, scenario, run, rowCounts, thresholds, significance }) {
     if (!(await tableColumns(sql, 'patients')).has('weight')) {
-      return {
-        status: 'info',
-        observed: null,
-        expected: null,
-        tolerance: null,
-        comparison: 'within',
-        message: 'patients carry no weight (a closed-cohort dataset): yearly totals not checked',
-      };
+      return infoOutcome(
+        'patients carry no weight (a closed-cohort dataset): yearly totals not checked',
+      );
     }
     const [weights] = await sql.rows(
       'SELECT sum(weight)::DOUBLE AS total, count(*) AS n FROM patients',
@@ -182,14 +178,7 @@ export const gateYearlyVolumes: Gate = {
       });
     }
     if (series.length === 0) {
-      return {
-        status: 'info',
-        observed: null,
-        expected: null,
-        tolerance: null,
-        comparison: 'within',
-        message: 'no ED encounters or inpatient stays: yearly totals not checked',
-      };
+      return infoOutcome('no ED encounters or inpatient stays: yearly totals not checked');
     }
     // Encounter years: from the start year to the last year of ED arrivals (of direct
     // admissions without ED data); stays admitted from an ED visit on 31 December spill over.
