@@ -3,10 +3,9 @@ import { defaultScenario, type Scenario } from '@lm-synth/config';
 import { AGE_GROUPS, GENDERS } from '@lm-synth/config/core';
 import { SqlSession } from './dataset/sql-session.js';
 import { populationCells } from './expectations/population-cells.js';
-import { significance } from './expectations/significance.js';
 import type { GateContext } from './gates/gate.js';
 import { drawReferenceSample } from './reference/draw-reference-sample.js';
-import type { ReportThresholds } from './report/validation-report.js';
+import { testGateContext } from './test-gate-context.js';
 
 /** An open-cohort dataset drawn from the scenario's own model, for the time gates' tests. */
 export interface CohortDb {
@@ -123,36 +122,11 @@ export async function cohortDb(options: {
     sql,
     scenario,
     exec,
-    async context() {
-      const rowCounts = new Map<string, number>();
-      for (const name of TABLES)
-        rowCounts.set(name, await sql.scalar(`SELECT count(*) FROM ${name}`));
-      const thresholds: ReportThresholds = { ...scenario.validation, familyWiseAlpha: 0.01 };
-      return {
-        dir: '/nonexistent',
-        sql,
-        rowCounts,
-        scenario,
-        run: {
-          lmSynthVersion: '0.0.0-test',
-          seed: options.seed,
-          scenarioId: scenario.meta.id,
-          scenarioHash: 'sha256:test',
-          referenceDate: scenario.referenceDate,
-          timeZone: scenario.timeZone,
-          startYear: scenario.startYear,
-          horizonYears: scenario.horizonYears,
-          patients: rowCounts.get('patients')!,
-          uniqueQuasiIdentifiers: false,
-          withEd: true,
-          withIp: true,
-        },
-        thresholds,
-        significance: (comparisons, sides = 2) => significance(0.01, 8, comparisons, sides),
-        referenceSample: async () =>
-          drawReferenceSample(scenario, Math.max(options.patients, 20_000), scenario.startYear, 1),
-      };
-    },
+    context: () =>
+      testGateContext(sql, scenario, TABLES, Math.max(options.patients, 20_000), {
+        seed: options.seed,
+        uniqueQuasiIdentifiers: false,
+      }),
     close() {
       connection.closeSync();
       instance.closeSync();

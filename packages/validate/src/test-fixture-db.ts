@@ -10,10 +10,9 @@ import { buildDimensionTables, CATALOGUE } from '@lm-synth/dims';
 import { duckdbColumnType } from '@lm-synth/export-arrow';
 import { sqlIdentifier } from './dataset/sql-identifier.js';
 import { SqlSession } from './dataset/sql-session.js';
-import { significance } from './expectations/significance.js';
 import type { GateContext } from './gates/gate.js';
-import { drawReferenceSample } from './reference/draw-reference-sample.js';
-import type { DatasetSummary, ReportThresholds } from './report/validation-report.js';
+import type { DatasetSummary } from './report/validation-report.js';
+import { testGateContext } from './test-gate-context.js';
 
 /** A hand-made dataset in an in-memory DuckDB, for gate unit tests. */
 export interface FixtureDb {
@@ -113,36 +112,7 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
   return {
     sql,
     exec,
-    async context(run = {}) {
-      const rowCounts = new Map<string, number>();
-      for (const name of TABLES)
-        rowCounts.set(name, await sql.scalar(`SELECT count(*) FROM ${name}`));
-      const thresholds: ReportThresholds = { ...scenario.validation, familyWiseAlpha: 0.01 };
-      return {
-        dir: '/nonexistent',
-        sql,
-        rowCounts,
-        scenario,
-        run: {
-          lmSynthVersion: '0.0.0-test',
-          seed: 1,
-          scenarioId: scenario.meta.id,
-          scenarioHash: 'sha256:test',
-          referenceDate: scenario.referenceDate,
-          timeZone: scenario.timeZone,
-          startYear: scenario.startYear,
-          horizonYears: scenario.horizonYears,
-          patients: rowCounts.get('patients')!,
-          uniqueQuasiIdentifiers: true,
-          withEd: true,
-          withIp: true,
-          ...run,
-        },
-        thresholds,
-        significance: (comparisons, sides = 2) => significance(0.01, 8, comparisons, sides),
-        referenceSample: async () => drawReferenceSample(scenario, 2_000, scenario.startYear, 1),
-      };
-    },
+    context: (run = {}) => testGateContext(sql, scenario, TABLES, 2_000, run),
     close() {
       connection.closeSync();
       instance.closeSync();
