@@ -7,10 +7,17 @@ export {
   defaultScenarioSnapshot,
 } from './default-scenario-snapshot.js';
 export {
+  ADMISSION_ROUTES,
   ADMISSION_SOURCES,
   type AdmissionSource,
   AGE_GROUPS,
   type AgeGroup,
+  ALC_DESTINATIONS,
+  CARE_SETTINGS,
+  type CareSetting,
+  CTAS_LEVELS,
+  DISCHARGE_DISPOSITIONS,
+  type DischargeDisposition,
   ED_DISPOSITIONS,
   ED_SUBSERVICES,
   type EdDisposition,
@@ -25,17 +32,21 @@ export {
 } from './domains.js';
 export { largestRemainder } from './largest-remainder.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';
+export { singleYearAgeShares } from './single-year-age-shares.js';
 export type {
   EdCountModel,
+  LognormalDuration,
   LosParameters,
   Scenario,
   ScenarioAgeBand,
   ScenarioCapacity,
   ScenarioCoverage,
   ScenarioCrossLha,
+  ScenarioDischarge,
   ScenarioDemography,
   ScenarioEd,
   ScenarioInpatient,
+  ScenarioInpatientTiming,
   ScenarioLha,
   ScenarioMeta,
   ScenarioProgram,
