@@ -1,6 +1,7 @@
 // `@lm-synth/config/core`: what generating from a scenario needs — its types, the domains,
 // its hash and the prebuilt defaults — without the YAML parser and zod schema, whose
 // modules take ~0.1 s to load in every process and worker that imports them.
+export { acuityByAge } from './acuity-by-age.js';
 export { defaultScenarioPath } from './default-scenario-path.js';
 export {
   type DefaultScenarioSnapshot,
@@ -30,6 +31,7 @@ export {
   type Gender,
   OLDEST_AGE,
 } from './domains.js';
+export { dispositionByAcuity } from './disposition-by-acuity.js';
 export { largestRemainder } from './largest-remainder.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';
 export { singleYearAgeShares } from './single-year-age-shares.js';
