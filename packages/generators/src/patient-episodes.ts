@@ -530,8 +530,19 @@ function startStays(
       let start = admit;
       let midnight = timing.at(day + 1, 0);
       if (midnight - start < MIN_LOS_DAYS * DAY + 3_600) {
-        start = timing.at(day + 1, 8 * 3_600);
-        midnight = timing.at(day + 2, 0);
+        const tomorrow = timing.at(day + 1, 8 * 3_600);
+        // A stay from an ED visit starts no later after the arrival than the boarding (or ED
+        // transfer delay) cap: past it, at the latest start that fits the day (the arrival was
+        // then before 08:00 that day, so this is still well after it, and before `admit`).
+        const cap =
+          (source === codes.transfer ? timing.durations.transferDelay : timing.durations.boarding)
+            .max * 3_600;
+        if (encounter >= 0 && tomorrow - visits.time[encounter]! > cap) {
+          start = midnight - (MIN_LOS_DAYS * DAY + 3_600);
+        } else {
+          start = tomorrow;
+          midnight = timing.at(day + 2, 0);
+        }
       }
       admit = start;
       const room = Math.floor((midnight - admit - 60) / SECONDS_PER_CENTIDAY) / 100;
