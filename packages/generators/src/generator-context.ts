@@ -121,6 +121,9 @@ export class GeneratorContext {
   readonly secondOfHour: Draw;
   /** Per home site x subservice: facility index (null where nobody can be seen). */
   readonly edFacility: readonly (Draw | null)[];
+  /** Per (home site x subservice) x facility: edFacility without that facility, built on first use. */
+  private readonly edFacilityElsewhere: (Draw | null | undefined)[];
+  private readonly edFacilityShares: GeneratorSettings['edFacilityShares'];
   /** CTAS level and disposition of a visit by single year of age and subservice. */
   readonly edOutcome: EdOutcome;
   readonly pediatricEd = ED_SUBSERVICES.indexOf('Pediatric ED');
@@ -304,6 +307,8 @@ export class GeneratorContext {
     this.edFacility = settings.edFacilityShares.flatMap((bySubservice) =>
       bySubservice.map((byFacility) => sampler(slots.edVisits, byFacility)),
     );
+    this.edFacilityShares = settings.edFacilityShares;
+    this.edFacilityElsewhere = new Array(F * S * F);
     this.edOutcome = new EdOutcome(scenario, slots.edVisits);
     this.pediatricMaxAge = ed.pediatricMaxAge;
     this.oldestAge = OLDEST_AGE;
@@ -396,6 +401,24 @@ export class GeneratorContext {
     return utcSeconds < this.clockEnd
       ? this.clock.localDayOf(utcSeconds)
       : Math.floor(utcSeconds / 86_400);
+  }
+
+  /**
+   * The facility of a visit to subservice `s` that `from` sends on elsewhere, for a patient whose
+   * home is `home`: edFacility's shares without `from` (-1: no other facility offers `s`).
+   */
+  edFacilityOtherThan(home: number, s: number, from: number): number {
+    const at = (home * this.subserviceCount + s) * this.siteCount + from;
+    let draw = this.edFacilityElsewhere[at];
+    if (draw === undefined) {
+      const shares = this.edFacilityShares[home]![s]!;
+      draw = sampler(
+        this.slots.edVisits,
+        shares.map((share, f) => (f === from ? 0 : share)),
+      );
+      this.edFacilityElsewhere[at] = draw;
+    }
+    return draw ? draw() : -1;
   }
 
   /** A keyed permutation of an entrant group's `size` birth dates, built once per worker. */

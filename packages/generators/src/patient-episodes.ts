@@ -358,7 +358,10 @@ function handleVisit(
       if (!draw) return;
       let site = draw();
       for (let tries = 0; tries < 4 && site === facility; tries++) site = draw();
-      if (site === facility) return;
+      // Most of a home site's visits go to the home site, so the draws may keep returning the
+      // UCC's own site: then draw among the others (the same law as redrawing until it differs).
+      if (site === facility) site = context.edFacilityOtherThan(patient.home, to, facility);
+      if (site < 0) return;
       episode.transferAt = time + delay;
       episode.transferSubservice = to;
       episode.transferFacility = site;
