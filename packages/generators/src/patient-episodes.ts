@@ -444,6 +444,12 @@ function plannedAdmissions(
   return kept;
 }
 
+/** Whether a stay in `pair` fits a patient aged `years`: maternity only at maternal ages. */
+function maternalAgeFits(context: GeneratorContext, pair: number, years: number): boolean {
+  const { admissions } = context;
+  return !admissions.maternity[pair] || admissions.maternalAcceptance[years]! > 0;
+}
+
 /** An urgent readmission: through the ED (a visit that ends in admission) or direct. */
 function readmit(
   context: GeneratorContext,
@@ -467,7 +473,7 @@ function readmit(
     const facility = visits.facility[visit]!;
     const same = admissions.inProgramAt(ag, facility, program);
     const pair = same ? same() : edPair(context, ag, facility, time);
-    if (pair < 0) return;
+    if (pair < 0 || !maternalAgeFits(context, pair, years)) return;
     const site = same
       ? facility
       : admissions.edPairAtSite[ag * F + facility]
@@ -488,7 +494,7 @@ function readmit(
     const home = patient.home;
     const same = admissions.inProgramAt(ag, home, program);
     const pair = same ? same() : (admissions.plannedPair[ag]?.() ?? -1);
-    if (pair < 0) return;
+    if (pair < 0 || !maternalAgeFits(context, pair, yearsAt(context, day))) return;
     const site = same ? home : admissions.site[(ag * F + home) * context.pairCount + pair]!;
     if (site < 0) return;
     startStays(context, y, age, pair, site, time, codes.direct, -1);
@@ -532,8 +538,19 @@ function startStays(
       let start = admit;
       let midnight = timing.at(day + 1, 0);
       if (midnight - start < MIN_LOS_DAYS * DAY + 3_600) {
-        start = timing.at(day + 1, 8 * 3_600);
-        midnight = timing.at(day + 2, 0);
+        const tomorrow = timing.at(day + 1, 8 * 3_600);
+        // A stay from an ED visit starts no later after the arrival than the boarding (or ED
+        // transfer delay) cap: past it, at the latest start that fits the day (the arrival was
+        // then before 08:00 that day, so this is still well after it, and before `admit`).
+        const cap =
+          (source === codes.transfer ? timing.durations.transferDelay : timing.durations.boarding)
+            .max * 3_600;
+        if (encounter >= 0 && tomorrow - visits.time[encounter]! > cap) {
+          start = midnight - (MIN_LOS_DAYS * DAY + 3_600);
+        } else {
+          start = tomorrow;
+          midnight = timing.at(day + 2, 0);
+        }
       }
       admit = start;
       const room = Math.floor((midnight - admit - 60) / SECONDS_PER_CENTIDAY) / 100;
@@ -577,7 +594,10 @@ function startStays(
     if (corridor > 0) {
       const to = context.transferTo[site]![corridor - 1]!;
       const next = transferPair(context, ag, pair, to);
-      if (next >= 0) {
+      if (
+        next >= 0 &&
+        maternalAgeFits(context, next, yearsAt(context, timing.localDayOf(discharge)))
+      ) {
         stays.disposition[row] = DISCHARGE.otherFacility;
         from = row;
         pair = next;
