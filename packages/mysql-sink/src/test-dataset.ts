@@ -378,7 +378,9 @@ function ipStays(
       },
       los_days: { values: floats(length, (i) => losQuarterDays(i) / 4) },
       alc_days: {
-        values: floats(length, (i) => (hash(i, 36) % 2 === 1 ? losQuarterDays(i) / 8 : 0)),
+        values: floats(length, (i) =>
+          hash(i, 36) % 2 === 1 ? Math.floor(losQuarterDays(i) / 2) / 4 : 0,
+        ),
       },
       alc_flag: { values: Uint8Array.from({ length }, (_, i) => hash(i, 36) % 2) },
       admission_source: { values: smallInts(length, (i) => i % sources) },
