@@ -114,13 +114,52 @@ describe('AdmissionChoice', () => {
             else bedMix += ip.subprogramMixByGender[a]![g]![p]![sp]!;
             sum += value;
           });
-          if (bedMix > 0) {
+          // Maternity moves between age groups with the birth rates (checked below).
+          const maternal = program.subprograms.some((subprogram) => subprogram.maternity);
+          if (bedMix > 0 && !maternal) {
             expect(sum).toBeCloseTo(ip.admissionProbabilityByGender[a]![g]![p]!, 12);
             checked++;
-          } else expect(sum).toBe(0);
+          } else if (bedMix === 0) expect(sum).toBe(0);
         });
       }
     expect(checked).toBeGreaterThan(100);
+  });
+
+  it("keeps the region's maternity admissions, shared over age groups by women x birth rate", () => {
+    const admissions = choice('maternity');
+    const population = (a: number, g: number) =>
+      scenario.lhas.reduce(
+        (sum, lha) => sum + lha.basePopulation * lha.ageShares[a]! * lha.genderShares[g]!,
+        0,
+      );
+    const maternityPairs = pairs.flatMap((pair, j) =>
+      scenario.programs[pair.p]!.subprograms[pair.sp]!.maternity ? [j] : [],
+    );
+    let configured = 0;
+    let generated = 0;
+    const byGroup = new Float64Array(AGE_GROUPS.length);
+    for (let a = 0; a < AGE_GROUPS.length; a++)
+      for (let g = 0; g < G; g++) {
+        const ag = a * G + g;
+        for (const j of maternityPairs) {
+          const { p, sp } = pairs[j]!;
+          const mix = ip.subprogramMixByGender[a]![g]![p]!;
+          const bed = scenario.programs[p]!.subprograms.reduce(
+            (t, sub, k) => t + (sub.setting === 'ambulatory' ? 0 : mix[k]!),
+            0,
+          );
+          if (bed > 0)
+            configured +=
+              (population(a, g) * (ip.admissionProbabilityByGender[a]![g]![p]! * mix[sp]!)) / bed;
+          generated += population(a, g) * admissions.perPersonYear[ag * J + j]!;
+          byGroup[a]! += population(a, g) * admissions.perPersonYear[ag * J + j]!;
+        }
+      }
+    expect(generated).toBeCloseTo(configured, 6);
+    // No maternity below 15; 25-44 carries most, 45-64 (ages 45-49, rate 1 per 1,000) very little.
+    expect(byGroup[AGE_GROUPS.indexOf('5-14')]).toBe(0);
+    expect(byGroup[AGE_GROUPS.indexOf('45-64')]! / generated).toBeLessThan(0.01);
+    expect(byGroup[AGE_GROUPS.indexOf('25-44')]! / generated).toBeGreaterThan(0.8);
   });
 
   it('draws planned admissions per person-year as Poisson with mean the sum of the planned weights', () => {

@@ -114,6 +114,38 @@ export class AdmissionChoice {
         });
       });
     }
+    // Maternity follows the mothers' single years of age across age groups too: the scenario's
+    // maternity admissions (all groups together) are shared out in proportion to each group's
+    // women x their mean birth rate, then thinned within the group to the rate's shape.
+    const population = (a: number, g: number) =>
+      scenario.lhas.reduce(
+        (sum, lha) => sum + lha.basePopulation * lha.ageShares[a]! * lha.genderShares[g]!,
+        0,
+      );
+    const maternalRate = minAges.map((min, a) => {
+      let mean = 0;
+      for (let age = min; age <= maxAges[a]!; age++)
+        mean += withinGroup[a]![FEMALE]![age - min]! * rates[age]!;
+      return mean;
+    });
+    const stays = new Float64Array(A);
+    const births = new Float64Array(A);
+    for (let ag = 0; ag < A * G; ag++) {
+      const a = Math.floor(ag / G);
+      let maternal = 0;
+      for (let j = 0; j < J; j++)
+        if (this.maternity[j]) maternal += this.perPersonYear[ag * J + j]!;
+      if (maternal <= 0) continue;
+      stays[a]! += population(a, ag % G) * maternal;
+      births[a]! += population(a, ag % G) * maternalRate[a]!;
+    }
+    const perBirth = stays.reduce((x, y) => x + y, 0) / births.reduce((x, y) => x + y, 0);
+    for (let ag = 0; ag < A * G; ag++) {
+      const a = Math.floor(ag / G);
+      if (!(stays[a]! > 0)) continue;
+      const scale = (perBirth * births[a]!) / stays[a]!;
+      for (let j = 0; j < J; j++) if (this.maternity[j]) this.perPersonYear[ag * J + j]! *= scale;
+    }
     const weight = (ag: number, j: number) => this.perPersonYear[ag * J + j]!;
     const isOffered = (f: number, j: number) => offered[f * J + j] === 1;
 

@@ -3,6 +3,7 @@ import { uniformInt } from '@lm-synth/stats';
 import { birthDateRange } from './birth-date-range.js';
 import { type DobPools, RESIDENT_POOL } from './dob-pools.js';
 import { FeistelPermutation } from './feistel-permutation.js';
+import { mix32 } from './mix32.js';
 import type { StreamSlot } from './stream-slot.js';
 
 /** Single years of age a band can span (0..OLDEST_AGE). */
@@ -68,7 +69,15 @@ export class ResidentBirthDays {
               .length
           : range.count;
       }
-      const counts = fill(allocation[cell]!, shares[age]![gender]!, pools ? capacity : null);
+      // A random start of the systematic rounding, per cell: small cells would otherwise always
+      // round toward the same single years.
+      const offset = mix32(mix32(seed ^ 0x5bd1e995) ^ cell) / 4_294_967_296;
+      const counts = fill(
+        allocation[cell]!,
+        shares[age]![gender]!,
+        offset,
+        pools ? capacity : null,
+      );
       const start = new Int32Array(years + 1);
       for (let k = 0; k < years; k++) start[k + 1] = start[k]! + counts[k]!;
       return { start, first, count };
@@ -102,9 +111,26 @@ export class ResidentBirthDays {
   }
 }
 
-/** `total` split over shares by largest remainder; with capacities, what a year cannot hold moves to the others. */
-function fill(total: number, shares: readonly number[], capacity: Int32Array | null): Float64Array {
-  let counts = largestRemainder(total, shares);
+/**
+ * `total` split over shares by systematic rounding from `offset` (each count is floor or ceil
+ * of its expectation, and the expectation is exact over offsets); with capacities, what a year
+ * cannot hold moves to the others.
+ */
+function fill(
+  total: number,
+  shares: readonly number[],
+  offset: number,
+  capacity: Int32Array | null,
+): Float64Array {
+  let counts = new Float64Array(shares.length);
+  let cumulative = 0;
+  let previous = Math.floor(offset);
+  shares.forEach((share, k) => {
+    cumulative += share;
+    const next = k === shares.length - 1 ? total : Math.floor(total * cumulative + offset);
+    counts[k] = Math.max(0, next - previous);
+    previous = Math.max(previous, next);
+  });
   if (!capacity) return counts;
   const weights = [...shares];
   for (let round = 0; round < shares.length; round++) {
