@@ -101,8 +101,7 @@ describe('ED encounters', () => {
       const patient = p.index.get(id as string)!;
       const last =
         discharge[i]! < clockEnd ? clock.localDayOf(discharge[i]!) : Number.MAX_SAFE_INTEGER;
-      const first =
-        admit[i]! < clockEnd ? clock.localDayOf(admit[i]!) : Number.MAX_SAFE_INTEGER;
+      const first = admit[i]! < clockEnd ? clock.localDayOf(admit[i]!) : Number.MAX_SAFE_INTEGER;
       bedDays.set(patient, [...(bedDays.get(patient) ?? []), [first, last]]);
     });
     const inBed = (py: (typeof years)[number], s: number) => {
