@@ -1,15 +1,23 @@
 import type { Gate } from './gate.js';
 import { gateActivityInResidence } from './gate-activity-in-residence.js';
+import { gateAdmissionRoutes } from './gate-admission-routes.js';
 import { gateAlcLos } from './gate-alc-los.js';
+import { gateArrivalToAdmission } from './gate-arrival-to-admission.js';
+import { gateCareSettings } from './gate-care-settings.js';
 import { gateCohortBalance } from './gate-cohort-balance.js';
 import { gateColumnShapes } from './gate-column-shapes.js';
 import { gateCorrelationDrift } from './gate-correlation-drift.js';
 import { gateCrossLha } from './gate-cross-lha.js';
 import { gateDischargeTime } from './gate-discharge-time.js';
+import { gateDischargeTiming } from './gate-discharge-timing.js';
 import { gateDobAgeGroup } from './gate-dob-age-group.js';
+import { gateEdAcuityByAge } from './gate-ed-acuity-by-age.js';
 import { gateEdCoverage } from './gate-ed-coverage.js';
+import { gateEdDispositionByAcuity } from './gate-ed-disposition-by-acuity.js';
 import { gateEdVisitCount } from './gate-ed-visit-count.js';
 import { gateEdVolumes } from './gate-ed-volumes.js';
+import { gateElectiveTiming } from './gate-elective-timing.js';
+import { gateEpisodeCoherence } from './gate-episode-coherence.js';
 import { gateForeignKeys } from './gate-foreign-keys.js';
 import { gateLinkedStays } from './gate-linked-stays.js';
 import { gateLosMedians } from './gate-los-medians.js';
@@ -17,6 +25,7 @@ import { gateLosMinimum } from './gate-los-minimum.js';
 import { gateManifest } from './gate-manifest.js';
 import { gateMarginals } from './gate-marginals.js';
 import { gateOccupancyBand } from './gate-occupancy-band.js';
+import { gatePediatricEdAges } from './gate-pediatric-ed-ages.js';
 import { gatePediatricShare } from './gate-pediatric-share.js';
 import { gatePopulationProjection } from './gate-population-projection.js';
 import { gatePrimaryKeys } from './gate-primary-keys.js';
@@ -40,6 +49,9 @@ export const GATES: readonly Gate[] = [
   gateEdCoverage,
   gateEdVisitCount,
   gateLinkedStays,
+  gateCareSettings,
+  gatePediatricEdAges,
+  gateEpisodeCoherence,
   gateActivityInResidence,
   gateQuasiIdentifiers,
   gatePopulationProjection,
@@ -50,6 +62,12 @@ export const GATES: readonly Gate[] = [
   gateCohortBalance,
   gateLosMedians,
   gatePediatricShare,
+  gateEdAcuityByAge,
+  gateEdDispositionByAcuity,
+  gateAdmissionRoutes,
+  gateElectiveTiming,
+  gateArrivalToAdmission,
+  gateDischargeTiming,
   gateCrossLha,
   gateSeasonality,
   gateColumnShapes,
