@@ -7,18 +7,21 @@ import { sharesOutcome } from './shares-outcome.js';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 /**
- * Weekdays are checked on stays of at least this many days: their raw end days are spread
- * over the week by the LOS, whatever weekday they began (electives begin Monday to Friday).
+ * Weekdays are checked on the stays of subprograms whose configured median LOS is at least
+ * this many days: their raw end days are spread over the week by the LOS, whatever weekday
+ * they began (electives begin Monday to Friday). Selecting stays by their own LOS instead
+ * would favour those the weekend hold made longer.
  */
-const MIN_WEEKDAY_LOS = 3;
+const MIN_WEEKDAY_MEDIAN_LOS = 4;
 
 /**
  * Discharges happen on weekdays, late morning to afternoon (issue 15). The generator keeps
  * a stay's raw end day with probability discharge_weekday / its maximum, else moves it to
  * the next day and tries again, then draws a local hour from discharge_hour. Of inpatient
  * (not day-case) stays discharged alive in the horizon, the local hour shares are held to
- * discharge_hour, and - for stays of at least three days, whose raw ends spread evenly over
- * the week - the weekday shares to heldWeekdayShares(discharge_weekday); binomial standard
+ * discharge_hour, and - for subprograms with a median LOS of at least four days, whose raw
+ * ends spread evenly over the week - the weekday shares to
+ * heldWeekdayShares(discharge_weekday); binomial standard
  * errors. The defect the checks exist for is untimed discharges (every hour and weekday
  * alike); inconclusive when none could see it.
  */
@@ -45,10 +48,22 @@ export const gateDischargeTiming: Gate = {
     const byHour = await sql.rows(
       `SELECT ${localDateSql('discharge_ts', run, 'hour')} AS hour, count(*) AS n ${stays} GROUP BY ALL`,
     );
-    const byWeekday = await sql.rows(
-      `SELECT ${localDateSql('discharge_ts', run, 'weekday')} AS weekday, count(*) AS n ${stays}
-         AND los_days >= ${MIN_WEEKDAY_LOS} GROUP BY ALL`,
+    const long = scenario.programs.flatMap((program, p) =>
+      program.subprograms
+        .filter(
+          (sub, sp) =>
+            sub.setting === 'inpatient' &&
+            Math.exp(scenario.inpatient.los[p]![sp]!.mu) >= MIN_WEEKDAY_MEDIAN_LOS,
+        )
+        .map((sub) => `(${program.id}, ${sub.id})`),
     );
+    const byWeekday =
+      long.length === 0
+        ? []
+        : await sql.rows(
+            `SELECT ${localDateSql('discharge_ts', run, 'weekday')} AS weekday, count(*) AS n ${stays}
+               AND (program_id, subprogram_id) IN (${long.join(', ')}) GROUP BY ALL`,
+          );
     const timing = scenario.inpatient.timing;
     const hours = new Array<number>(24).fill(0);
     for (const row of byHour) hours[Number(row.hour)]! += Number(row.n);

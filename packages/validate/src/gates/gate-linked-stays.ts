@@ -2,8 +2,11 @@ import { localNewYear } from '../dataset/local-new-year.js';
 import type { Gate } from './gate.js';
 import { violationsOutcome } from './violations-outcome.js';
 
-/** A generous bound on ED boarding: the admission starts within two days of the ED arrival. */
-const MAX_BOARDING_HOURS = 48;
+/**
+ * A generous bound on ED boarding: the admission starts within two days of the ED arrival,
+ * or within the scenario's longest boarding or transfer delay when that is longer.
+ */
+const MIN_BOARDING_BOUND_HOURS = 48;
 /** A transfer begins when the first stay ends, give or take a day (discharge is to 0.01 day). */
 const TRANSFER_WINDOW_HOURS = 24;
 
@@ -29,7 +32,12 @@ export const gateLinkedStays: Gate = {
   title: 'Linked ED visits and transfers are consistent in time',
   tables: ['ip_stays'],
   statistical: false,
-  async run({ sql, run, rowCounts }) {
+  async run({ sql, run, rowCounts, scenario }) {
+    const MAX_BOARDING_HOURS = Math.max(
+      MIN_BOARDING_BOUND_HOURS,
+      scenario.ed.arrivalToAdmissionHours.max,
+      scenario.ed.transferDelayHours.max,
+    );
     const warmUpStart = localNewYear(run.timeZone, run.startYear - 1);
     const start = localNewYear(run.timeZone, run.startYear);
     const admittedBefore = (hours: number) =>
