@@ -5,6 +5,14 @@ import type { Gate } from './gate.js';
 import { type ShareCheck, shareCheck } from './share-check.js';
 import { sharesOutcome } from './shares-outcome.js';
 
+/**
+ * Visits within 30 days after a discharge of the same patient are left out: an urgent
+ * readmission through the ED adds a visit that is Admitted by construction, outside the
+ * acuity model. Leaving out every visit in that window keeps the rest unbiased, as the
+ * model draws acuity and disposition whenever a visit falls.
+ */
+const AFTER_DISCHARGE = `EXISTS (SELECT 1 FROM ip_stays s WHERE s.patient_id = e.patient_id
+  AND s.discharge_ts < e.arrival_ts AND s.discharge_ts >= e.arrival_ts - INTERVAL 30 DAY)`;
 const MIN_AGES = AGE_GROUPS.map((label) => Number(/^\d+/.exec(label)![0]));
 /** Ages are pooled in five-year spans: fine enough to see a step at a band boundary. */
 const SPAN = 5;
@@ -22,12 +30,13 @@ export const gateEdAcuityByAge: Gate = {
   title: 'ED acuity follows single years of age',
   tables: ['patients', 'ed_encounters'],
   statistical: true,
-  async run({ sql, scenario, run, significance }) {
+  async run({ sql, scenario, run, rowCounts, significance }) {
     const rows = await sql.rows(`SELECT ${ageSql('dob', 'arrival_day', true)} AS age,
         ed_subservice AS subservice, acuity, count(*) AS n
       FROM (SELECT p.dob, e.ed_subservice, e.acuity,
               ${localDateSql('e.arrival_ts', run, 'date')} AS arrival_day
-            FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id)
+            FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
+            WHERE ${rowCounts.has('ip_stays') ? `NOT ${AFTER_DISCHARGE}` : 'TRUE'})
       GROUP BY ALL`);
     const table = acuityByAge(scenario);
     const spans = Math.floor(OLDEST_AGE / SPAN) + 1;

@@ -13,6 +13,14 @@ import { makeCheck } from './make-check.js';
 import { type ShareCheck, shareCheck } from './share-check.js';
 import { sharesOutcome } from './shares-outcome.js';
 
+/**
+ * Visits within 30 days after a discharge of the same patient are left out: an urgent
+ * readmission through the ED adds a visit that is Admitted by construction, outside the
+ * acuity model. Leaving out every visit in that window keeps the rest unbiased, as the
+ * model draws acuity and disposition whenever a visit falls.
+ */
+const AFTER_DISCHARGE = `EXISTS (SELECT 1 FROM ip_stays s WHERE s.patient_id = e.patient_id
+  AND s.discharge_ts < e.arrival_ts AND s.discharge_ts >= e.arrival_ts - INTERVAL 30 DAY)`;
 const MIN_AGES = AGE_GROUPS.map((label) => Number(/^\d+/.exec(label)![0]));
 const CHECKED = ['Admitted', 'Left Without Being Seen', 'Deceased'] as const;
 
@@ -32,12 +40,13 @@ export const gateEdDispositionByAcuity: Gate = {
   title: 'ED admission falls and LWBS rises from CTAS 1 to 5; deaths at CTAS 1-2, not at UCCs',
   tables: ['patients', 'ed_encounters'],
   statistical: true,
-  async run({ sql, scenario, run, significance }) {
+  async run({ sql, scenario, run, rowCounts, significance }) {
     const rows = await sql.rows(`SELECT ${ageSql('dob', 'arrival_day', true)} AS age,
         ed_subservice AS subservice, acuity, dispo, count(*) AS n
       FROM (SELECT p.dob, e.ed_subservice, e.acuity, e.dispo,
               ${localDateSql('e.arrival_ts', run, 'date')} AS arrival_day
-            FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id)
+            FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
+            WHERE ${rowCounts.has('ip_stays') ? `NOT ${AFTER_DISCHARGE}` : 'TRUE'})
       GROUP BY ALL`);
     const table = dispositionByAcuity(scenario);
     const D = ED_DISPOSITIONS.length;
