@@ -253,7 +253,7 @@ export function simulatePatient(
     }
     // A stay that runs past the exit day (this year's or one from before) moves the exit to
     // its discharge: nobody leaves from a hospital bed.
-    if (patient.exitReason >= 0 && patient.exitReason !== codes.death)
+    if (patient.exitReason >= 0 && patient.deathTime === NEVER)
       for (let r = 0; r < episode.stayRows; r++) {
         const discharge = stays.time[r]! + stays.cents[r]! * SECONDS_PER_CENTIDAY;
         const last = context.localDayOf(discharge);
@@ -595,7 +595,7 @@ function startStays(
       context.unit() < context.readmission30[age * context.programCount + program]!
     ) {
       // Urgent readmissions cluster early: days after discharge 30 u^1.5.
-      episode.readmitAt = discharge + Math.max(3_600, 30 * DAY * context.unit() ** 1.5);
+      episode.readmitAt = discharge + Math.max(3_600, Math.round(30 * DAY * context.unit() ** 1.5));
       episode.readmitProgram = program;
       episode.readmitViaEd = context.unit() < context.readmissionViaEdShare;
     }
@@ -603,8 +603,18 @@ function startStays(
   }
 }
 
-/** The pair a transfer to `to` continues in: sometimes another program, else the same subprogram or program. */
+/**
+ * The pair a transfer to `to` continues in: sometimes another program, else the same
+ * subprogram or program (-1: none). Day cases neither transfer nor receive transfers.
+ */
 function transferPair(context: GeneratorContext, ag: number, pair: number, to: number): number {
+  const next = transferTarget(context, ag, pair, to);
+  return next >= 0 && !context.admissions.dayCase[next] && !context.admissions.dayCase[pair]
+    ? next
+    : -1;
+}
+
+function transferTarget(context: GeneratorContext, ag: number, pair: number, to: number): number {
   const { admissions } = context;
   const F = context.siteCount;
   const program = admissions.pairProgram[pair]!;
