@@ -27,7 +27,7 @@ export async function insertRows(
     .join('\n');
   await writeFile(file, `${text}\n`);
   try {
-    const types = columns.map((name, i) => `'c${i}': 'VARCHAR'`).join(', ');
+    const types = columns.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ');
     const casts = columns.map((_, i) => `c${i}`).join(', ');
     await db.exec(
       `INSERT INTO ${table} (${columns.join(', ')}) SELECT ${casts} FROM read_csv('${file}', header = false, columns = {${types}}, nullstr = '')`,

@@ -69,7 +69,9 @@ export const gateCensusWeekday: Gate = {
     for (let w = 0; w < weeks; w++) {
       const week = census.slice(offset + 7 * w, offset + 7 * w + 7);
       const mean = week.reduce((a, b) => a + b, 0) / 7;
-      week.forEach((value, k) => deviations[k]!.push(value - mean));
+      week.forEach((value, k) => {
+        deviations[k]!.push(value - mean);
+      });
     }
     const stats = deviations.map((values) => {
       const mean = values.reduce((a, b) => a + b, 0) / values.length;
