@@ -8,6 +8,8 @@ import { makeCheck } from './make-check.js';
 const POWER_Z = standardNormalQuantile(0.8);
 /** Hundredths of a day above the threshold whose counts say what the threshold's should be. */
 const NEIGHBOURS = 10;
+/** ALC stays the bed-day share's standard error needs before it means anything. */
+const MIN_ALC_FOR_SHARE = 30;
 
 /**
  * ALC is acute days followed by ALC days (issue 15). Of the stays admitted from the start
@@ -77,13 +79,16 @@ export const gateAlcDays: Gate = {
     if (alc === 0 || (z + POWER_Z) * spikeSd + 1 > DETECTABLE_DEVIATION * alc) {
       undetectable.push(`threshold spike (${alc} ALC stays)`);
     }
-    // ALC share of bed-days.
+    // ALC share of bed-days. The ratio estimator's standard error comes from the ALC stays
+    // themselves, so with few of them it says nothing: below MIN_ALC_FOR_SHARE no verdict.
     const se = totalLos > 0 ? Math.sqrt(Number(spread?.ss ?? 0)) / totalLos : 0;
     const [low, high] = ip.alcBedDayShareBand;
     const centre = (low + high) / 2;
-    checks.push(makeCheck('ALC share of bed-days', share, centre, (high - low) / 2 + z * se));
-    if (n === 0 || (z + POWER_Z) * se > DETECTABLE_DEVIATION * centre) {
-      undetectable.push(`ALC share of bed-days (${n} stays)`);
+    if (alc >= MIN_ALC_FOR_SHARE) {
+      checks.push(makeCheck('ALC share of bed-days', share, centre, (high - low) / 2 + z * se));
+    }
+    if (alc < MIN_ALC_FOR_SHARE || (z + POWER_Z) * se > DETECTABLE_DEVIATION * centre) {
+      undetectable.push(`ALC share of bed-days (${n} stays, ${alc} ALC)`);
     }
     // ALC days given acute days: probability integral transforms against uniform.
     if (alc > 0) {
