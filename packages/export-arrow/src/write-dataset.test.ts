@@ -324,7 +324,7 @@ describe('writeDataset, every format', () => {
     });
     expect(stays.schema.fields.find((field) => field.name === 'admission_source')).toMatchObject({
       type: 'string',
-      constraints: { required: true, enum: ['ED', 'Direct', 'Transfer'], maxLength: 16 },
+      constraints: { required: true, enum: ['ED', 'Direct', 'Transfer', 'Elective'], maxLength: 16 },
     });
     // No ed_encounters resource, so no key points at it; the self-reference uses "".
     expect(stays.schema.foreignKeys!.map((fk) => fk.reference.resource)).toEqual([
@@ -389,11 +389,11 @@ describe('writeDataset to CSV and Arrow', () => {
     expect(ages).toContain('\n85+,8,85,\n');
     const stays = (await readFile(join(outDir, 'ip_stays.csv'), 'utf8')).split('\n');
     expect(stays[0]).toBe(
-      'stay_id,patient_id,facility_id,program_id,subprogram_id,admit_ts,discharge_ts,los_days,alc_flag,admission_source,ed_encounter_id,transfer_from_stay_id',
+      'stay_id,patient_id,facility_id,program_id,subprogram_id,admit_ts,discharge_ts,los_days,alc_days,alc_flag,admission_source,ed_encounter_id,transfer_from_stay_id,discharge_disposition',
     );
     for (const line of stays.slice(1, -1)) {
       expect(line).toMatch(
-        /^\d+,P[0-9a-f]{12},\d,\d,\d,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)?,\d+\.\d\d,[01],(ED|Direct|Transfer),\d*,\d*$/,
+        /^\d+,P[0-9a-f]{12},\d,\d,\d,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ,(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)?,\d+\.\d\d,\d+\.\d\d,[01],(ED|Direct|Transfer|Elective),\d*,\d*,(Home|Home with support|Long-term care|Other facility|Died|Left against advice)$/,
       );
     }
     expect(stays.at(-1)).toBe('');

@@ -100,6 +100,7 @@ export function ageGroupOn(context: GeneratorContext, year: number, dob: number)
 }
 
 const parts = new Int32Array(3);
+const monthParts = new Int32Array(3);
 /** The patient's year of birth and month x 100 + day of birth, set per patient. */
 const birth = { year: 0, monthDay: 0 };
 
@@ -353,12 +354,11 @@ function handleVisit(
     if (s === context.urgentCare) {
       // An urgent care centre sends the patient to an emergency department elsewhere.
       const years = yearsAt(context, context.timing.localDayOf(time));
-      const to = years <= context.pediatricMaxAge ? context.pediatricEd : context.adultEd;
-      const draw = context.edFacility[patient.home * context.subserviceCount + to];
-      if (!draw) return;
-      let site = draw();
-      for (let tries = 0; tries < 4 && site === facility; tries++) site = draw();
-      if (site === facility) return;
+      const S = context.subserviceCount;
+      let to = years <= context.pediatricMaxAge ? context.pediatricEd : context.adultEd;
+      if (context.edReferral[facility * S + to]! < 0) to = context.adultEd;
+      const site = context.edReferral[facility * S + to]!;
+      if (site < 0) return;
       episode.transferAt = time + delay;
       episode.transferSubservice = to;
       episode.transferFacility = site;
@@ -377,9 +377,11 @@ function handleVisit(
 /** The pair of an ED admission at `site` (-1: none), honouring maternal ages. */
 function edPair(context: GeneratorContext, ag: number, site: number, time: number): number {
   const choice = context.admissions;
-  const draw = choice.edPairAtSite[ag * context.siteCount + site] ?? choice.edPairAnywhere[ag];
+  const day = context.timing.localDayOf(time);
+  civilFromDays(day, monthParts);
+  const draw = choice.edPairAt(ag, site, monthParts[1]! - 1) ?? choice.edPairAnywhere[ag];
   if (!draw) return -1;
-  const years = yearsAt(context, context.timing.localDayOf(time));
+  const years = yearsAt(context, day);
   let pair = draw();
   for (let tries = 0; tries < MATERNAL_REDRAWS && choice.maternity[pair]; tries++) {
     if (choice.maternalAcceptance[years]! > 0) return pair;
@@ -442,6 +444,12 @@ function plannedAdmissions(
   return kept;
 }
 
+/** Whether a stay in `pair` fits a patient aged `years`: maternity only at maternal ages. */
+function maternalAgeFits(context: GeneratorContext, pair: number, years: number): boolean {
+  const { admissions } = context;
+  return !admissions.maternity[pair] || admissions.maternalAcceptance[years]! > 0;
+}
+
 /** An urgent readmission: through the ED (a visit that ends in admission) or direct. */
 function readmit(
   context: GeneratorContext,
@@ -465,7 +473,7 @@ function readmit(
     const facility = visits.facility[visit]!;
     const same = admissions.inProgramAt(ag, facility, program);
     const pair = same ? same() : edPair(context, ag, facility, time);
-    if (pair < 0) return;
+    if (pair < 0 || !maternalAgeFits(context, pair, years)) return;
     const site = same
       ? facility
       : admissions.edPairAtSite[ag * F + facility]
@@ -486,7 +494,7 @@ function readmit(
     const home = patient.home;
     const same = admissions.inProgramAt(ag, home, program);
     const pair = same ? same() : (admissions.plannedPair[ag]?.() ?? -1);
-    if (pair < 0) return;
+    if (pair < 0 || !maternalAgeFits(context, pair, yearsAt(context, day))) return;
     const site = same ? home : admissions.site[(ag * F + home) * context.pairCount + pair]!;
     if (site < 0) return;
     startStays(context, y, age, pair, site, time, codes.direct, -1);
@@ -530,8 +538,19 @@ function startStays(
       let start = admit;
       let midnight = timing.at(day + 1, 0);
       if (midnight - start < MIN_LOS_DAYS * DAY + 3_600) {
-        start = timing.at(day + 1, 8 * 3_600);
-        midnight = timing.at(day + 2, 0);
+        const tomorrow = timing.at(day + 1, 8 * 3_600);
+        // A stay from an ED visit starts no later after the arrival than the boarding (or ED
+        // transfer delay) cap: past it, at the latest start that fits the day (the arrival was
+        // then before 08:00 that day, so this is still well after it, and before `admit`).
+        const cap =
+          (source === codes.transfer ? timing.durations.transferDelay : timing.durations.boarding)
+            .max * 3_600;
+        if (encounter >= 0 && tomorrow - visits.time[encounter]! > cap) {
+          start = midnight - (MIN_LOS_DAYS * DAY + 3_600);
+        } else {
+          start = tomorrow;
+          midnight = timing.at(day + 2, 0);
+        }
       }
       admit = start;
       const room = Math.floor((midnight - admit - 60) / SECONDS_PER_CENTIDAY) / 100;
@@ -575,7 +594,10 @@ function startStays(
     if (corridor > 0) {
       const to = context.transferTo[site]![corridor - 1]!;
       const next = transferPair(context, ag, pair, to);
-      if (next >= 0) {
+      if (
+        next >= 0 &&
+        maternalAgeFits(context, next, yearsAt(context, timing.localDayOf(discharge)))
+      ) {
         stays.disposition[row] = DISCHARGE.otherFacility;
         from = row;
         pair = next;

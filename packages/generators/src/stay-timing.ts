@@ -52,7 +52,8 @@ export class StayTiming {
   /** Per weekday: chance a stay whose end falls on it leaves that day. */
   private readonly keepDay: Float64Array;
   private readonly unit: Draw;
-  private readonly durations: {
+  /** Boarding, ED transfer delay and inter-facility gap (hours, capped at their max). */
+  readonly durations: {
     readonly boarding: LognormalDuration;
     readonly transferDelay: LognormalDuration;
     readonly transferGap: LognormalDuration;
