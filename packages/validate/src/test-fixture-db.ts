@@ -93,10 +93,10 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
       (3, 'P000000000002', 1, 'Pediatric ED', TIMESTAMP '2025-01-20 19:30:00', 4, 'Discharged'),
       (4, 'P000000000003', 6, 'Adult ED', TIMESTAMP '2025-07-07 02:15:00', 2, 'Admitted')`,
     `INSERT INTO ip_stays VALUES
-      (1, 'P000000000001', 11, 1, 1, TIMESTAMP '2025-05-01 12:00:00', TIMESTAMP '2025-05-07 00:00:00', 5.5, false, 'ED', 2, NULL),
-      (2, 'P000000000003', 6, 1, 3, TIMESTAMP '2025-07-07 06:15:00', TIMESTAMP '2025-07-16 12:15:00', 9.25, true, 'ED', 4, NULL),
-      (3, 'P000000000003', 11, 1, 1, TIMESTAMP '2025-07-16 12:15:00', TIMESTAMP '2025-07-19 12:15:00', 3, false, 'Transfer', NULL, 2),
-      (4, 'P000000000004', 10, 5, 2, TIMESTAMP '2025-03-10 09:00:00', TIMESTAMP '2025-03-10 21:00:00', 0.5, false, 'Direct', NULL, NULL)`,
+      (1, 'P000000000001', 11, 1, 1, TIMESTAMP '2025-05-01 12:00:00', TIMESTAMP '2025-05-07 00:00:00', 5.5, 0, false, 'ED', 2, NULL, 'Home'),
+      (2, 'P000000000003', 6, 1, 3, TIMESTAMP '2025-07-07 06:15:00', TIMESTAMP '2025-07-16 12:15:00', 9.25, 4, true, 'ED', 4, NULL, 'Other facility'),
+      (3, 'P000000000003', 11, 1, 1, TIMESTAMP '2025-07-16 14:15:00', TIMESTAMP '2025-07-19 14:15:00', 3, 0, false, 'Transfer', NULL, 2, 'Home'),
+      (4, 'P000000000004', 10, 5, 2, TIMESTAMP '2025-03-10 09:00:00', TIMESTAMP '2025-03-10 21:00:00', 0.5, 0, false, 'Direct', NULL, NULL, 'Home')`,
   );
   // The scenario's own projection, as the generator writes it.
   const { population } = projectPopulation(scenario);

@@ -2,14 +2,17 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type FixtureDb, fixtureDb } from '../test-fixture-db.js';
 import type { Gate } from './gate.js';
 import { gateAlcLos } from './gate-alc-los.js';
+import { gateCareSettings } from './gate-care-settings.js';
 import { gateDischargeTime } from './gate-discharge-time.js';
 import { gateDobAgeGroup } from './gate-dob-age-group.js';
 import { gateEdCoverage } from './gate-ed-coverage.js';
 import { gateEdVisitCount } from './gate-ed-visit-count.js';
+import { gateEpisodeCoherence } from './gate-episode-coherence.js';
 import { gateForeignKeys } from './gate-foreign-keys.js';
 import { gateLinkedStays } from './gate-linked-stays.js';
 import { gateLosMinimum } from './gate-los-minimum.js';
 import { gateManifest } from './gate-manifest.js';
+import { gatePediatricEdAges } from './gate-pediatric-ed-ages.js';
 import { gatePrimaryKeys } from './gate-primary-keys.js';
 import { gateProgramCoverage } from './gate-program-coverage.js';
 import { gateQuasiIdentifiers } from './gate-quasi-identifiers.js';
@@ -168,6 +171,50 @@ describe('each integrity gate catches its defect', () => {
       /stay 3: admission source/,
     ],
     [
+      // An ED admission relabelled a transfer: its visit was Admitted at the same facility.
+      gateLinkedStays,
+      `UPDATE ip_stays SET admission_source = 'Transfer' WHERE stay_id = 1`,
+      1,
+      /stay 1: transfer from an ED/,
+    ],
+    [
+      gateCareSettings,
+      `UPDATE ip_stays SET program_id = 6, subprogram_id = 1 WHERE stay_id = 4`,
+      1,
+      /stay 4: stay in an ambulatory subprogram/,
+    ],
+    [
+      gateCareSettings,
+      `UPDATE ip_stays SET discharge_ts = TIMESTAMP '2025-03-11 21:00:00', los_days = 1.5 WHERE stay_id = 4`,
+      1,
+      /stay 4: day case not discharged on the local day/,
+    ],
+    [
+      gatePediatricEdAges,
+      `UPDATE ed_encounters SET ed_subservice = 'Pediatric ED' WHERE encounter_id = 1`,
+      1,
+      /encounter 1: aged 34/,
+    ],
+    [
+      gateEpisodeCoherence,
+      `UPDATE ip_stays SET admit_ts = TIMESTAMP '2025-07-15 12:00:00' WHERE stay_id = 3`,
+      1,
+      /stay 2: stay starts before the previous stay/,
+    ],
+    [
+      gateEpisodeCoherence,
+      `UPDATE ed_encounters SET arrival_ts = TIMESTAMP '2025-05-03 10:00:00' WHERE encounter_id = 1`,
+      1,
+      /encounter 1: ED visit arrives while the patient is in a bed/,
+    ],
+    [
+      // Died, then transferred, and still resident.
+      gateEpisodeCoherence,
+      `UPDATE ip_stays SET discharge_disposition = 'Died' WHERE stay_id = 2`,
+      2,
+      /stay 3: admission after the patient died.*patient P000000000003: patient who died/,
+    ],
+    [
       // A birth entering on another day than its birth.
       gateDobAgeGroup,
       `UPDATE patients SET entry_reason = 'Birth', entry_date = DATE '2025-03-02' WHERE patient_id = 'P000000000002'`,
@@ -220,9 +267,9 @@ describe('the open cohort passes the integrity gates', () => {
       `UPDATE ip_stays SET transfer_from_stay_id = NULL, admit_ts = TIMESTAMP '2024-12-31 20:00:00' WHERE stay_id = 3`,
     );
     expect((await run(gateLinkedStays)).status).toBe('pass');
-    // In the start year, the same nulls are defects.
+    // In the start year, past the longest boarding (72 h in the defaults), the same nulls are defects.
     await db.exec(
-      `UPDATE ip_stays SET admit_ts = TIMESTAMP '2025-01-03 12:00:00' WHERE stay_id = 2`,
+      `UPDATE ip_stays SET admit_ts = TIMESTAMP '2025-01-05 12:00:00' WHERE stay_id = 2`,
     );
     expect((await run(gateLinkedStays)).observed).toBe(1);
   });

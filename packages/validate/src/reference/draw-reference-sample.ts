@@ -1,16 +1,20 @@
 import {
   AGE_GROUPS,
+  acuityByAge,
+  dispositionByAcuity,
   ED_DISPOSITIONS,
   ED_SUBSERVICES,
   GENDERS,
   OLDEST_AGE,
   type Scenario,
+  singleYearAgeShares,
 } from '@lm-synth/config/core';
 import { buildDimAgeGroup } from '@lm-synth/dims';
 import {
   bernoulli,
   categorical,
   createStream,
+  lognormal,
   negativeBinomial,
   poisson,
   truncatedLognormal,
@@ -24,6 +28,9 @@ const MIN_LOS_DAYS = 0.25;
 const ADMITTED = ED_DISPOSITIONS.indexOf('Admitted');
 const SOURCE_ED = 0;
 const SOURCE_DIRECT = 1;
+const SOURCE_ELECTIVE = 3;
+const PEDIATRIC = ED_SUBSERVICES.indexOf('Pediatric ED');
+const ADULT = ED_SUBSERVICES.indexOf('Adult ED');
 const MS_PER_DAY = 86_400_000;
 
 /** Growable column of a typed array type. */
@@ -51,11 +58,18 @@ class Column<T extends Uint8Array | Float64Array> {
 
 /**
  * Draws `patients` reference patients with their start-year ED visits and inpatient stays
- * from the scenario, by the model the blueprint describes (§4): patients in proportion
- * to the start-year population, ages uniform within their band, NegBin/Poisson visit counts
- * per subservice, acuity, disposition and arrival time from the configured profiles,
- * admissions from "Admitted" visits plus direct admissions, truncated lognormal LOS and
- * Bernoulli ALC (an ALC stay lasting at least the ALC threshold). Deterministic in `seed`.
+ * from the scenario, by the model the blueprint describes (§4) as issue 15 refines it:
+ * patients in proportion to the start-year population, single years of age within their
+ * band by singleYearAgeShares, NegBin/Poisson visit counts per subservice (Pediatric ED
+ * visits past pediatric_max_age seen in the Adult ED), acuity by single year of age and
+ * disposition by acuity, arrival time from the configured profiles; admissions from
+ * "Admitted" visits (program and subprogram by the ED route's weight: probability x mix
+ * over bed-based subprograms x ED share) plus elective and direct admissions (Poisson per
+ * person-year, mean sum of probability x mix x (elective + direct)); acute days lognormal
+ * with the program's age factor, followed for Bernoulli ALC stays by lognormal ALC days
+ * reaching at least the ALC threshold. Discharge-day timing (a few hours to a weekend's
+ * wait) is not modelled here: it moves LOS by far less than the shape gates' 0.1 KS
+ * threshold. Deterministic in `seed`.
  */
 export function drawReferenceSample(
   scenario: Scenario,
@@ -89,12 +103,14 @@ export function drawReferenceSample(
         : poisson(source)(mean);
     }),
   );
-  const drawAcuity = AGE_GROUPS.map((_, a) =>
-    ED_SUBSERVICES.map((_, s) => pick(scenario.ed.acuity[a]![s]!)),
+  const drawAcuity = acuityByAge(scenario).map((bySubservice) =>
+    bySubservice.map((mix) => pick(mix)),
   );
-  const drawDisposition = AGE_GROUPS.map((_, a) =>
-    ED_SUBSERVICES.map((_, s) => pick(scenario.ed.disposition[a]![s]!)),
+  const drawDisposition = dispositionByAcuity(scenario).map((bySubservice) =>
+    bySubservice.map((byLevel) => byLevel.map((shares) => pick(shares))),
   );
+  const ageShares = singleYearAgeShares(scenario.demography);
+  const drawAgeOffset = AGE_GROUPS.map((_, a) => GENDERS.map((_, g) => pick(ageShares[a]![g]!)));
   const drawHour = ED_SUBSERVICES.map((_, s) => pick(scenario.ed.hourProbabilities[s]!));
   const firstDay = Date.UTC(year, 0, 1) / MS_PER_DAY;
   const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / MS_PER_DAY;
@@ -115,44 +131,66 @@ export function drawReferenceSample(
   const byAgeAndGender = <T>(make: (a: number, g: number) => T): T[][] =>
     AGE_GROUPS.map((_, a) => GENDERS.map((_, g) => make(a, g)));
   const total = (weights: readonly number[]) => weights.reduce((x, y) => x + y, 0);
-  const drawProgram = byAgeAndGender((a, g) => {
-    const weights = ip.admissionProbabilityByGender[a]![g]!;
-    return total(weights) > 0 ? pick(weights) : null;
-  });
-  // Admissions that do not come through the ED: each program's share by its subprograms' routes.
-  const plannedShare = (a: number, g: number, p: number) => {
-    const mix = ip.subprogramMixByGender[a]![g]![p]!;
-    const routes = ip.admissionRoutes[p]!;
-    const beds = mix.reduce((sum, m, sp) => sum + (routes[sp]!.some((r) => r > 0) ? m : 0), 0);
-    return beds > 0
-      ? mix.reduce(
-          (sum, m, sp) => sum + (routes[sp]!.some((r) => r > 0) ? m * (1 - routes[sp]![0]!) : 0),
-          0,
-        ) / beds
-      : 0;
-  };
-  const drawDirect = byAgeAndGender((a, g) =>
-    poisson(source)(
-      ip.admissionProbabilityByGender[a]![g]!.reduce(
-        (sum, q, p) => sum + q * plannedShare(a, g, p),
-        0,
-      ),
-    ),
-  );
-  const drawSubprogram = byAgeAndGender((a, g) =>
-    scenario.programs.map((_, p) => {
-      const mix = ip.subprogramMixByGender[a]![g]![p]!;
-      return total(mix) > 0 ? pick(mix) : null;
+  // Bed-based subprograms only: ambulatory care produces no stays, and the mix is
+  // renormalised over the rest, as the generator's routes do.
+  const bedMix = byAgeAndGender((a, g) =>
+    scenario.programs.map((program, p) => {
+      const mix = program.subprograms.map((sub, sp) =>
+        sub.setting === 'ambulatory' ? 0 : ip.subprogramMixByGender[a]![g]![p]![sp]!,
+      );
+      const sum = total(mix);
+      return sum > 0 ? mix.map((w) => w / sum) : mix;
     }),
   );
+  // Weight of (program, subprogram) for each route: probability x mix' x route share.
+  const routeWeights = (a: number, g: number, share: (routes: readonly number[]) => number) =>
+    scenario.programs.flatMap((program, p) =>
+      program.subprograms.map(
+        (_, sp) =>
+          ip.admissionProbabilityByGender[a]![g]![p]! *
+          bedMix[a]![g]![p]![sp]! *
+          share(ip.admissionRoutes[p]![sp]!),
+      ),
+    );
+  const cellsOf = scenario.programs.flatMap((program, p) =>
+    program.subprograms.map((_, sp) => [p, sp] as const),
+  );
+  const routeDraw = (share: (routes: readonly number[]) => number) =>
+    byAgeAndGender((a, g) => {
+      const weights = routeWeights(a, g, share);
+      return { mean: total(weights), pick: total(weights) > 0 ? pick(weights) : null };
+    });
+  const viaEd = routeDraw((routes) => routes[0]!);
+  const notViaEd = routeDraw((routes) => routes[1]! + routes[2]!);
+  const electiveShare = byAgeAndGender((a, g) => {
+    const elective = total(routeWeights(a, g, (routes) => routes[1]!));
+    const mean = notViaEd[a]![g]!.mean;
+    return mean > 0 ? elective / mean : 0;
+  });
+  const drawNonEd = byAgeAndGender((a, g) => poisson(source)(notViaEd[a]![g]!.mean));
   const drawLos = ip.los.map((subprograms) =>
-    subprograms.map(({ mu, sigma }) => truncatedLognormal(source)(mu, sigma, MIN_LOS_DAYS)),
+    subprograms.map(({ sigma }) => lognormal(source)(0, sigma)),
   );
   const drawAlc = AGE_GROUPS.map((_, a) =>
     scenario.programs.map((_, p) => bernoulli(source)(ip.alcProbability[a]![p]!)),
   );
-  const alcMinimumCents = Math.ceil(ip.alcLosThresholdDays * 100 - 1e-9);
-
+  const { alcDays } = ip;
+  const threshold = ip.alcLosThresholdDays;
+  /** Acute days at whole age `age` (mu shifted by the program's factor per decade). */
+  const acuteDays = (p: number, sp: number, age: number) => {
+    const { mu } = ip.los[p]![sp]!;
+    const shift = (Math.log(ip.losAgeFactorPerDecade[p]!) * (age - ip.losReferenceAge)) / 10;
+    // Rejection keeps the draw in [0.25, inf) like the generator's truncation.
+    for (;;) {
+      const days = Math.exp(mu + shift) * drawLos[p]![sp]!();
+      if (days >= MIN_LOS_DAYS) return days;
+    }
+  };
+  const drawAlcDays = (acute: number) => {
+    const lower = Math.max(threshold - acute, 0);
+    if (!(alcDays.max > lower)) return lower;
+    return truncatedLognormal(source)(alcDays.mu, alcDays.sigma, lower, alcDays.max)();
+  };
   const patientColumns = {
     lha: new Uint8Array(patients),
     ageGroup: new Uint8Array(patients),
@@ -177,17 +215,24 @@ export function drawReferenceSample(
     alc: new Column(Uint8Array),
     source: new Column(Uint8Array),
   };
-  const addStay = (age: number, gender: number, ageYears: number, admissionSource: number) => {
-    const program = drawProgram[age]![gender]?.();
-    if (program === undefined) return;
-    const subprogram = drawSubprogram[age]![gender]![program]!();
-    let cents = Math.round(drawLos[program]![subprogram]!() * 100);
-    const alc = drawAlc[age]![program]!();
-    if (alc === 1 && cents < alcMinimumCents) cents = alcMinimumCents;
+  const addStay = (
+    age: number,
+    ageYears: number,
+    cell: readonly [number, number],
+    admissionSource: number,
+  ) => {
+    const [program, subprogram] = cell;
+    const setting = scenario.programs[program]!.subprograms[subprogram]!.setting;
+    const whole = Math.floor(ageYears);
+    let days = acuteDays(program, subprogram, whole);
+    // A day case ends the day it starts: under a day, however long its lognormal.
+    if (setting === 'day_case') days = Math.min(days, 1 - 1e-9);
+    const alc = setting === 'inpatient' ? drawAlc[age]![program]!() : 0;
+    if (alc === 1) days += drawAlcDays(days);
     stays.ageGroup.push(age);
     stays.ageYears.push(ageYears);
     stays.program.push(program);
-    stays.losDays.push(cents / 100);
+    stays.losDays.push(Math.max(MIN_LOS_DAYS, Math.round(days * 100) / 100));
     stays.alc.push(alc);
     stays.source.push(admissionSource);
   };
@@ -197,8 +242,7 @@ export function drawReferenceSample(
     const cell = cells[cellIndex]!;
     const age = cell.ageIndex;
     const minAge = bands.min_age[age]!;
-    const maxAge = bands.max_age[age] ?? OLDEST_AGE;
-    const ageYears = minAge + unit() * (maxAge + 1 - minAge);
+    const ageYears = minAge + drawAgeOffset[age]![cell.genderIndex]!() + unit();
     const lha = scenario.lhas[cell.lhaIndex]!;
     patientColumns.lha[i] = cell.lhaIndex;
     patientColumns.ageGroup[i] = age;
@@ -207,23 +251,32 @@ export function drawReferenceSample(
     patientColumns.homeSite[i] =
       drawAway() === 1 ? drawAwaySite[cell.lhaIndex]!() : lha.defaultSiteId - 1;
     let visits = 0;
-    for (let s = 0; s < S; s++) {
-      const count = drawCount[cellIndex]![s]!();
+    const whole = Math.min(Math.floor(ageYears), OLDEST_AGE);
+    for (let drawn = 0; drawn < S; drawn++) {
+      const count = drawCount[cellIndex]![drawn]!();
       visits += count;
+      // Past the pediatric age, a Pediatric ED visit is an Adult ED one.
+      const s = drawn === PEDIATRIC && whole > scenario.ed.pediatricMaxAge ? ADULT : drawn;
       for (let k = 0; k < count; k++) {
-        const disposition = drawDisposition[age]![s]!();
+        const level = drawAcuity[whole]![s]!();
+        const disposition = drawDisposition[whole]![s]![level]!();
         encounters.ageGroup.push(age);
         encounters.subservice.push(s);
-        encounters.acuity.push(drawAcuity[age]![s]!() + 1);
+        encounters.acuity.push(level + 1);
         encounters.disposition.push(disposition);
         encounters.hour.push(drawHour[s]!());
         encounters.weekday.push(weekdayOf(drawDay[s]!()));
-        if (disposition === ADMITTED) addStay(age, cell.genderIndex, ageYears, SOURCE_ED);
+        const route = viaEd[age]![cell.genderIndex]!.pick;
+        if (disposition === ADMITTED && route) addStay(age, ageYears, cellsOf[route()]!, SOURCE_ED);
       }
     }
     patientColumns.edVisits[i] = visits;
-    const directs = drawDirect[age]![cell.genderIndex]!();
-    for (let d = 0; d < directs; d++) addStay(age, cell.genderIndex, ageYears, SOURCE_DIRECT);
+    const nonEd = drawNonEd[age]![cell.genderIndex]!();
+    const route = notViaEd[age]![cell.genderIndex]!.pick;
+    for (let d = 0; d < nonEd && route; d++) {
+      const elective = unit() < electiveShare[age]![cell.genderIndex]!;
+      addStay(age, ageYears, cellsOf[route()]!, elective ? SOURCE_ELECTIVE : SOURCE_DIRECT);
+    }
   }
 
   return {

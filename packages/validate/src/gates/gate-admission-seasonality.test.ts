@@ -1,0 +1,42 @@
+import { defaultScenario } from '@lm-synth/config';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type FixtureDb, fixtureDb } from '../test-fixture-db.js';
+import { syntheticStays } from '../test-synthetic-stays.js';
+import { gateAdmissionSeasonality } from './gate-admission-seasonality.js';
+
+const scenario = defaultScenario();
+const RUN = { timeZone: 'UTC', horizonYears: 1 };
+let db: FixtureDb;
+beforeEach(async () => {
+  db = await fixtureDb(scenario);
+});
+afterEach(() => db.close());
+
+describe('admission-seasonality', () => {
+  it('passes stays drawn by the model', async () => {
+    await syntheticStays(db, scenario, {
+      stays: 150_000,
+      seed: 3,
+      programs: ['medicine', 'critical_care', 'surgery'],
+    });
+    const outcome = await gateAdmissionSeasonality.run(await db.context(RUN));
+    expect(outcome.status, outcome.message).toBe('pass');
+  }, 60_000);
+
+  it('fails admissions spread evenly over the year', async () => {
+    await syntheticStays(db, scenario, {
+      stays: 150_000,
+      seed: 3,
+      programs: ['medicine', 'critical_care', 'surgery'],
+      untimedAdmissions: true,
+    });
+    const outcome = await gateAdmissionSeasonality.run(await db.context(RUN));
+    expect(outcome.status, outcome.message).toBe('fail');
+  }, 60_000);
+
+  it('is inconclusive on three stays', async () => {
+    await syntheticStays(db, scenario, { stays: 3, seed: 9 });
+    const outcome = await gateAdmissionSeasonality.run(await db.context(RUN));
+    expect(outcome.status, outcome.message).toBe('inconclusive');
+  }, 60_000);
+});
