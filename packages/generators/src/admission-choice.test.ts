@@ -220,25 +220,27 @@ describe('AdmissionChoice', () => {
     expect(admissions.electiveShare[medicine]).toBe(0);
   });
 
-  it('accepts maternity admissions only at ages 15-49, at rate / highest rate of the age group', () => {
+  it("accepts maternity admissions only at ages 15-49, at rate / highest rate of the woman's age group", () => {
     const admissions = choice('maternal');
     const rates = ip.maternalAgeRates;
+    const adults = AGE_GROUPS.indexOf('25-44');
     for (let age = 0; age <= OLDEST_AGE; age++) {
-      if (age < 15 || age > 49) expect(admissions.maternalAcceptance[age], `age ${age}`).toBe(0);
-      else expect(admissions.maternalAcceptance[age], `age ${age}`).toBeGreaterThan(0);
+      if (age < 15 || age > 49)
+        expect(admissions.maternalAcceptance(adults, age), `age ${age}`).toBe(0);
+      else expect(admissions.maternalAcceptance(adults, age), `age ${age}`).toBeGreaterThan(0);
     }
     AGE_GROUPS.forEach((_, a) => {
       let highest = 0;
-      let best = 0;
-      for (let age = minAges[a]!; age <= maxAges[a]!; age++) {
-        highest = Math.max(highest, rates[age]!);
-        best = Math.max(best, admissions.maternalAcceptance[age]!);
-      }
-      expect(best).toBe(highest > 0 ? 1 : 0);
       for (let age = minAges[a]!; age <= maxAges[a]!; age++)
-        if (highest > 0)
-          expect(admissions.maternalAcceptance[age]).toBeCloseTo(rates[age]! / highest, 12);
+        highest = Math.max(highest, rates[age]!);
+      for (let age = 0; age <= OLDEST_AGE; age++)
+        expect(admissions.maternalAcceptance(a, age)).toBeCloseTo(
+          highest > 0 ? Math.min(1, rates[age]! / highest) : 0,
+          12,
+        );
     });
+    // A woman of 25-44 on 1 January who turns 45 keeps her group's scale: rate(45) / rate(30-34).
+    expect(admissions.maternalAcceptance(adults, 45)).toBeCloseTo(rates[45]! / rates[32]!, 12);
   });
 
   it('sends a planned or referred admission home when home offers the pair, else to the largest site that does', () => {

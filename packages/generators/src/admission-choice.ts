@@ -35,6 +35,8 @@ export class AdmissionChoice {
   /** [ag]: planned admissions in a year, and their pair. */
   readonly plannedCount: Draw[];
   readonly plannedPair: (Draw | null)[];
+  /** [pair]: share of its admissions that come through the ED. */
+  readonly edShare: Float64Array;
   /** [pair]: share of planned admissions that are elective (else direct). */
   readonly electiveShare: Float64Array;
   private readonly inProgram: (Draw | null | undefined)[];
@@ -44,8 +46,10 @@ export class AdmissionChoice {
   private readonly programCount: number;
   private readonly siteCount: number;
   private readonly slot: StreamSlot;
-  /** [single year of age]: chance a maternity admission drawn for the group stands at that age. */
-  readonly maternalAcceptance: Float64Array;
+  /** [single year of age]: births per woman-year (0: no maternity at that age). */
+  readonly maternalRate: readonly number[];
+  /** [age group]: the highest single-year birth rate of the group, which thins its draws. */
+  private readonly maternalPeak: Float64Array;
   /** [ag x pair]: expected admissions per person-year over all routes. */
   readonly perPersonYear: Float64Array;
 
@@ -73,6 +77,7 @@ export class AdmissionChoice {
     this.maternity = Uint8Array.from(pairs, ({ subprogram }) => (subprogram.maternity ? 1 : 0));
     const bed = pairs.map(({ subprogram }) => subprogram.setting !== 'ambulatory');
     const routes = pairs.map(({ p, sp }) => ip.admissionRoutes[p]![sp]!);
+    this.edShare = Float64Array.from(routes, (r) => r[ED]!);
     this.electiveShare = Float64Array.from(routes, (r) =>
       r[ELECTIVE]! + r[2]! > 0 ? r[ELECTIVE]! / (r[ELECTIVE]! + r[2]!) : 0,
     );
@@ -81,7 +86,8 @@ export class AdmissionChoice {
     // rate's shape and raised by max / mean so the group keeps its volume.
     const rates = ip.maternalAgeRates;
     const withinGroup = singleYearAgeShares(scenario.demography);
-    this.maternalAcceptance = new Float64Array(rates.length);
+    this.maternalRate = rates;
+    this.maternalPeak = new Float64Array(minAges.length);
     const maternalBoost = minAges.map((min, a) => {
       let highest = 0;
       let mean = 0;
@@ -89,8 +95,7 @@ export class AdmissionChoice {
         highest = Math.max(highest, rates[age]!);
         mean += withinGroup[a]![FEMALE]![age - min]! * rates[age]!;
       }
-      for (let age = min; age <= maxAges[a]!; age++)
-        this.maternalAcceptance[age] = highest > 0 ? rates[age]! / highest : 0;
+      this.maternalPeak[a] = highest;
       return mean > 0 ? highest / mean : 0;
     });
 
@@ -147,6 +152,9 @@ export class AdmissionChoice {
       for (let j = 0; j < J; j++) if (this.maternity[j]) this.perPersonYear[ag * J + j]! *= scale;
     }
     const weight = (ag: number, j: number) => this.perPersonYear[ag * J + j]!;
+    // Maternity draws are thinned to the single-year rates: raised by the group's max / mean.
+    const boost = (ag: number, j: number) =>
+      this.maternity[j] ? maternalBoost[Math.floor(ag / G)]! : 1;
     const isOffered = (f: number, j: number) => offered[f * J + j] === 1;
 
     this.edPairAtSite = [];
@@ -158,7 +166,9 @@ export class AdmissionChoice {
     const seasonality = ip.timing.seasonality;
     this.seasonalWeights = (ag, f, month) =>
       pairs.map((pair, j) =>
-        isOffered(f, j) ? weight(ag, j) * routes[j]![ED]! * seasonality[pair.p]![month]! : 0,
+        isOffered(f, j)
+          ? weight(ag, j) * routes[j]![ED]! * seasonality[pair.p]![month]! * boost(ag, j)
+          : 0,
       );
     this.inProgramWeights = (ag, f, p) =>
       pairs.map((pair, j) => (pair.p === p && isOffered(f, j) ? weight(ag, j) : 0));
@@ -167,7 +177,9 @@ export class AdmissionChoice {
         this.edPairAtSite.push(
           sampler(
             slot,
-            pairs.map((_, j) => (isOffered(f, j) ? weight(ag, j) * routes[j]![ED]! : 0)),
+            pairs.map((_, j) =>
+              isOffered(f, j) ? weight(ag, j) * routes[j]![ED]! * boost(ag, j) : 0,
+            ),
           ) ??
             sampler(
               slot,
@@ -198,9 +210,8 @@ export class AdmissionChoice {
       const a = Math.floor(ag / G);
       return pairs.map((pair, j) => {
         if (!offeredAnywhere[j]) return 0;
-        const boost = this.maternity[j] ? maternalBoost[a]! : 1;
         const readmitted = ip.readmission30[a]![pair.p]!;
-        return weight(ag, j) * (1 - routes[j]![ED]!) * (1 - readmitted) * boost;
+        return weight(ag, j) * (1 - routes[j]![ED]!) * (1 - readmitted) * boost(ag, j);
       });
     };
     this.plannedCount = Array.from({ length: A * G }, (_, ag) =>
@@ -224,6 +235,16 @@ export class AdmissionChoice {
       this.seasonal[at] = draw;
     }
     return draw;
+  }
+
+  /**
+   * The chance that a maternity admission drawn for a woman of age group `group` (her group on
+   * 1 January) stands when she is `years` old: her rate over the group's peak rate, so the draws
+   * follow the single-year rates (and one who has turned 45 since keeps her group's scale).
+   */
+  maternalAcceptance(group: number, years: number): number {
+    const peak = this.maternalPeak[group]!;
+    return peak > 0 ? Math.min(1, this.maternalRate[years]! / peak) : 0;
   }
 
   /** A pair of `program` offered at `site` for `ag`, by admissions (null: none), built on first use. */

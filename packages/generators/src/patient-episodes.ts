@@ -384,10 +384,10 @@ function edPair(context: GeneratorContext, ag: number, site: number, time: numbe
   const years = yearsAt(context, day);
   let pair = draw();
   for (let tries = 0; tries < MATERNAL_REDRAWS && choice.maternity[pair]; tries++) {
-    if (choice.maternalAcceptance[years]! > 0) return pair;
+    if (choice.maternalAcceptance(Math.floor(ag / context.genderCount), years) > 0) return pair;
     pair = draw();
   }
-  return choice.maternity[pair] && !(choice.maternalAcceptance[years]! > 0) ? -1 : pair;
+  return choice.maternity[pair] ? -1 : pair;
 }
 
 // The year's planned admissions, sorted by time.
@@ -426,7 +426,7 @@ function plannedAdmissions(
     // Maternity admissions stand at the mother's single year of age in proportion to its rate.
     if (
       admissions.maternity[pair] &&
-      !(context.unit() < admissions.maternalAcceptance[yearsAt(context, day)]!)
+      !(context.unit() < admissions.maternalAcceptance(age, yearsAt(context, day)))
     )
       continue;
     // Insertion by time.
@@ -447,7 +447,7 @@ function plannedAdmissions(
 /** Whether a stay in `pair` fits a patient aged `years`: maternity only at maternal ages. */
 function maternalAgeFits(context: GeneratorContext, pair: number, years: number): boolean {
   const { admissions } = context;
-  return !admissions.maternity[pair] || admissions.maternalAcceptance[years]! > 0;
+  return !admissions.maternity[pair] || admissions.maternalRate[years]! > 0;
 }
 
 /** An urgent readmission: through the ED (a visit that ends in admission) or direct. */
