@@ -28,15 +28,9 @@ export class DischargeOutcome {
     this.unit = uniform(slot)(0, 1);
   }
 
-  /**
-   * Whether a stay in `program` of a patient in age group `group` and ED frailty `frailty` ends
-   * in death: with probability p / frailty, as ED deaths. A frail patient has frailty-times
-   * more stays, so the death hazard per person-year does not depend on frailty (deaths do not
-   * thin out the frail and the cohort's ED use stays as configured), while over all stays
-   * (weighted by frailty) the share that end in death is still p.
-   */
-  dies(group: number, program: number, frailty = 1): boolean {
-    return this.unit() * frailty < this.scenario.died[group]![program]!;
+  /** Whether a stay in `program` of a patient in age group `group` ends in death. */
+  dies(group: number, program: number): boolean {
+    return this.unit() < this.scenario.died[group]![program]!;
   }
 
   /** A live discharge code. */

@@ -585,10 +585,7 @@ function startStays(
     episode.busyUntil = Math.max(episode.busyUntil, discharge);
 
     // How the stay ends. A warm-up stay that ends before the start is a resident alive then.
-    if (
-      context.dischargeOutcome.dies(age, program, patient.frailty) &&
-      discharge >= context.startMidnight
-    ) {
+    if (context.dischargeOutcome.dies(age, program) && discharge >= context.startMidnight) {
       stays.disposition[row] = DISCHARGE.died;
       die(context, discharge);
       return;
