@@ -1,5 +1,5 @@
 import { type Scenario, singleYearAgeShares } from '@lm-synth/config/core';
-import { aliasTable, categorical, poisson } from '@lm-synth/stats';
+import { aliasTable, categorical } from '@lm-synth/stats';
 import type { StreamSlot } from './stream-slot.js';
 
 type Draw = () => number;
@@ -17,7 +17,8 @@ function sampler(slot: StreamSlot, weights: readonly number[]): Draw | null {
  * and each subprogram's admissions split over the ED, elective and direct routes as the
  * scenario says: an ED admission at a site chooses among the pairs it offers in proportion to
  * admissions x ED share; planned (elective and direct) admissions are Poisson per person-year
- * with the rest, less the readmissions expected of them (those come back on their own).
+ * with the rest (times the patient's frailty, as ED visits), less the readmissions expected of
+ * them (those come back on their own).
  * Maternity pairs follow the mother's single year of age. Indices: `ag` is age group x genders
  * + gender; pairs are numbered program by program.
  */
@@ -32,8 +33,8 @@ export class AdmissionChoice {
   readonly edPairAnywhere: (Draw | null)[];
   /** [(ag x home site) x pair]: the site of a planned or referred admission (-1: none). */
   readonly site: Int32Array;
-  /** [ag]: planned admissions in a year, and their pair. */
-  readonly plannedCount: Draw[];
+  /** [ag]: mean planned admissions per person-year (before the patient's frailty), and their pair. */
+  readonly plannedMean: Float64Array;
   readonly plannedPair: (Draw | null)[];
   /** [pair]: share of its admissions that come through the ED. */
   readonly edShare: Float64Array;
@@ -166,9 +167,7 @@ export class AdmissionChoice {
     const seasonality = ip.timing.seasonality;
     this.seasonalWeights = (ag, f, month) =>
       pairs.map((pair, j) =>
-        isOffered(f, j)
-          ? weight(ag, j) * routes[j]![ED]! * seasonality[pair.p]![month]! * boost(ag, j)
-          : 0,
+        isOffered(f, j) ? weight(ag, j) * routes[j]![ED]! * seasonality[pair.p]![month]! : 0,
       );
     this.inProgramWeights = (ag, f, p) =>
       pairs.map((pair, j) => (pair.p === p && isOffered(f, j) ? weight(ag, j) : 0));
@@ -214,8 +213,8 @@ export class AdmissionChoice {
         return weight(ag, j) * (1 - routes[j]![ED]!) * (1 - readmitted) * boost(ag, j);
       });
     };
-    this.plannedCount = Array.from({ length: A * G }, (_, ag) =>
-      poisson(slot)(planned(ag).reduce((sum, w) => sum + w, 0)),
+    this.plannedMean = Float64Array.from({ length: A * G }, (_, ag) =>
+      planned(ag).reduce((sum, w) => sum + w, 0),
     );
     this.plannedPair = Array.from({ length: A * G }, (_, ag) => sampler(slot, planned(ag)));
   }

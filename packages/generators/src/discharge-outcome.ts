@@ -1,5 +1,6 @@
 import { DISCHARGE_DISPOSITIONS, type Scenario } from '@lm-synth/config/core';
 import { uniform } from '@lm-synth/stats';
+import { frailtyScaledChance } from './frailty-scaled-chance.js';
 import type { StreamSlot } from './stream-slot.js';
 
 const code = (name: (typeof DISCHARGE_DISPOSITIONS)[number]) =>
@@ -23,14 +24,28 @@ export class DischargeOutcome {
   private readonly scenario: Scenario['inpatient']['discharge'];
   private readonly unit: () => number;
 
+  private readonly scaled: readonly (readonly number[])[];
+
   constructor(scenario: Scenario, slot: StreamSlot) {
     this.scenario = scenario.inpatient.discharge;
+    const model = scenario.ed.countModel;
+    const k = model.model === 'negbin' ? model.dispersion : Number.POSITIVE_INFINITY;
+    this.scaled = this.scenario.died.map((byProgram) =>
+      byProgram.map((p) => frailtyScaledChance(p, k)),
+    );
     this.unit = uniform(slot)(0, 1);
   }
 
-  /** Whether a stay in `program` of a patient in age group `group` ends in death. */
-  dies(group: number, program: number): boolean {
-    return this.unit() < this.scenario.died[group]![program]!;
+  /**
+   * Whether a stay in `program` of a patient in age group `group` and frailty `frailty` ends in
+   * death: with probability min(1, x / frailty), x from frailtyScaledChance. Stays come
+   * frailty-times as often (ED and planned admissions alike), so over all stays the share that
+   * end in death is the configured p, while the death hazard per person-year, m min(frailty, x),
+   * hardly depends on frailty below x: deaths do not thin the frail out of the cohort, whose
+   * hospital use then stays as configured year after year.
+   */
+  dies(group: number, program: number, frailty = 1): boolean {
+    return this.unit() * frailty < this.scaled[group]![program]!;
   }
 
   /** A live discharge code. */

@@ -5,6 +5,7 @@ import {
   type Scenario,
 } from '@lm-synth/config/core';
 import { aliasTable, categorical, uniform } from '@lm-synth/stats';
+import { frailtyScaledChance } from './frailty-scaled-chance.js';
 import type { StreamSlot } from './stream-slot.js';
 
 type Draw = () => number;
@@ -57,9 +58,15 @@ export class EdOutcome {
         ),
       ),
     );
+    // Deceased with probability min(1, x / frailty) (frailtyScaledChance): over all visits,
+    // which come frailty-times as often, the share is still the configured p.
+    const model = scenario.ed.countModel;
+    const k = model.model === 'negbin' ? model.dispersion : Number.POSITIVE_INFINITY;
     this.deceasedShare = Float64Array.from(
       conditional.flatMap((bySubservice) =>
-        bySubservice.flatMap((byLevel) => byLevel.map((shares) => shares[DECEASED]!)),
+        bySubservice.flatMap((byLevel) =>
+          byLevel.map((shares) => frailtyScaledChance(shares[DECEASED]!, k)),
+        ),
       ),
     );
     this.unit = uniform(slot)(0, 1);
@@ -76,9 +83,10 @@ export class EdOutcome {
   }
 
   /**
-   * The disposition code of a visit at `level`. Deceased comes with probability p / frailty: a
-   * frequent attender's visit is less often fatal, so the death hazard per person-year does not
-   * depend on frailty, while over all visits (weighted by frailty) the Deceased share stays p.
+   * The disposition code of a visit at `level`. Deceased comes with probability
+   * min(1, x / frailty), x from frailtyScaledChance: a frequent attender's visit is less often
+   * fatal, so the death hazard per person-year hardly depends on frailty, while over all visits
+   * (weighted by frailty) the Deceased share stays p.
    */
   disposition(age: number, s: number, level: number, frailty: number): number {
     const at = (age * this.subservices + s) * LEVELS + level - 1;

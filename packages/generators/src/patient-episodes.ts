@@ -405,7 +405,8 @@ function plannedAdmissions(
   const { admissions, codes } = context;
   const ag = age * context.genderCount + patient.gender;
   const draw = admissions.plannedPair[ag];
-  const n = admissions.plannedCount[ag]!();
+  // The frailty that makes a patient a frequent ED user makes them a frequent inpatient too.
+  const n = poissonCount(context.slots.inpatient, patient.frailty * admissions.plannedMean[ag]!);
   if (!draw || n === 0) return 0;
   if (n > plannedTime.length) {
     plannedTime = new Float64Array(n * 2);
@@ -585,7 +586,10 @@ function startStays(
     episode.busyUntil = Math.max(episode.busyUntil, discharge);
 
     // How the stay ends. A warm-up stay that ends before the start is a resident alive then.
-    if (context.dischargeOutcome.dies(age, program) && discharge >= context.startMidnight) {
+    if (
+      context.dischargeOutcome.dies(age, program, patient.frailty) &&
+      discharge >= context.startMidnight
+    ) {
       stays.disposition[row] = DISCHARGE.died;
       die(context, discharge);
       return;
