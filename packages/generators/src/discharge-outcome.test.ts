@@ -2,6 +2,7 @@ import { AGE_GROUPS, DISCHARGE_DISPOSITIONS, defaultScenario } from '@lm-synth/c
 import { createStream } from '@lm-synth/stats';
 import { describe, expect, it } from 'vitest';
 import { DISCHARGE, DischargeOutcome } from './discharge-outcome.js';
+import { frailtyScaledChance } from './frailty-scaled-chance.js';
 import { StreamSlot } from './stream-slot.js';
 
 // Shares within 4.5 binomial standard errors sqrt(n p (1 - p)) of n p: at a fixed seed a
@@ -26,7 +27,7 @@ function expectCount(observed: number, p: number, n: number) {
 }
 
 describe('DischargeOutcome', () => {
-  it('ends a stay in death with the probability configured for its age group and program', () => {
+  it('ends a stay in death with min(1, x / frailty), x calibrated from the configured probability', () => {
     const discharge = outcome('dies');
     for (const [g, p] of [
       [group('85+'), program('palliative')],
@@ -34,9 +35,12 @@ describe('DischargeOutcome', () => {
       [group('45-64'), program('medicine')],
       [group('5-14'), program('surgery')],
     ] as const) {
-      const probability = settings.died[g]![p]!;
+      const model = scenario.ed.countModel;
+      const k = model.model === 'negbin' ? model.dispersion : Number.POSITIVE_INFINITY;
+      // At frailty 2, so palliative's x (above 1) still shows below certainty.
+      const probability = Math.min(1, frailtyScaledChance(settings.died[g]![p]!, k) / 2);
       let deaths = 0;
-      for (let i = 0; i < N; i++) if (discharge.dies(g, p)) deaths++;
+      for (let i = 0; i < N; i++) if (discharge.dies(g, p, 2)) deaths++;
       if (probability === 0) expect(deaths).toBe(0);
       else expectCount(deaths, probability, N);
     }

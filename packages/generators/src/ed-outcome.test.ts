@@ -8,6 +8,7 @@ import {
 import { createStream } from '@lm-synth/stats';
 import { describe, expect, it } from 'vitest';
 import { EdOutcome } from './ed-outcome.js';
+import { frailtyScaledChance } from './frailty-scaled-chance.js';
 import { StreamSlot } from './stream-slot.js';
 
 // Each share is checked against its probability within 4.5 binomial standard errors
@@ -16,6 +17,8 @@ import { StreamSlot } from './stream-slot.js';
 const Z = 4.5;
 const N = 200_000;
 const scenario = defaultScenario();
+const model = scenario.ed.countModel;
+const K = model.model === 'negbin' ? model.dispersion : Number.POSITIVE_INFINITY;
 const acuity = acuityByAge(scenario);
 const conditional = dispositionByAcuity(scenario);
 const ADULT = ED_SUBSERVICES.indexOf('Adult ED');
@@ -69,32 +72,43 @@ describe('EdOutcome', () => {
     }
   });
 
-  it('draws dispositions by dispositionByAcuity at the visit level when frailty is 1', () => {
+  // Deceased comes with probability min(1, x / frailty), x = frailtyScaledChance(p, k): the
+  // other dispositions share the rest in their configured ratios.
+  const withDeceased = (shares: readonly number[], chance: number) => {
+    const p = shares[DECEASED]!;
+    return shares.map((q, d) => (d === DECEASED ? chance : ((1 - chance) * q) / (1 - p)));
+  };
+
+  it('draws dispositions by dispositionByAcuity, Deceased at x / frailty', () => {
     const ed = outcome('disposition');
-    for (const [age, s, level] of [
-      [80, ADULT, 1],
-      [80, ADULT, 2],
-      [40, ADULT, 3],
-      [10, PEDIATRIC, 4],
+    for (const [age, s, level, frailty] of [
+      [80, ADULT, 1, 1],
+      [80, ADULT, 2, 1],
+      [40, ADULT, 3, 1],
+      [10, PEDIATRIC, 4, 1],
+      [85, ADULT, 1, 4],
     ] as const) {
+      const shares = conditional[age]![s]![level - 1]!;
+      const x = frailtyScaledChance(shares[DECEASED]!, K);
       const counts = new Float64Array(ED_DISPOSITIONS.length);
-      for (let i = 0; i < N; i++) counts[ed.disposition(age, s, level, 1)]!++;
-      expectShares(counts, conditional[age]![s]![level - 1]!, N);
+      for (let i = 0; i < N; i++) counts[ed.disposition(age, s, level, frailty)]!++;
+      expectShares(counts, withDeceased(shares, Math.min(1, x / frailty)), N);
     }
   });
 
-  it('makes a visit of frailty 4 a quarter as often fatal, the other dispositions keeping their ratios', () => {
+  it('makes a visit of frailty 4 a quarter as often fatal as one of frailty 1', () => {
     const ed = outcome('frailty');
     // CTAS 1 at 85 in the Adult ED carries the largest Deceased share, so the quartering shows.
-    const shares = conditional[85]![ADULT]![0]!;
-    const p = shares[DECEASED]!;
-    expect(p).toBeGreaterThan(0.01);
-    const expected = shares.map((q, d) => (d === DECEASED ? p / 4 : ((1 - p / 4) * q) / (1 - p)));
-    const counts = new Float64Array(ED_DISPOSITIONS.length);
-    for (let i = 0; i < N; i++) counts[ed.disposition(85, ADULT, 1, 4)]!++;
-    expectShares(counts, expected, N);
-    // And the quarter is far outside the frailty-1 share's band: the test can tell them apart.
-    expect(Math.abs(counts[DECEASED]! - N * p)).toBeGreaterThan(Z * Math.sqrt(N * p * (1 - p)));
+    const x = frailtyScaledChance(conditional[85]![ADULT]![0]![DECEASED]!, K);
+    expect(x).toBeGreaterThan(0.04);
+    let one = 0;
+    let four = 0;
+    for (let i = 0; i < N; i++) {
+      if (ed.disposition(85, ADULT, 1, 1) === DECEASED) one++;
+      if (ed.disposition(85, ADULT, 1, 4) === DECEASED) four++;
+    }
+    expect(Math.abs(four - one / 4)).toBeLessThan(Z * Math.sqrt(N * (x / 4) * 2));
+    expect(Math.abs(four - one)).toBeGreaterThan(Z * Math.sqrt(N * x));
   });
 
   it('draws the level of a visit known to end in admission in proportion to acuity x P(Admitted | level)', () => {

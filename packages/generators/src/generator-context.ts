@@ -331,11 +331,14 @@ export class GeneratorContext {
       slots.inpatient,
     );
     this.stayLength = new StayLength(scenario, settings.maxLosDays, slots.inpatient);
+    // Stays end up to the longest LOS past the last year: their local discharge times (and the
+    // draws they take) must not depend on how many years are simulated.
+    const timingLast = this.yearFirstDay[years]! + Math.ceil(settings.maxLosDays) + 2;
     this.timing = new StayTiming(
       scenario,
-      this.clock,
+      new LocalClock(settings.timeZone, this.censusFirstDay - 1, timingLast),
       this.censusFirstDay - 1,
-      this.yearFirstDay[years]! + 1,
+      timingLast,
       this.yearFirstDay,
       slots.inpatient,
     );
