@@ -257,7 +257,7 @@ export function simulatePatient(
     if (patient.exitReason >= 0 && patient.deathTime === NEVER)
       for (let r = 0; r < episode.stayRows; r++) {
         const discharge = stays.time[r]! + stays.cents[r]! * SECONDS_PER_CENTIDAY;
-        const last = context.localDayOf(discharge);
+        const last = context.timing.localDayOf(discharge);
         if (last > patient.exitDay) patient.exitDay = last;
       }
     if (patient.exitReason >= 0) break;
@@ -505,7 +505,7 @@ function readmit(
 /** The patient dies at `time`: the exit, and nothing after it. */
 function die(context: GeneratorContext, time: number): void {
   patient.deathTime = time;
-  patient.exitDay = context.localDayOf(time);
+  patient.exitDay = context.timing.localDayOf(time);
   patient.exitReason = context.codes.death;
   episode.readmitAt = NEVER;
   episode.transferAt = NEVER;
