@@ -1,11 +1,8 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { type Scenario, scenarioHash } from '@lm-synth/config/core';
 import type { OutputFormat, PartitionColumn } from '@lm-synth/export-arrow';
-import type { ResolvedGenerateOptions } from '@lm-synth/generators';
+import type { DatasetPlan } from '@lm-synth/generators';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
-import { CLI_VERSION } from './cli-version.js';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';
 import { formatTextTable } from './format-text-table.js';
@@ -18,15 +15,6 @@ import { ProgressReporter } from './progress-reporter.js';
 
 const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
 const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
-
-/**
- * Generator worker threads by default: one fewer than the cores, since writing
- * (DuckDB's appender and Parquet encoder) keeps a core busy too; none on 2
- * cores, where at 1,000,000 patients generating in the main thread took about
- * a quarter less CPU time and wall time than two workers competing with
- * DuckDB, and about 10% less than one worker.
- */
-const DEFAULT_WORKERS = availableParallelism() > 2 ? availableParallelism() - 1 : 0;
 
 const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]);
 const isPositiveInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(1)]);
@@ -148,15 +136,14 @@ export class GenerateCommand extends LmSynthCommand {
       withEd: this.withEd,
       withIp: this.withIp,
       seed: this.seed,
-      workers: this.workers ?? DEFAULT_WORKERS,
+      workers: this.workers,
       uniqueQuasiIdentifiers: this.uniqueQuasiIdentifiers,
     });
-    const { options } = plan;
     const started = performance.now();
-    if (this.mysql !== undefined) return this.loadIntoMysql(scenario, options, started);
+    if (this.mysql !== undefined) return this.loadIntoMysql(plan, started);
     const progress = new ProgressReporter(this.context.stderr, this.context.env);
     // Worker threads, if any, start generating while the writer loads.
-    const source = generateDataset(scenario, options);
+    const source = generateDataset(plan);
     const { writeDataset } = await import('@lm-synth/export-arrow');
     const outDir = resolve(this.out);
     const outcome = await interruptible((signal) =>
@@ -168,20 +155,6 @@ export class GenerateCommand extends LmSynthCommand {
         partitionBy,
         duckdb: this.duckdb,
         onProgress: progress.onProgress,
-        run: {
-          lmSynthVersion: CLI_VERSION,
-          seed: options.seed,
-          scenarioId: scenario.meta.id,
-          scenarioHash: scenarioHash(plan.scenario),
-          referenceDate: scenario.referenceDate,
-          timeZone: scenario.timeZone,
-          startYear: options.startYear,
-          horizonYears: options.horizonYears,
-          patients: options.patients,
-          uniqueQuasiIdentifiers: options.uniqueQuasiIdentifiers,
-          withEd: options.withEd,
-          withIp: options.withIp,
-        },
       }),
     );
     progress.done();
@@ -218,11 +191,7 @@ export class GenerateCommand extends LmSynthCommand {
   }
 
   /** `--mysql`: the generators' streams go through LOAD DATA LOCAL with no temporary files. */
-  private async loadIntoMysql(
-    scenario: Scenario,
-    options: ResolvedGenerateOptions,
-    started: number,
-  ): Promise<number> {
+  private async loadIntoMysql(plan: DatasetPlan, started: number): Promise<number> {
     const connection = await mysqlConnection(
       { url: this.mysql, tlsCa: this.tlsCa, insecureTls: this.insecureTls },
       this.context,
@@ -231,7 +200,7 @@ export class GenerateCommand extends LmSynthCommand {
       import('@lm-synth/generators'),
       import('@lm-synth/mysql-sink'),
     ]);
-    const report = await loadDataset(generateDataset(scenario, options), connection, {
+    const report = await loadDataset(generateDataset(plan), connection, {
       createDatabase: this.createDatabase,
       onMessage: (message, kind) => {
         if (kind === 'warning') this.context.stderr.write(`${message}\n`);

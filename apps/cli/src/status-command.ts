@@ -78,7 +78,7 @@ function asText(dir: string, check: DatasetCheck): string {
       .map((resource) => `${resource.name} ${STATUS_LABEL[resource.status]}`),
     ...check.companions
       .filter((companion) => companion.status !== 'ok')
-      .map((companion) => `${companion.path} MISSING`),
+      .map((companion) => `${companion.path} ${STATUS_LABEL[companion.status]}`),
   ];
   const verdict = check.ok
     ? `All ${check.resources.length} tables present with matching hashes.`

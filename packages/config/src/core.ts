@@ -45,3 +45,4 @@ export type {
   ValidationThresholds,
 } from './scenario.js';
 export { scenarioHash } from './scenario-hash.js';
+export { scenarioWithYears } from './scenario-with-years.js';

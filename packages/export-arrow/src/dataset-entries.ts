@@ -22,6 +22,7 @@ export function datasetEntries(manifest: DatasetManifest): DatasetEntries {
     files: [
       ...tableFiles,
       DATASET_FILES.sdvMetadata,
+      DATASET_FILES.scenario,
       DATASET_FILES.duckdb,
       `${DATASET_FILES.duckdb}.wal`,
       DATASET_FILES.manifest,

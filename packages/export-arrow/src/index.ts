@@ -17,13 +17,12 @@ export {
   verifyDataset,
 } from './manifest/verify-dataset.js';
 export { type Dataset, type OpenDatasetOptions, openDataset } from './open-dataset.js';
+export { type DatasetScenario, readDatasetScenario } from './read-dataset-scenario.js';
 export { SYNTHETIC_NOTICE } from './synthetic-notice.js';
 export { writeDataset } from './write-dataset.js';
 export type {
   OutputFormat,
   PartitionColumn,
-  RunMetadata,
-  TableBatches,
   TableSummary,
   WriteDatasetOptions,
   WriteProgressEvent,

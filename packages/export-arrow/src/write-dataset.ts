@@ -1,7 +1,13 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { CATALOGUE, cataloguePosition, type TableDefinition } from '@lm-synth/dims';
+import { scenarioHash } from '@lm-synth/config/core';
+import {
+  CATALOGUE,
+  cataloguePosition,
+  type DatasetStream,
+  type TableDefinition,
+} from '@lm-synth/dims';
 import { ArrowIpcTableWriter } from './arrow-ipc-table-writer.js';
 import { canonicalBatches } from './canonical-batches.js';
 import { CsvTableWriter } from './csv/csv-table-writer.js';
@@ -19,7 +25,6 @@ import type { TableFileWriter } from './table-file-writer.js';
 import type {
   OutputFormat,
   PartitionColumn,
-  TableBatches,
   WriteDatasetOptions,
   WriteSummary,
 } from './write-dataset-types.js';
@@ -29,18 +34,20 @@ const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
 
 /**
  * Writes a dataset: every table of `source` as Parquet, CSV or Arrow IPC,
- * lm_synth.duckdb (unless `duckdb: false`), SDV metadata.json and, last, the
- * datapackage.json manifest — all into a temporary directory renamed into
+ * lm_synth.duckdb (unless `duckdb: false`), SDV metadata.json, the source's
+ * scenario as scenario.yaml (when it carries one) and, last, the
+ * datapackage.json manifest, which records the source's run metadata — all into a temporary directory renamed into
  * place only when complete. Bad options throw ExportInputError before
  * anything is written. The same rows give the same bytes however they are
  * cut into batches (the DuckDB file excepted, whose tables are identical).
  */
 export async function writeDataset(
-  source: AsyncIterable<TableBatches> | Iterable<TableBatches>,
+  source: DatasetStream,
   options: WriteDatasetOptions,
 ): Promise<WriteSummary> {
-  const { format, run, onProgress, signal } = options;
-  const partitionBy = checkOptions(options);
+  const { format, onProgress, signal } = options;
+  const { run, scenario } = source;
+  const partitionBy = checkOptions(source, options);
   signal?.throwIfAborted();
   const database = options.duckdb ?? true;
   const output = await OutputDirectory.prepare(options.outDir, options.force ?? false);
@@ -105,7 +112,22 @@ export async function writeDataset(
       formatJson(sdvMetadata(tables, format)),
     );
     if (database) await syncPath(join(dir, DATASET_FILES.duckdb));
-    const manifest = buildManifest({ run, format, partitionBy, duckdb: database, resources });
+    let scenarioFile: { path: string; bytes: number; hash: string } | undefined;
+    if (scenario) {
+      // Loaded only here: the YAML writer is not needed to write the tables.
+      const { stringifyScenario } = await import('@lm-synth/config');
+      await writeSynced(join(dir, DATASET_FILES.scenario), stringifyScenario(scenario));
+      const path = DATASET_FILES.scenario;
+      scenarioFile = { path, ...(await resourceDigest(dir, path)) };
+    }
+    const manifest = buildManifest({
+      run,
+      format,
+      partitionBy,
+      duckdb: database,
+      resources,
+      ...(scenarioFile ? { scenario: scenarioFile } : {}),
+    });
     await writeSynced(join(dir, DATASET_FILES.manifest), formatJson(manifest));
     signal?.throwIfAborted();
     await output.commit();
@@ -133,14 +155,21 @@ export async function writeDataset(
 
 // A new dataset always names its time zone; only manifests written before it existed lack one.
 const runMetadataSchema = datasetManifestSchema.shape.lm_synth
-  .omit({ format: true, partitionBy: true, duckdb: true, notice: true })
+  .omit({ format: true, partitionBy: true, duckdb: true, notice: true, scenario: true })
   .required({ timeZone: true });
 
-function checkOptions(options: WriteDatasetOptions): PartitionColumn[] {
-  const run = runMetadataSchema.safeParse(options.run);
+function checkOptions(source: DatasetStream, options: WriteDatasetOptions): PartitionColumn[] {
+  // Streams made by hand (not by generateDataset) can carry anything.
+  const run = runMetadataSchema.safeParse(source.run);
   if (!run.success) {
     const issue = run.error.issues[0]!;
     throw new ExportInputError(`Bad run metadata: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  // scenario.yaml must be the scenario the manifest names.
+  if (source.scenario && scenarioHash(source.scenario) !== run.data.scenarioHash) {
+    throw new ExportInputError(
+      `The stream's scenario does not match its run metadata (scenarioHash ${run.data.scenarioHash})`,
+    );
   }
   if (!FORMATS.includes(options.format)) {
     throw new ExportInputError(
@@ -156,7 +185,7 @@ function checkOptions(options: WriteDatasetOptions): PartitionColumn[] {
     }
   }
   if (partitionBy.length > 0 && options.format !== 'parquet') {
-    throw new ExportInputError('--partition-by needs --format parquet');
+    throw new ExportInputError('partitionBy needs format parquet');
   }
   return partitionBy;
 }

@@ -14,6 +14,5 @@ export {
 } from './resolve-password.js';
 export type { ServerInfo } from './server-info.js';
 export type { ServerFlavor } from './server-version.js';
-export type { TableStream } from './table-stream.js';
 export type { VerificationReport } from './verification-report.js';
 export { type VerifyDatabaseOptions, verifyDatabase } from './verify-database.js';

@@ -1,3 +1,4 @@
+import type { TableBatches } from '@lm-synth/dims';
 import { arrowSchema, CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
 import {
   Bool,
@@ -10,7 +11,6 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
-import type { TableStream } from './table-stream.js';
 
 /** Column values as the generators hold them: typed arrays, codes for enums, strings. */
 type Values =
@@ -33,7 +33,7 @@ type TableColumns = { readonly length: number; readonly columns: Record<string, 
 export interface TestDataset {
   readonly tables: ReadonlyMap<string, readonly RecordBatch[]>;
   /** The dataset as the generators hand it over: catalogue order, batches on demand. */
-  streams(): AsyncIterable<TableStream>;
+  streams(): AsyncIterable<TableBatches>;
   rows(table: string): number;
 }
 

@@ -57,7 +57,6 @@ describe('validate', () => {
     expect(report.gates.filter((gate) => gate.status === 'fail')).toEqual([]);
     expect(report.dataset).toMatchObject({
       format: 'parquet',
-      run: { seed: 5, patients: 3_000, referenceDate: '2025-01-01', withEd: true, withIp: true },
     });
     // 3,000 residents on 1 January of the start year, then the entrants of each encounter year.
     const patients = report.dataset.tables.find((table) => table.name === 'patients')?.rows ?? 0;
@@ -118,20 +117,6 @@ describe('validate', () => {
         outDir: dir,
         format: 'parquet',
         duckdb: false,
-        run: {
-          lmSynthVersion: '0.0.0-test',
-          seed: 42,
-          scenarioId: scenario.meta.id,
-          scenarioHash: scenarioHash(scenario),
-          referenceDate: scenario.referenceDate,
-          timeZone: scenario.timeZone,
-          startYear: scenario.startYear,
-          horizonYears: scenario.horizonYears,
-          patients: 2_000,
-          uniqueQuasiIdentifiers: true,
-          withEd: false,
-          withIp: false,
-        },
       },
     );
     const report = await validate(dir, scenario);

@@ -1,6 +1,6 @@
-import type { ColumnDefinition, TableDefinition } from '@lm-synth/dims';
+import type { ColumnDefinition, RunMetadata, TableDefinition } from '@lm-synth/dims';
 import { SYNTHETIC_NOTICE } from '../synthetic-notice.js';
-import type { OutputFormat, PartitionColumn, RunMetadata } from '../write-dataset-types.js';
+import type { OutputFormat, PartitionColumn } from '../write-dataset-types.js';
 import type { DatasetManifest, ManifestField, ManifestResource } from './dataset-manifest.js';
 
 /** One written table, with its files' size and digest (see resourceDigest). */
@@ -19,6 +19,8 @@ export interface BuildManifestInput {
   readonly partitionBy: readonly PartitionColumn[];
   readonly duckdb: boolean;
   readonly resources: readonly WrittenResource[];
+  /** scenario.yaml, when the source carried its scenario. */
+  readonly scenario?: { readonly path: string; readonly bytes: number; readonly hash: string };
 }
 
 const MEDIA_TYPES: Record<OutputFormat, string> = {
@@ -57,6 +59,7 @@ export function buildManifest(input: BuildManifestInput): DatasetManifest {
       partitionBy: [...input.partitionBy],
       duckdb: input.duckdb,
       notice: SYNTHETIC_NOTICE,
+      ...(input.scenario ? { scenario: { ...input.scenario } } : {}),
     },
     resources: input.resources.map((resource) => manifestResource(resource, format, present)),
   };

@@ -19,7 +19,8 @@ export interface ResourceCheck {
 
 export interface CompanionCheck {
   readonly path: string;
-  readonly status: 'ok' | 'missing';
+  /** 'modified' only for scenario.yaml, the one companion the manifest hashes. */
+  readonly status: 'ok' | 'missing' | 'modified';
 }
 
 export interface DatasetCheck {
@@ -27,7 +28,10 @@ export interface DatasetCheck {
   readonly ok: boolean;
   readonly manifest: DatasetManifest;
   readonly resources: readonly ResourceCheck[];
-  /** metadata.json and, when written, lm_synth.duckdb (not hashed: DuckDB files are not byte-stable). */
+  /**
+   * metadata.json, scenario.yaml (checked against its recorded hash) and, when written,
+   * lm_synth.duckdb (not hashed: DuckDB files are not byte-stable).
+   */
   readonly companions: readonly CompanionCheck[];
 }
 
@@ -58,6 +62,15 @@ export async function verifyDataset(dir: string): Promise<DatasetCheck> {
   const companions: CompanionCheck[] = [];
   for (const path of companionPaths) {
     companions.push({ path, status: (await isFile(join(dir, path))) ? 'ok' : 'missing' });
+  }
+  const scenario = manifest.lm_synth.scenario;
+  if (scenario) {
+    let status: CompanionCheck['status'] = 'missing';
+    if (await isFile(join(dir, scenario.path))) {
+      const digest = await resourceDigest(dir, scenario.path);
+      status = digest.bytes === scenario.bytes && digest.hash === scenario.hash ? 'ok' : 'modified';
+    }
+    companions.push({ path: scenario.path, status });
   }
   const ok =
     resources.every((resource) => resource.status === 'ok') &&

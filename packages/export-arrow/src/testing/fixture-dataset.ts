@@ -1,6 +1,12 @@
-import { arrowSchema, CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
+import {
+  arrowSchema,
+  CATALOGUE,
+  type RunMetadata,
+  type TableBatches,
+  type TableDefinition,
+  tableByName,
+} from '@lm-synth/dims';
 import { makeData, RecordBatch, Struct } from 'apache-arrow';
-import type { TableBatches } from '../write-dataset-types.js';
 import { columnData, type FixtureValue } from './column-data.js';
 import { fixtureRunMetadata } from './fixture-run-metadata.js';
 
@@ -53,7 +59,10 @@ export interface FixtureTable extends TableBatches {
   readonly batches: readonly RecordBatch[];
 }
 
-export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTable[] {
+/** The fixture's tables with the run metadata a generator would attach: a DatasetStream. */
+export type FixtureDataset = FixtureTable[] & { readonly run: RunMetadata };
+
+export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureDataset {
   const batchRows = options.batchRows ?? 1_000;
   const run = fixtureRunMetadata(options);
   const { withEd, withIp } = run;
@@ -267,9 +276,10 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     occupancy: census.map((c, i) => round(c / beds[i]!, 4)),
   });
 
-  return CATALOGUE.filter(
+  const tables = CATALOGUE.filter(
     (table) => (table.requires !== 'ed' || withEd) && (table.requires !== 'ip' || withIp),
   ).map((table) => ({ table, batches: toBatches(table, columns.get(table.name)!, batchRows) }));
+  return Object.assign(tables, { run });
 }
 
 function toBatches(

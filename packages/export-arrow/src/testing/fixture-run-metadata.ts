@@ -1,4 +1,4 @@
-import type { RunMetadata } from '../write-dataset-types.js';
+import type { RunMetadata } from '@lm-synth/dims';
 import type { FixtureDatasetOptions } from './fixture-dataset.js';
 
 /** The run metadata a generator would report for `fixtureDataset(options)`. */

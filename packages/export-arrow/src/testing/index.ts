@@ -1,5 +1,6 @@
 export type { FixtureValue } from './column-data.js';
 export {
+  type FixtureDataset,
   type FixtureDatasetOptions,
   type FixtureTable,
   fixtureDataset,

@@ -4,7 +4,7 @@ import {
   ED_SUBSERVICES,
   type Scenario,
 } from '@lm-synth/config/core';
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
 import { ksTwoSample, totalVariationDistance } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
 import { sqlLiteral } from '../dataset/sql-literal.js';

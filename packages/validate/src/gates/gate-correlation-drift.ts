@@ -1,5 +1,5 @@
 import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
 import { cramersV, pearson } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
 import { sqlLiteral } from '../dataset/sql-literal.js';

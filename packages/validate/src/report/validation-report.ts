@@ -1,4 +1,4 @@
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
 
 /**
  * The validation report, as `validate()` returns it and `--format json` prints it. This shape
