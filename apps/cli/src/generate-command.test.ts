@@ -121,6 +121,10 @@ describe('lm-synth generate', () => {
     [['--patients', 'many'], /--patients/],
     [['--format', 'xml'], /--format must be one of parquet, csv, arrow/],
     [['--partition-by', 'month'], /unknown partition column "month"/],
+    [
+      ['--partition-by', 'year', '--format', 'csv'],
+      /^lm-synth: --partition-by needs --format parquet\n$/,
+    ],
     [['--config', 'missing.yaml'], /missing\.yaml/],
     [['--patients', '5000000'], /--no-unique-qi/],
   ])('rejects %j with exit 2, one message and nothing written', async (flags, message) => {

@@ -225,6 +225,9 @@ export class GenerateCommand extends LmSynthCommand {
         );
       }
     }
+    // Said here in the flags' words; the library says it in its options' words.
+    if (columns.length > 0 && this.format !== 'parquet')
+      throw new UsageError('--partition-by needs --format parquet');
     return columns as PartitionColumn[];
   }
 }
