@@ -119,6 +119,7 @@ export async function validate(
     return {
       schemaVersion: 1,
       ok: gates.every((gate) => gate.status !== 'fail'),
+      summary: summarise(gates),
       dataset: {
         dir,
         format,
@@ -143,6 +144,12 @@ export async function validate(
   } finally {
     opened.close();
   }
+}
+
+function summarise(gates: readonly GateResult[]): ValidationReport['summary'] {
+  const summary = { pass: 0, fail: 0, inconclusive: 0, info: 0 };
+  for (const gate of gates) summary[gate.status]++;
+  return summary;
 }
 
 function resolveThresholds(scenario: Scenario, options: ValidateOptions): ReportThresholds {
