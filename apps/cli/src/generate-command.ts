@@ -77,11 +77,10 @@ export class GenerateCommand extends LmSynthCommand {
   });
   configs = configFilesOption();
   out = Option.String('--out', './out', { description: 'Output directory (default ./out)' });
-  withEd = Option.Boolean('--with-ed,--ed', true, {
-    description: 'Generate ED encounters (default on; --no-ed turns them off)',
-  });
-  withIp = Option.Boolean('--with-ip,--ip', true, {
-    description: 'Generate inpatient stays and daily capacity (default on; --no-ip turns them off)',
+  // Named as users type them, so that help shows --no-ed (the default is on).
+  noEd = Option.Boolean('--no-ed', false, { description: 'Leave out ED encounters' });
+  noIp = Option.Boolean('--no-ip', false, {
+    description: 'Leave out inpatient stays and daily capacity',
   });
   format = Option.String('--format', 'parquet', {
     description: 'parquet, csv or arrow (default parquet)',
@@ -99,12 +98,12 @@ export class GenerateCommand extends LmSynthCommand {
   partitionBy = Option.String('--partition-by', {
     description: 'Hive-partition the large fact tables by year and/or site, e.g. year,site',
   });
-  uniqueQuasiIdentifiers = Option.Boolean('--unique-qi', true, {
+  noUniqueQi = Option.Boolean('--no-unique-qi', false, {
     description:
-      'Keep (DOB, LHA, gender) unique across patients (default on; --no-unique-qi allows duplicates)',
+      'Allow patients to share (DOB, LHA, gender); needed beyond about 70,000 patients (by default they are unique)',
   });
-  duckdb = Option.Boolean('--duckdb', true, {
-    description: 'Also write lm_synth.duckdb (default on; --no-duckdb skips it)',
+  noDuckdb = Option.Boolean('--no-duckdb', false, {
+    description: 'Do not write lm_synth.duckdb (written by default)',
   });
   force = Option.Boolean('--force', false, { description: 'Replace an existing dataset in --out' });
   mysql = Option.String('--mysql', {
@@ -133,11 +132,11 @@ export class GenerateCommand extends LmSynthCommand {
       startYear: this.startYear,
       horizonYears: this.years,
       encounterYears: this.encounterYears,
-      withEd: this.withEd,
-      withIp: this.withIp,
+      withEd: !this.noEd,
+      withIp: !this.noIp,
       seed: this.seed,
       workers: this.workers,
-      uniqueQuasiIdentifiers: this.uniqueQuasiIdentifiers,
+      uniqueQuasiIdentifiers: !this.noUniqueQi,
     });
     const started = performance.now();
     if (this.mysql !== undefined) return this.loadIntoMysql(plan, started);
@@ -153,7 +152,7 @@ export class GenerateCommand extends LmSynthCommand {
         format,
         force: this.force,
         partitionBy,
-        duckdb: this.duckdb,
+        duckdb: !this.noDuckdb,
         onProgress: progress.onProgress,
       }),
     );
