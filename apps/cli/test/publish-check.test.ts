@@ -125,7 +125,9 @@ describe('published packages', () => {
     run(tsc, ['--init'], dir);
     const config = readFileSync(join(dir, 'tsconfig.json'), 'utf8');
     expect(config).toMatch(/^\s*"noUncheckedIndexedAccess": true/m);
-    samples.forEach((sample, i) => writeFileSync(join(dir, `sample-${i + 1}.ts`), sample));
+    samples.forEach((sample, i) => {
+      writeFileSync(join(dir, `sample-${i + 1}.ts`), sample);
+    });
     run(tsc, ['-p', 'tsconfig.json', '--types', 'node'], dir);
     for (let i = 1; i <= samples.length; i++) {
       const output = run('node', [`sample-${i}.js`], dir);
