@@ -119,7 +119,8 @@ describe('lm-synth generate', () => {
   it.each([
     [['--patients', '-5'], /--patients/],
     [['--patients', 'many'], /--patients/],
-    [['--format', 'xml'], /--format must be one of parquet, csv, arrow/],
+    [['--format', 'xml'], /--format must be one or more of parquet, csv, arrow, comma-separated/],
+    [['--format', 'parquet,xlsx'], /--format must be one or more of parquet, csv, arrow/],
     [['--partition-by', 'month'], /unknown partition column "month"/],
     [
       ['--partition-by', 'year', '--format', 'csv'],

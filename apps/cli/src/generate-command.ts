@@ -7,7 +7,6 @@ import { configFilesOption, loadConfigScenario } from './config-load-scenario.js
 import { ExitCode } from './exit-codes.js';
 import { formatTextTable } from './format-text-table.js';
 import { interruptible } from './interruptible.js';
-import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 import { mysqlConnection } from './load-command-connection.js';
 import { formatLoadReport } from './load-command-report.js';
@@ -38,7 +37,7 @@ export class GenerateCommand extends LmSynthCommand {
     category: 'Data',
     description: 'generate the synthetic dataset',
     details: `
-      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet (default), CSV or Arrow IPC, with a \`datapackage.json\` manifest, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
+      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet (default), CSV or Arrow IPC — or several of them from one generation (\`--format parquet,csv\`), the best-read one (Parquet, then Arrow, then CSV) being the one status, validate, load and serve read — with a \`datapackage.json\` manifest, the merged scenario as \`scenario.yaml\`, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
 
       The same scenario, seed and version give byte-identical files whatever \`--workers\` is. Output is written to a temporary directory and renamed into place, so \`--out\` holds either a complete dataset or nothing; an existing dataset is replaced only with \`--force\`, and never when \`--out\` holds files lm-synth did not write (checked when the run starts and again before the rename, exit code 2). SIGINT or SIGTERM (Ctrl-C) removes the temporary directory and exits with 130 or 143.
 
@@ -51,6 +50,10 @@ export class GenerateCommand extends LmSynthCommand {
         '$0 generate --patients 50000 --start-year 2025 --years 10 --config ./configs/lower_mainland_defaults.yaml --out ./out --format parquet --seed 42',
       ],
       ['CSV without inpatient stays, replacing ./out', '$0 generate --format csv --no-ip --force'],
+      [
+        'Parquet for Fabric and Power BI, and CSV beside the code, from one generation',
+        '$0 generate --format parquet,csv --force',
+      ],
       [
         'A million patients, partitioned',
         '$0 generate --patients 1000000 --no-unique-qi --partition-by year,site --out ./big',
@@ -83,8 +86,8 @@ export class GenerateCommand extends LmSynthCommand {
     description: 'Leave out inpatient stays and daily capacity',
   });
   format = Option.String('--format', 'parquet', {
-    description: 'parquet, csv or arrow (default parquet)',
-    validator: isChoice(FORMATS),
+    description:
+      'parquet, csv or arrow, or several comma-separated (parquet,csv) written from one generation (default parquet)',
   });
   seed = Option.String('--seed', {
     description: 'Run seed (default: the scenario, 42)',
@@ -122,7 +125,7 @@ export class GenerateCommand extends LmSynthCommand {
   });
 
   async run(): Promise<number> {
-    const format = this.format;
+    const format = this.parseFormats();
     const partitionBy = this.parsePartitionBy();
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
@@ -214,6 +217,18 @@ export class GenerateCommand extends LmSynthCommand {
     return report.verification.ok ? ExitCode.Ok : ExitCode.Findings;
   }
 
+  private parseFormats(): OutputFormat[] {
+    const formats = this.format.split(',').map((format) => format.trim().toLowerCase());
+    for (const format of formats) {
+      if (!FORMATS.includes(format as OutputFormat)) {
+        throw new UsageError(
+          `--format must be one or more of ${FORMATS.join(', ')}, comma-separated (got "${this.format}")`,
+        );
+      }
+    }
+    return [...new Set(formats as OutputFormat[])];
+  }
+
   private parsePartitionBy(): PartitionColumn[] {
     if (this.partitionBy === undefined) return [];
     const columns = this.partitionBy.split(',').map((column) => column.trim());
@@ -225,7 +240,7 @@ export class GenerateCommand extends LmSynthCommand {
       }
     }
     // Said here in the flags' words; the library says it in its options' words.
-    if (columns.length > 0 && this.format !== 'parquet')
+    if (columns.length > 0 && !this.parseFormats().includes('parquet'))
       throw new UsageError('--partition-by needs --format parquet');
     return columns as PartitionColumn[];
   }

@@ -3,6 +3,7 @@ export type { DamagedResource } from './damaged-resources.js';
 export { DATASET_FILES } from './dataset-files.js';
 export { duckdbColumnType } from './duckdb/duckdb-column-type.js';
 export { ExportInputError } from './export-input-error.js';
+export { FORMATS_BY_PREFERENCE } from './formats-by-preference.js';
 export type {
   DatasetManifest,
   ManifestField,

@@ -11,7 +11,11 @@ export type WriteProgressEvent =
 
 export interface WriteDatasetOptions {
   readonly outDir: string;
-  readonly format: OutputFormat;
+  /**
+   * One format, or several written from the same rows in one pass: the best-read one
+   * (see FORMATS_BY_PREFERENCE) is primary, the others are recorded as copies.
+   */
+  readonly format: OutputFormat | readonly OutputFormat[];
   /** Replace an existing lm-synth output directory. */
   readonly force?: boolean;
   readonly partitionBy?: readonly PartitionColumn[];
@@ -29,7 +33,7 @@ export interface WriteDatasetOptions {
 
 export interface TableSummary {
   readonly name: string;
-  /** Paths relative to the output directory, sorted. */
+  /** Paths relative to the output directory, sorted; every format's. */
   readonly files: readonly string[];
   readonly rows: number;
   readonly bytes: number;
@@ -37,7 +41,10 @@ export interface TableSummary {
 
 export interface WriteSummary {
   readonly outDir: string;
+  /** The primary format. */
   readonly format: OutputFormat;
+  /** Every format written, the primary first. */
+  readonly formats: readonly OutputFormat[];
   readonly tables: readonly TableSummary[];
   readonly rows: number;
   readonly bytes: number;

@@ -15,6 +15,7 @@ import { DATASET_FILES } from './dataset-files.js';
 import { DuckDBDatasetWriter } from './duckdb/duckdb-dataset-writer.js';
 import { ExportInputError } from './export-input-error.js';
 import { formatJson } from './format-json.js';
+import { FORMATS_BY_PREFERENCE } from './formats-by-preference.js';
 import { buildManifest, type WrittenResource } from './manifest/build-manifest.js';
 import { datasetManifestSchema } from './manifest/dataset-manifest.js';
 import { resourceDigest } from './manifest/resource-digest.js';
@@ -29,7 +30,6 @@ import type {
   WriteSummary,
 } from './write-dataset-types.js';
 
-const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
 const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
 
 /**
@@ -45,14 +45,16 @@ export async function writeDataset(
   source: DatasetStream,
   options: WriteDatasetOptions,
 ): Promise<WriteSummary> {
-  const { format, onProgress, signal } = options;
+  const { onProgress, signal } = options;
   const { run, scenario } = source;
-  const partitionBy = checkOptions(source, options);
+  const { formats, partitionBy } = checkOptions(source, options);
+  const format = formats[0]!;
+  const parquet = formats.includes('parquet');
   signal?.throwIfAborted();
   const database = options.duckdb ?? true;
   const output = await OutputDirectory.prepare(options.outDir, options.force ?? false);
   const dir = output.staging;
-  const usesDuckDB = format === 'parquet' || database;
+  const usesDuckDB = parquet || database;
   let duckdb: DuckDBDatasetWriter | null = null;
   // DuckDB's background work (Parquet, keys, the checkpoint) can take seconds: cut it short.
   const interrupt = () => duckdb?.interrupt();
@@ -62,21 +64,30 @@ export async function writeDataset(
       duckdb = await DuckDBDatasetWriter.open({
         dir,
         database,
-        parquet: format === 'parquet' ? { partitionBy } : null,
+        parquet: parquet ? { partitionBy } : null,
       });
     }
-    const written: { table: TableDefinition; rows: number; files: readonly string[] }[] = [];
+    const written: {
+      table: TableDefinition;
+      rows: number;
+      files: ReadonlyMap<OutputFormat, readonly string[]>;
+    }[] = [];
     const seen = new Set<string>();
     for await (const { table, batches } of source) {
       checkTableOrder(table, seen);
       onProgress?.({ type: 'table-started', table: table.name });
-      const file = await openTableFile(format, dir, table);
+      // Every format from the same canonical batches: the rows are generated and cut once.
+      const files = new Map<OutputFormat, TableFileWriter>();
+      for (const each of formats) {
+        const file = await openTableFile(each, dir, table);
+        if (file) files.set(each, file);
+      }
       const appender = duckdb ? await duckdb.beginTable(table) : null;
       let rows = 0;
       try {
         for await (const batch of canonicalBatches(table, batches)) {
           appender?.append(batch);
-          await file?.write(batch);
+          for (const file of files.values()) await file.write(batch);
           rows += batch.numRows;
           onProgress?.({ type: 'rows-written', table: table.name, rows });
           // Let the event loop run, so DuckDB's background tasks on earlier tables move on
@@ -85,10 +96,12 @@ export async function writeDataset(
           signal?.throwIfAborted();
         }
       } catch (error) {
-        await file?.abort();
+        for (const file of files.values()) await file.abort();
         throw error;
       }
-      written.push({ table, rows, files: file ? await file.close() : [] });
+      const closed = new Map<OutputFormat, readonly string[]>();
+      for (const [each, file] of files) closed.set(each, await file.close());
+      written.push({ table, rows, files: closed });
       if (duckdb && appender) duckdb.endTable(table, appender, rows);
       onProgress?.({ type: 'table-finished', table: table.name, rows });
     }
@@ -99,13 +112,20 @@ export async function writeDataset(
     signal?.throwIfAborted();
 
     // Hashing and flushing run side by side: the file system batches the flushes.
-    const resources: WrittenResource[] = await Promise.all(
-      written.map(async ({ table, rows, files }) => {
-        const all = format === 'parquet' ? (parquetFiles.get(table.name) ?? []) : files;
-        const path = all.length === 1 && !all[0]!.includes('/') ? all[0]! : all;
-        return { table, path, rows, ...(await resourceDigest(dir, path, { sync: true })) };
-      }),
+    const byFormat = await Promise.all(
+      formats.map(async (each) => ({
+        format: each,
+        resources: await Promise.all(
+          written.map(async ({ table, rows, files }): Promise<WrittenResource> => {
+            const all =
+              each === 'parquet' ? (parquetFiles.get(table.name) ?? []) : (files.get(each) ?? []);
+            const path = all.length === 1 && !all[0]!.includes('/') ? all[0]! : all;
+            return { table, path, rows, ...(await resourceDigest(dir, path, { sync: true })) };
+          }),
+        ),
+      })),
     );
+    const resources = byFormat[0]!.resources;
     const tables = written.map((entry) => entry.table);
     await writeSynced(
       join(dir, DATASET_FILES.sdvMetadata),
@@ -123,6 +143,7 @@ export async function writeDataset(
     const manifest = buildManifest({
       run,
       format,
+      copies: byFormat.slice(1),
       partitionBy,
       duckdb: database,
       resources,
@@ -131,17 +152,22 @@ export async function writeDataset(
     await writeSynced(join(dir, DATASET_FILES.manifest), formatJson(manifest));
     signal?.throwIfAborted();
     await output.commit();
+    const tableSummaries = resources.map((resource, i) => {
+      const copies = byFormat.map((entry) => entry.resources[i]!);
+      return {
+        name: resource.table.name,
+        files: copies.flatMap((copy) => (typeof copy.path === 'string' ? [copy.path] : copy.path)),
+        rows: resource.rows,
+        bytes: copies.reduce((sum, copy) => sum + copy.bytes, 0),
+      };
+    });
     return {
       outDir: output.target,
       format,
-      tables: resources.map((resource) => ({
-        name: resource.table.name,
-        files: typeof resource.path === 'string' ? [resource.path] : resource.path,
-        rows: resource.rows,
-        bytes: resource.bytes,
-      })),
+      formats,
+      tables: tableSummaries,
       rows: resources.reduce((sum, resource) => sum + resource.rows, 0),
-      bytes: resources.reduce((sum, resource) => sum + resource.bytes, 0),
+      bytes: tableSummaries.reduce((sum, table) => sum + table.bytes, 0),
     };
   } catch (error) {
     await duckdb?.abort();
@@ -155,10 +181,20 @@ export async function writeDataset(
 
 // A new dataset always names its time zone; only manifests written before it existed lack one.
 const runMetadataSchema = datasetManifestSchema.shape.lm_synth
-  .omit({ format: true, partitionBy: true, duckdb: true, notice: true, scenario: true })
+  .omit({
+    format: true,
+    copies: true,
+    partitionBy: true,
+    duckdb: true,
+    notice: true,
+    scenario: true,
+  })
   .required({ timeZone: true });
 
-function checkOptions(source: DatasetStream, options: WriteDatasetOptions): PartitionColumn[] {
+function checkOptions(
+  source: DatasetStream,
+  options: WriteDatasetOptions,
+): { formats: OutputFormat[]; partitionBy: PartitionColumn[] } {
   // Streams made by hand (not by generateDataset) can carry anything.
   const run = runMetadataSchema.safeParse(source.run);
   if (!run.success) {
@@ -171,11 +207,18 @@ function checkOptions(source: DatasetStream, options: WriteDatasetOptions): Part
       `The stream's scenario does not match its run metadata (scenarioHash ${run.data.scenarioHash})`,
     );
   }
-  if (!FORMATS.includes(options.format)) {
-    throw new ExportInputError(
-      `Unknown format "${String(options.format)}"; use one of ${FORMATS.join(', ')}`,
-    );
+  const requested: readonly OutputFormat[] =
+    typeof options.format === 'string' ? [options.format] : options.format;
+  for (const format of requested) {
+    if (!FORMATS_BY_PREFERENCE.includes(format)) {
+      throw new ExportInputError(
+        `Unknown format "${String(format)}"; use one or more of ${FORMATS_BY_PREFERENCE.join(', ')}`,
+      );
+    }
   }
+  if (requested.length === 0) throw new ExportInputError('No format given');
+  // The best-read format first: it is the primary one, which every reader uses.
+  const formats = FORMATS_BY_PREFERENCE.filter((format) => requested.includes(format));
   const partitionBy = [...new Set(options.partitionBy ?? [])];
   for (const column of partitionBy) {
     if (!PARTITION_COLUMNS.includes(column)) {
@@ -184,10 +227,10 @@ function checkOptions(source: DatasetStream, options: WriteDatasetOptions): Part
       );
     }
   }
-  if (partitionBy.length > 0 && options.format !== 'parquet') {
+  if (partitionBy.length > 0 && !formats.includes('parquet')) {
     throw new ExportInputError('partitionBy needs format parquet');
   }
-  return partitionBy;
+  return { formats, partitionBy };
 }
 
 /** Tables must be catalogue tables, each once, in catalogue (foreign-key) order. */

@@ -15,7 +15,13 @@ export interface WrittenResource {
 
 export interface BuildManifestInput {
   readonly run: RunMetadata;
+  /** The primary format, whose files are the resources. */
   readonly format: OutputFormat;
+  /** The same tables in other formats, written in the same run. */
+  readonly copies?: readonly {
+    readonly format: OutputFormat;
+    readonly resources: readonly WrittenResource[];
+  }[];
   readonly partitionBy: readonly PartitionColumn[];
   readonly duckdb: boolean;
   readonly resources: readonly WrittenResource[];
@@ -56,6 +62,20 @@ export function buildManifest(input: BuildManifestInput): DatasetManifest {
       withEd: run.withEd,
       withIp: run.withIp,
       format,
+      ...(input.copies && input.copies.length > 0
+        ? {
+            copies: input.copies.map((copy) => ({
+              format: copy.format,
+              mediatype: MEDIA_TYPES[copy.format],
+              resources: copy.resources.map((resource) => ({
+                name: resource.table.name,
+                path: typeof resource.path === 'string' ? resource.path : [...resource.path],
+                bytes: resource.bytes,
+                hash: resource.hash,
+              })),
+            })),
+          }
+        : {}),
       partitionBy: [...input.partitionBy],
       duckdb: input.duckdb,
       notice: SYNTHETIC_NOTICE,

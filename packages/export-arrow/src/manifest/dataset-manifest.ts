@@ -86,6 +86,23 @@ export const datasetManifestSchema = z.object({
     withEd: z.boolean(),
     withIp: z.boolean(),
     format: z.enum(['parquet', 'csv', 'arrow']),
+    // The same tables in other formats from the same run; `resources` hold the primary one.
+    copies: z
+      .array(
+        z.object({
+          format: z.enum(['parquet', 'csv', 'arrow']),
+          mediatype: z.string(),
+          resources: z.array(
+            z.object({
+              name: z.string(),
+              path: z.union([relativePath, z.array(relativePath).min(1)]),
+              bytes: z.number().int().nonnegative(),
+              hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+            }),
+          ),
+        }),
+      )
+      .optional(),
     partitionBy: z.array(z.enum(['year', 'site'])),
     duckdb: z.boolean(),
     notice: z.string(),
@@ -104,7 +121,7 @@ export const datasetManifestSchema = z.object({
 // The manifest records exactly the run metadata the generators produce: checked both ways.
 type RecordedRun = Omit<
   z.infer<typeof datasetManifestSchema>['lm_synth'],
-  'format' | 'partitionBy' | 'duckdb' | 'notice' | 'scenario'
+  'format' | 'copies' | 'partitionBy' | 'duckdb' | 'notice' | 'scenario'
 >;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const recordsRunMetadata: Same<Required<RecordedRun>, RunMetadata> = true;

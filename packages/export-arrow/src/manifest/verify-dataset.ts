@@ -8,6 +8,7 @@ import { resourceDigest } from './resource-digest.js';
 export type ResourceStatus = 'ok' | 'missing' | 'modified';
 
 export interface ResourceCheck {
+  /** The table; a copy in another format is named `<table> (<format>)`. */
   readonly name: string;
   readonly rows: number;
   /** Bytes the manifest records. */
@@ -43,7 +44,14 @@ export interface DatasetCheck {
 export async function verifyDataset(dir: string): Promise<DatasetCheck> {
   const manifest = await readManifest(dir);
   const resources: ResourceCheck[] = [];
-  for (const resource of manifest.resources) {
+  const copies = (manifest.lm_synth.copies ?? []).flatMap((copy) =>
+    copy.resources.map((resource) => ({
+      ...resource,
+      name: `${resource.name} (${copy.format})`,
+      rows: manifest.resources.find((primary) => primary.name === resource.name)?.rows ?? 0,
+    })),
+  );
+  for (const resource of [...manifest.resources, ...copies]) {
     const paths = typeof resource.path === 'string' ? [resource.path] : resource.path;
     const missing: string[] = [];
     for (const path of paths) if (!(await isFile(join(dir, path)))) missing.push(path);
