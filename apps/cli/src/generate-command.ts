@@ -37,7 +37,7 @@ export class GenerateCommand extends LmSynthCommand {
     category: 'Data',
     description: 'generate the synthetic dataset',
     details: `
-      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet (default), CSV or Arrow IPC — or several of them from one generation (\`--format parquet,csv\`), the best-read one (Parquet, then Arrow, then CSV) being the one status, validate, load and serve read — with a \`datapackage.json\` manifest, the merged scenario as \`scenario.yaml\`, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
+      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet and CSV (the default, \`--format parquet,csv\`), or any of Parquet, CSV and Arrow IPC alone or together, all from one generation; the best-read one (Parquet, then Arrow, then CSV) being the one status, validate, load and serve read — with a \`datapackage.json\` manifest, the merged scenario as \`scenario.yaml\`, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
 
       The same scenario, seed and version give byte-identical files whatever \`--workers\` is. Output is written to a temporary directory and renamed into place, so \`--out\` holds either a complete dataset or nothing; an existing dataset is replaced only with \`--force\`, and never when \`--out\` holds files lm-synth did not write (checked when the run starts and again before the rename, exit code 2). SIGINT or SIGTERM (Ctrl-C) removes the temporary directory and exits with 130 or 143.
 
@@ -50,13 +50,10 @@ export class GenerateCommand extends LmSynthCommand {
         '$0 generate --patients 50000 --start-year 2025 --years 10 --config ./configs/lower_mainland_defaults.yaml --out ./out --format parquet --seed 42',
       ],
       ['CSV without inpatient stays, replacing ./out', '$0 generate --format csv --no-ip --force'],
-      [
-        'Parquet for Fabric and Power BI, and CSV beside the code, from one generation',
-        '$0 generate --format parquet,csv --force',
-      ],
+      ['Parquet only, no CSV copy', '$0 generate --format parquet --force'],
       [
         'A million patients, partitioned',
-        '$0 generate --patients 1000000 --no-unique-qi --partition-by year,site --out ./big',
+        '$0 generate --patients 1000000 --no-unique-qi --partition-by year,site --format parquet --out ./big',
       ],
     ],
   });
@@ -85,9 +82,10 @@ export class GenerateCommand extends LmSynthCommand {
   noIp = Option.Boolean('--no-ip', false, {
     description: 'Leave out inpatient stays and daily capacity',
   });
-  format = Option.String('--format', 'parquet', {
+  // Parquet for Fabric / Power BI and every reader here, CSV beside the code (blueprint §14).
+  format = Option.String('--format', 'parquet,csv', {
     description:
-      'parquet, csv or arrow, or several comma-separated (parquet,csv) written from one generation (default parquet)',
+      'parquet, csv or arrow, or several comma-separated, written from one generation (default parquet,csv)',
   });
   seed = Option.String('--seed', {
     description: 'Run seed (default: the scenario, 42)',
@@ -176,7 +174,7 @@ export class GenerateCommand extends LmSynthCommand {
     }
     const rows = summary.tables.map((table) => [
       table.name,
-      table.files.length === 1 ? table.files[0]! : `${table.files.length} files`,
+      table.files.length <= 2 ? table.files.join(', ') : `${table.files.length} files`,
       table.rows.toLocaleString('en-US'),
       table.bytes.toLocaleString('en-US'),
     ]);

@@ -23,6 +23,7 @@ export {
   type Gender,
   OLDEST_AGE,
 } from './domains.js';
+export { InputError } from './input-error.js';
 export { largestRemainder } from './largest-remainder.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';
 export type {

@@ -2,6 +2,8 @@ export { type CleanResult, cleanDataset } from './clean-dataset.js';
 export type { DamagedResource } from './damaged-resources.js';
 export { DATASET_FILES } from './dataset-files.js';
 export { duckdbColumnType } from './duckdb/duckdb-column-type.js';
+export { quoteIdentifier } from './duckdb/quote-identifier.js';
+export { quoteLiteral } from './duckdb/quote-literal.js';
 export { ExportInputError } from './export-input-error.js';
 export { FORMATS_BY_PREFERENCE } from './formats-by-preference.js';
 export type {

@@ -83,29 +83,11 @@ async function writeDataset(
   dir: string,
   format: OutputFormat,
 ): Promise<void> {
-  await writeOutput(
-    Object.assign(dataset.streams(), {
-      run: {
-        lmSynthVersion: '0.0.0-bench',
-        seed: 1,
-        scenarioId: 'bench',
-        scenarioHash: `sha256:${'0'.repeat(64)}`,
-        referenceDate: '2025-01-01',
-        timeZone: 'America/Vancouver',
-        startYear: 2025,
-        horizonYears: 3,
-        patients: dataset.rows('patients'),
-        uniqueQuasiIdentifiers: false,
-        withEd: true,
-        withIp: true,
-      },
-    }),
-    {
-      outDir: dir,
-      format,
-      duckdb: false,
-    },
-  );
+  await writeOutput(dataset.withRun(), {
+    outDir: dir,
+    format,
+    duckdb: false,
+  });
 }
 
 /** A Markdown table, ready for the README. */

@@ -5,6 +5,7 @@ export type { LoadReport } from './load-report.js';
 export type { MysqlConnectionOptions } from './mysql-connection-options.js';
 export { MysqlInputError } from './mysql-input-error.js';
 export { type MysqlTarget, parseMysqlUrl, type TlsMode } from './mysql-url.js';
+export { quoteIdentifier as quoteMysqlIdentifier } from './quote-identifier.js';
 export { redact } from './redact.js';
 export {
   type PasswordSource,

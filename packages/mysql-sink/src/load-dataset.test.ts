@@ -225,6 +225,7 @@ describe('loadDataset', () => {
       tables: small.tables,
       rows: (table) => small.rows(table),
       streams: () => withTable(name, batches),
+      withRun: () => Object.assign(withTable(name, batches), { run: small.withRun().run }),
     });
     await withTestDatabase(async ({ name, url, admin }) => {
       await loadDataset(small.streams(), { url });

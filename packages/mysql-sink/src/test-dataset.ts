@@ -1,4 +1,4 @@
-import type { TableBatches } from '@lm-synth/dims';
+import type { DatasetStream, TableBatches } from '@lm-synth/dims';
 import { arrowSchema, CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
 import {
   Bool,
@@ -34,6 +34,8 @@ export interface TestDataset {
   readonly tables: ReadonlyMap<string, readonly RecordBatch[]>;
   /** The dataset as the generators hand it over: catalogue order, batches on demand. */
   streams(): AsyncIterable<TableBatches>;
+  /** The streams with the run metadata a generator would attach, for writeDataset. */
+  withRun(): DatasetStream;
   rows(table: string): number;
 }
 
@@ -436,11 +438,29 @@ export function testDataset(options: TestDatasetOptions): TestDataset {
       toBatches(table, columns[table.name]!, resolved.batchRows),
     ]),
   );
-  return {
+  const dataset: TestDataset = {
     tables,
     rows: (table) => columns[table]!.length,
     async *streams() {
       for (const table of CATALOGUE) yield { table, batches: tables.get(table.name)! };
     },
+    withRun: () =>
+      Object.assign(dataset.streams(), {
+        run: {
+          lmSynthVersion: '0.0.0-test',
+          seed: 1,
+          scenarioId: 'fixture',
+          scenarioHash: `sha256:${'0'.repeat(64)}`,
+          referenceDate: '2025-01-01',
+          timeZone: 'America/Vancouver',
+          startYear: YEARS[0]!,
+          horizonYears: YEARS.length,
+          patients: dataset.rows('patients'),
+          uniqueQuasiIdentifiers: false,
+          withEd: true,
+          withIp: true,
+        },
+      }),
   };
+  return dataset;
 }

@@ -13,29 +13,11 @@ export async function withOutputDirectory<T>(
   const parent = await mkdtemp(join(tmpdir(), 'lm-synth-sink-out-'));
   const dir = join(parent, 'out');
   try {
-    await writeDataset(
-      Object.assign(dataset.streams(), {
-        run: {
-          lmSynthVersion: '0.0.0-test',
-          seed: 1,
-          scenarioId: 'fixture',
-          scenarioHash: `sha256:${'0'.repeat(64)}`,
-          referenceDate: '2025-01-01',
-          timeZone: 'America/Vancouver',
-          startYear: 2025,
-          horizonYears: 3,
-          patients: dataset.rows('patients'),
-          uniqueQuasiIdentifiers: false,
-          withEd: true,
-          withIp: true,
-        },
-      }),
-      {
-        outDir: dir,
-        format,
-        duckdb: false,
-      },
-    );
+    await writeDataset(dataset.withRun(), {
+      outDir: dir,
+      format,
+      duckdb: false,
+    });
     return await body(dir);
   } finally {
     await rm(parent, { recursive: true, force: true });

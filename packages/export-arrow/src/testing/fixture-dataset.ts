@@ -8,20 +8,8 @@ import {
 } from '@lm-synth/dims';
 import { makeData, RecordBatch, Struct } from 'apache-arrow';
 import { columnData, type FixtureValue } from './column-data.js';
+import type { FixtureDatasetOptions } from './fixture-dataset-options.js';
 import { fixtureRunMetadata } from './fixture-run-metadata.js';
-
-export interface FixtureDatasetOptions {
-  /** Patients to generate (default 300). */
-  readonly patients?: number;
-  /** Rows per incoming record batch (default 1,000): vary it to show outputs do not depend on it. */
-  readonly batchRows?: number;
-  /** Varies every drawn value (default 1). */
-  readonly seed?: number;
-  /** Include ed_encounters (default true). */
-  readonly withEd?: boolean;
-  /** Include ip_stays and capacity_daily (default true). */
-  readonly withIp?: boolean;
-}
 
 const AGE_GROUPS = domainOf('dim_age_group', 'age_group');
 const GENDERS = domainOf('dim_gender', 'gender');
