@@ -85,6 +85,18 @@ describe('validate', () => {
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
+  it('holds a dataset against its own scenario.yaml when given none, and the counts add up', async () => {
+    const report = await validate(join(root, 'parquet'));
+    expect(report.scenario).toEqual({
+      id: scenario.meta.id,
+      hash: scenarioHash(scenario),
+      matchesDataset: true,
+    });
+    const { pass, fail, inconclusive, info } = report.summary;
+    expect(pass + fail + inconclusive + info).toBe(report.gates.length);
+    expect(fail).toBe(0);
+  });
+
   it.each(['csv', 'arrow'] as const)('reads %s datasets the same way', async (format) => {
     const dir = join(root, format);
     await writeTestDataset(dir, { patients: 3_000, seed: 5, format });
