@@ -103,7 +103,7 @@ describe('lm-synth load', () => {
     ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(
-      /^lm-synth: .* already has lm-synth tables .* --mode is fail-if-exists\n$/,
+      /^lm-synth: .* already has lm-synth tables .* --mode fail-if-exists refuses to replace them\n$/,
     );
   });
 

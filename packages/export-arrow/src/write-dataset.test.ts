@@ -462,7 +462,7 @@ describe('writeDataset input errors', () => {
     const before = await listFiles(outDir);
     await expect(writeDataset(fixtureDataset(), options)).rejects.toMatchObject({
       isInputError: true,
-      message: expect.stringMatching(/not empty; pass --force/),
+      message: expect.stringMatching(/not empty; pass \{ force: true \}/),
     });
     await writeFile(join(outDir, 'notes.txt'), 'mine');
     await expect(writeDataset(fixtureDataset(), { ...options, force: true })).rejects.toMatchObject(
@@ -479,7 +479,7 @@ describe('writeDataset input errors', () => {
       writeDataset(fixtureDataset(), { ...options, outDir: plain, force: true }),
     ).rejects.toMatchObject({
       isInputError: true,
-      message: expect.stringMatching(/--force replaces only/),
+      message: expect.stringMatching(/\{ force: true \} replaces only/),
     });
     expect((await readdir(root)).sort()).toEqual(['out', 'plain']);
   });

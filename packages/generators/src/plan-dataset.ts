@@ -153,8 +153,8 @@ export function planDataset(scenario: Scenario, options: GenerateOptions = {}): 
       `${count(resolved.patients)} patients cannot all have a unique (date of birth, LHA, gender): ` +
         `the fullest group, ${q.lha} / ${q.gender} / ${q.ageGroup}, would hold ${count(q.patientsInCell)} patients ` +
         `but only ${count(q.birthDates)} birth dates are free for it. ` +
-        `Use at most about ${count(q.maxUniquePatients)} patients, or pass --no-unique-qi ` +
-        '(option uniqueQuasiIdentifiers: false) to allow duplicate quasi-identifiers; ' +
+        `Use at most about ${count(q.maxUniquePatients)} patients, or pass ` +
+        '{ uniqueQuasiIdentifiers: false } to allow duplicate quasi-identifiers; ' +
         'the manifest records that choice and validate then reports k-anonymity instead of failing.',
     );
   }

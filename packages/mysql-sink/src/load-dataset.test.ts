@@ -285,7 +285,7 @@ describe('loadDataset', () => {
       await expect(
         loadDataset(small.streams(), { url }, { mode: 'fail-if-exists' }),
       ).rejects.toThrow(
-        /already has lm-synth tables \(dim_site, .*\) and --mode is fail-if-exists/,
+        /already has lm-synth tables \(dim_site, .*\) and \{ mode: 'fail-if-exists' \} refuses/,
       );
     });
   });

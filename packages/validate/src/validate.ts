@@ -104,7 +104,7 @@ export async function validate(
       const other = await openValidationDataset(options.compare);
       try {
         if (!rowCounts.has('patients') || !other.rowCounts.has('patients')) {
-          throw new ValidateInputError('--compare needs patients in both datasets');
+          throw new ValidateInputError('{ compare } needs patients in both datasets');
         }
         const result = await compareDatasets(
           sql,
