@@ -1,11 +1,11 @@
 import { DuckDBTypeId } from '@duckdb/node-api';
-import { openDataset } from '@lm-synth/export-arrow';
+import { openDataset, quoteIdentifier } from '@lm-synth/export-arrow';
 import { ApiInputError } from './api-input-error.js';
 import type { DataSource, JsonRow, ResultColumn, SqlDialect, SqlParameter } from './data-source.js';
 import { duckdbJsonValue } from './duckdb-json-value.js';
 
 const DUCKDB_DIALECT: SqlDialect = {
-  quoteIdentifier: (name) => `"${name.replaceAll('"', '""')}"`,
+  quoteIdentifier,
   instantParameter: (ms) => ({
     placeholder: 'CAST(? AS TIMESTAMPTZ)',
     value: new Date(ms).toISOString(),

@@ -1,5 +1,5 @@
 import { CATALOGUE } from '@lm-synth/dims';
-import { parseMysqlUrl, redact } from '@lm-synth/mysql-sink';
+import { parseMysqlUrl, quoteMysqlIdentifier, redact } from '@lm-synth/mysql-sink';
 import mysql from 'mysql2/promise';
 import { ApiInputError } from './api-input-error.js';
 import type { DataSource, JsonRow, SqlDialect } from './data-source.js';
@@ -15,7 +15,7 @@ export interface MysqlSourceOptions {
 }
 
 const MYSQL_DIALECT: SqlDialect = {
-  quoteIdentifier: (name) => `\`${name.replaceAll('`', '``')}\``,
+  quoteIdentifier: quoteMysqlIdentifier,
   // DATETIME holds UTC wall time as the loader wrote it.
   instantParameter: (ms) => ({
     placeholder: 'CAST(? AS DATETIME)',

@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { tableByName } from '@lm-synth/dims';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -20,6 +25,45 @@ beforeAll(async () => {
 afterAll(() => server?.close());
 
 describe('GET /openapi.json', () => {
+  it('passes `redocly lint` with the recommended rules, warnings included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lm-synth-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(document));
+      const redocly = fileURLToPath(new URL('../node_modules/.bin/redocly', import.meta.url));
+      const result = spawnSync(
+        redocly,
+        ['lint', file, '--extends', 'recommended', '--format', 'json'],
+        { encoding: 'utf8' },
+      );
+      const report = JSON.parse(result.stdout);
+      const problems = report.problems.map(
+        (problem: { ruleId: string; message: string }) => `${problem.ruleId}: ${problem.message}`,
+      );
+      expect(problems).toEqual([]);
+      expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+      expect(result.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('names every operation, its server and open security, with no safe-integer sentinels', () => {
+    const operations = Object.values(document.paths).flatMap((path) =>
+      Object.values(path as Record<string, { operationId: string; responses: object }>),
+    );
+    const ids = operations.map((operation) => operation.operationId);
+    expect(new Set(ids).size).toBe(operations.length);
+    expect(ids).toContain('listDimensionsSites');
+    expect(ids).toContain('getHealth');
+    expect(document.servers).toEqual([{ url: '/', description: expect.any(String) }]);
+    expect(document.security).toEqual([]);
+    const text = JSON.stringify(document);
+    expect(text).not.toContain(String(Number.MIN_SAFE_INTEGER));
+    expect(text).not.toContain('Default Response');
+    for (const operation of operations) expect(Object.keys(operation.responses)).toContain('403');
+  });
+
   it('is a valid OpenAPI 3.1 document', async () => {
     const validator = new Validator();
     const result = await validator.validate(document);

@@ -6,6 +6,7 @@ import { SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import type { ApiApp } from './api-app.js';
 import { API_VERSION } from './api-version.js';
+import { finishOpenApiDocument } from './finish-openapi-document.js';
 import { pruneComponents } from './prune-components.js';
 
 const TAGS = [
@@ -71,7 +72,8 @@ export async function registerDocs(app: ApiApp): Promise<void> {
     },
     transform: jsonSchemaTransform,
     // Components come from zod's global registry, which holds every schema with an id in the process.
-    transformObject: (document) => pruneComponents(jsonSchemaTransformObject(document)),
+    transformObject: (document) =>
+      finishOpenApiDocument(pruneComponents(jsonSchemaTransformObject(document))),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',

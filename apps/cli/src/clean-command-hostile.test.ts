@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDataset } from '@lm-synth/export-arrow';
-import { fixtureDataset, fixtureRunMetadata } from '@lm-synth/export-arrow/testing';
+import { fixtureDataset } from '@lm-synth/export-arrow/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './test-run-cli.js';
 
@@ -18,7 +18,6 @@ async function dataset(name: string): Promise<string> {
     outDir,
     format: 'csv',
     duckdb: false,
-    run: fixtureRunMetadata({ patients: 50 }),
   });
   return outDir;
 }

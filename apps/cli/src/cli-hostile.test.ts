@@ -223,6 +223,8 @@ describe('choices', () => {
   it('names the choices when none matches', async () => {
     const result = await runCli(['generate', '--format', 'xlsx']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/--format must be one of parquet, csv, arrow \(got "xlsx"\)/);
+    expect(result.stderr).toMatch(
+      /--format must be one or more of parquet, csv, arrow, comma-separated \(got "xlsx"\)/,
+    );
   });
 });

@@ -126,11 +126,11 @@ const cases: BrokenCase[] = [
   {
     name: 'missing key (points at its parent)',
     files: {
-      [BASE]: readFileSync(join(CONFIGS, BASE), 'utf8').replace(/^horizon_years:.*\n/m, ''),
+      [BASE]: readFileSync(join(CONFIGS, BASE), 'utf8').replace(/^ {2}name: .*\n/m, ''),
     },
     configs: [BASE],
-    where: () => `${join(dir, BASE)}:1:1`,
-    rest: /^ horizon_years: missing required key$/,
+    where: () => at(BASE, 'scenario:\n  id:'),
+    rest: /^ scenario\.name: missing required key$/,
   },
   {
     name: 'bad coverage matrix cell',
@@ -165,6 +165,24 @@ describe('lm-synth config check', () => {
     ]);
     expect(overlays).toMatchObject({ code: 0, stderr: '' });
     expect(overlays.stdout).toMatch(/^ok: scenario pediatric-surge is valid/);
+  });
+
+  it('applies an overlay given alone onto the packaged defaults, with a one-line note', async () => {
+    const overlay = join(CONFIGS, 'scenarios/high_growth.yaml');
+    const alone = await runCli(['config', 'check', '--config', overlay]);
+    const onBase = await runCli([
+      'config',
+      'check',
+      '--config',
+      join(CONFIGS, BASE),
+      '--config',
+      overlay,
+    ]);
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toBe(onBase.stdout);
+    expect(alone.stderr).toBe(
+      `note: ${overlay} is an overlay (it has no reference_date, start_year, horizon_years and 12 more keys): applying it onto the packaged defaults\n`,
+    );
   });
 
   it.each(cases)('reports $name at file:line:col with exit code 2', async (broken) => {

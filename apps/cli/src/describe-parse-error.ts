@@ -4,7 +4,7 @@ import { nearestName } from './nearest-name.js';
 export interface CommandDefinition {
   /** `lm-synth config print` */
   readonly path: string;
-  /** `--patients #0` for a flag with a value, `--with-ed,--ed` for a switch. */
+  /** `--patients #0` for a flag with a value, `--no-ed` for a switch. */
   readonly options: readonly { readonly definition: string }[];
 }
 

@@ -119,8 +119,13 @@ describe('lm-synth generate', () => {
   it.each([
     [['--patients', '-5'], /--patients/],
     [['--patients', 'many'], /--patients/],
-    [['--format', 'xml'], /--format must be one of parquet, csv, arrow/],
+    [['--format', 'xml'], /--format must be one or more of parquet, csv, arrow, comma-separated/],
+    [['--format', 'parquet,xlsx'], /--format must be one or more of parquet, csv, arrow/],
     [['--partition-by', 'month'], /unknown partition column "month"/],
+    [
+      ['--partition-by', 'year', '--format', 'csv'],
+      /^lm-synth: --partition-by needs --format parquet\n$/,
+    ],
     [['--config', 'missing.yaml'], /missing\.yaml/],
     [['--patients', '5000000'], /--no-unique-qi/],
   ])('rejects %j with exit 2, one message and nothing written', async (flags, message) => {

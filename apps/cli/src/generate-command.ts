@@ -1,16 +1,12 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { type Scenario, scenarioHash } from '@lm-synth/config/core';
 import type { OutputFormat, PartitionColumn } from '@lm-synth/export-arrow';
-import type { ResolvedGenerateOptions } from '@lm-synth/generators';
+import type { DatasetPlan } from '@lm-synth/generators';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
-import { CLI_VERSION } from './cli-version.js';
 import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
 import { ExitCode } from './exit-codes.js';
 import { formatTextTable } from './format-text-table.js';
 import { interruptible } from './interruptible.js';
-import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
 import { mysqlConnection } from './load-command-connection.js';
 import { formatLoadReport } from './load-command-report.js';
@@ -18,15 +14,6 @@ import { ProgressReporter } from './progress-reporter.js';
 
 const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
 const PARTITION_COLUMNS: readonly PartitionColumn[] = ['year', 'site'];
-
-/**
- * Generator worker threads by default: one fewer than the cores, since writing
- * (DuckDB's appender and Parquet encoder) keeps a core busy too; none on 2
- * cores, where at 1,000,000 patients generating in the main thread took about
- * a quarter less CPU time and wall time than two workers competing with
- * DuckDB, and about 10% less than one worker.
- */
-const DEFAULT_WORKERS = availableParallelism() > 2 ? availableParallelism() - 1 : 0;
 
 const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]);
 const isPositiveInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(1)]);
@@ -50,7 +37,7 @@ export class GenerateCommand extends LmSynthCommand {
     category: 'Data',
     description: 'generate the synthetic dataset',
     details: `
-      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet (default), CSV or Arrow IPC, with a \`datapackage.json\` manifest, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
+      Generates every table of the scenario — dimensions, population projections, ED baseline rates, patients, ED encounters, inpatient stays and daily capacity — and writes them to \`--out\` as Parquet and CSV (the default, \`--format parquet,csv\`), or any of Parquet, CSV and Arrow IPC alone or together, all from one generation; the best-read one (Parquet, then Arrow, then CSV) being the one status, validate, load and serve read — with a \`datapackage.json\` manifest, the merged scenario as \`scenario.yaml\`, SDV \`metadata.json\` and an embedded DuckDB database \`lm_synth.duckdb\`.
 
       The same scenario, seed and version give byte-identical files whatever \`--workers\` is. Output is written to a temporary directory and renamed into place, so \`--out\` holds either a complete dataset or nothing; an existing dataset is replaced only with \`--force\`, and never when \`--out\` holds files lm-synth did not write (checked when the run starts and again before the rename, exit code 2). SIGINT or SIGTERM (Ctrl-C) removes the temporary directory and exits with 130 or 143.
 
@@ -63,9 +50,10 @@ export class GenerateCommand extends LmSynthCommand {
         '$0 generate --patients 50000 --start-year 2025 --years 10 --config ./configs/lower_mainland_defaults.yaml --out ./out --format parquet --seed 42',
       ],
       ['CSV without inpatient stays, replacing ./out', '$0 generate --format csv --no-ip --force'],
+      ['Parquet only, no CSV copy', '$0 generate --format parquet --force'],
       [
         'A million patients, partitioned',
-        '$0 generate --patients 1000000 --no-unique-qi --partition-by year,site --out ./big',
+        '$0 generate --patients 1000000 --no-unique-qi --partition-by year,site --format parquet --out ./big',
       ],
     ],
   });
@@ -89,15 +77,15 @@ export class GenerateCommand extends LmSynthCommand {
   });
   configs = configFilesOption();
   out = Option.String('--out', './out', { description: 'Output directory (default ./out)' });
-  withEd = Option.Boolean('--with-ed,--ed', true, {
-    description: 'Generate ED encounters (default on; --no-ed turns them off)',
+  // Named as users type them, so that help shows --no-ed (the default is on).
+  noEd = Option.Boolean('--no-ed', false, { description: 'Leave out ED encounters' });
+  noIp = Option.Boolean('--no-ip', false, {
+    description: 'Leave out inpatient stays and daily capacity',
   });
-  withIp = Option.Boolean('--with-ip,--ip', true, {
-    description: 'Generate inpatient stays and daily capacity (default on; --no-ip turns them off)',
-  });
-  format = Option.String('--format', 'parquet', {
-    description: 'parquet, csv or arrow (default parquet)',
-    validator: isChoice(FORMATS),
+  // Parquet for Fabric / Power BI and every reader here, CSV beside the code (blueprint §14).
+  format = Option.String('--format', 'parquet,csv', {
+    description:
+      'parquet, csv or arrow, or several comma-separated, written from one generation (default parquet,csv)',
   });
   seed = Option.String('--seed', {
     description: 'Run seed (default: the scenario, 42)',
@@ -111,12 +99,12 @@ export class GenerateCommand extends LmSynthCommand {
   partitionBy = Option.String('--partition-by', {
     description: 'Hive-partition the large fact tables by year and/or site, e.g. year,site',
   });
-  uniqueQuasiIdentifiers = Option.Boolean('--unique-qi', true, {
+  noUniqueQi = Option.Boolean('--no-unique-qi', false, {
     description:
-      'Keep (DOB, LHA, gender) unique across patients (default on; --no-unique-qi allows duplicates)',
+      'Allow patients to share (DOB, LHA, gender); needed beyond about 70,000 patients (by default they are unique)',
   });
-  duckdb = Option.Boolean('--duckdb', true, {
-    description: 'Also write lm_synth.duckdb (default on; --no-duckdb skips it)',
+  noDuckdb = Option.Boolean('--no-duckdb', false, {
+    description: 'Do not write lm_synth.duckdb (written by default)',
   });
   force = Option.Boolean('--force', false, { description: 'Replace an existing dataset in --out' });
   mysql = Option.String('--mysql', {
@@ -135,7 +123,7 @@ export class GenerateCommand extends LmSynthCommand {
   });
 
   async run(): Promise<number> {
-    const format = this.format;
+    const format = this.parseFormats();
     const partitionBy = this.parsePartitionBy();
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
@@ -145,18 +133,17 @@ export class GenerateCommand extends LmSynthCommand {
       startYear: this.startYear,
       horizonYears: this.years,
       encounterYears: this.encounterYears,
-      withEd: this.withEd,
-      withIp: this.withIp,
+      withEd: !this.noEd,
+      withIp: !this.noIp,
       seed: this.seed,
-      workers: this.workers ?? DEFAULT_WORKERS,
-      uniqueQuasiIdentifiers: this.uniqueQuasiIdentifiers,
+      workers: this.workers,
+      uniqueQuasiIdentifiers: !this.noUniqueQi,
     });
-    const { options } = plan;
     const started = performance.now();
-    if (this.mysql !== undefined) return this.loadIntoMysql(scenario, options, started);
+    if (this.mysql !== undefined) return this.loadIntoMysql(plan, started);
     const progress = new ProgressReporter(this.context.stderr, this.context.env);
     // Worker threads, if any, start generating while the writer loads.
-    const source = generateDataset(scenario, options);
+    const source = generateDataset(plan);
     const { writeDataset } = await import('@lm-synth/export-arrow');
     const outDir = resolve(this.out);
     const outcome = await interruptible((signal) =>
@@ -166,22 +153,8 @@ export class GenerateCommand extends LmSynthCommand {
         format,
         force: this.force,
         partitionBy,
-        duckdb: this.duckdb,
+        duckdb: !this.noDuckdb,
         onProgress: progress.onProgress,
-        run: {
-          lmSynthVersion: CLI_VERSION,
-          seed: options.seed,
-          scenarioId: scenario.meta.id,
-          scenarioHash: scenarioHash(plan.scenario),
-          referenceDate: scenario.referenceDate,
-          timeZone: scenario.timeZone,
-          startYear: options.startYear,
-          horizonYears: options.horizonYears,
-          patients: options.patients,
-          uniqueQuasiIdentifiers: options.uniqueQuasiIdentifiers,
-          withEd: options.withEd,
-          withIp: options.withIp,
-        },
       }),
     );
     progress.done();
@@ -201,7 +174,7 @@ export class GenerateCommand extends LmSynthCommand {
     }
     const rows = summary.tables.map((table) => [
       table.name,
-      table.files.length === 1 ? table.files[0]! : `${table.files.length} files`,
+      table.files.length <= 2 ? table.files.join(', ') : `${table.files.length} files`,
       table.rows.toLocaleString('en-US'),
       table.bytes.toLocaleString('en-US'),
     ]);
@@ -218,11 +191,7 @@ export class GenerateCommand extends LmSynthCommand {
   }
 
   /** `--mysql`: the generators' streams go through LOAD DATA LOCAL with no temporary files. */
-  private async loadIntoMysql(
-    scenario: Scenario,
-    options: ResolvedGenerateOptions,
-    started: number,
-  ): Promise<number> {
+  private async loadIntoMysql(plan: DatasetPlan, started: number): Promise<number> {
     const connection = await mysqlConnection(
       { url: this.mysql, tlsCa: this.tlsCa, insecureTls: this.insecureTls },
       this.context,
@@ -231,7 +200,7 @@ export class GenerateCommand extends LmSynthCommand {
       import('@lm-synth/generators'),
       import('@lm-synth/mysql-sink'),
     ]);
-    const report = await loadDataset(generateDataset(scenario, options), connection, {
+    const report = await loadDataset(generateDataset(plan), connection, {
       createDatabase: this.createDatabase,
       onMessage: (message, kind) => {
         if (kind === 'warning') this.context.stderr.write(`${message}\n`);
@@ -246,6 +215,18 @@ export class GenerateCommand extends LmSynthCommand {
     return report.verification.ok ? ExitCode.Ok : ExitCode.Findings;
   }
 
+  private parseFormats(): OutputFormat[] {
+    const formats = this.format.split(',').map((format) => format.trim().toLowerCase());
+    for (const format of formats) {
+      if (!FORMATS.includes(format as OutputFormat)) {
+        throw new UsageError(
+          `--format must be one or more of ${FORMATS.join(', ')}, comma-separated (got "${this.format}")`,
+        );
+      }
+    }
+    return [...new Set(formats as OutputFormat[])];
+  }
+
   private parsePartitionBy(): PartitionColumn[] {
     if (this.partitionBy === undefined) return [];
     const columns = this.partitionBy.split(',').map((column) => column.trim());
@@ -256,6 +237,9 @@ export class GenerateCommand extends LmSynthCommand {
         );
       }
     }
+    // Said here in the flags' words; the library says it in its options' words.
+    if (columns.length > 0 && !this.parseFormats().includes('parquet'))
+      throw new UsageError('--partition-by needs --format parquet');
     return columns as PartitionColumn[];
   }
 }

@@ -1,4 +1,5 @@
 import { Command } from 'clipanion';
+import { cliWords } from './cli-words.js';
 import { ExitCode } from './exit-codes.js';
 import { isInputError } from './is-input-error.js';
 import { redactOutput } from './redact-output.js';
@@ -16,7 +17,7 @@ export abstract class LmSynthCommand extends Command {
     } catch (error) {
       if (!isInputError(error)) throw error;
       this.context.stderr.write(
-        redactOutput(`${this.cli.binaryName}: ${error.message}\n`, this.context.env),
+        redactOutput(`${this.cli.binaryName}: ${cliWords(error.message)}\n`, this.context.env),
       );
       return ExitCode.Usage;
     }

@@ -37,25 +37,29 @@ beforeAll(async () => {
   out = join(dir, 'out');
   // Every table, empty: enough to drive the command; the loader's own tests check the rows.
   await writeDataset(
-    CATALOGUE.map((table) => ({ table, batches: [] })),
+    Object.assign(
+      CATALOGUE.map((table) => ({ table, batches: [] })),
+      {
+        run: {
+          lmSynthVersion: '0.0.0-test',
+          seed: 1,
+          scenarioId: 'cli-test',
+          scenarioHash: `sha256:${'0'.repeat(64)}`,
+          referenceDate: '2025-01-01',
+          timeZone: 'America/Vancouver',
+          startYear: 2025,
+          horizonYears: 1,
+          patients: 0,
+          uniqueQuasiIdentifiers: false,
+          withEd: true,
+          withIp: true,
+        },
+      },
+    ),
     {
       outDir: out,
       format: 'csv',
       duckdb: false,
-      run: {
-        lmSynthVersion: '0.0.0-test',
-        seed: 1,
-        scenarioId: 'cli-test',
-        scenarioHash: `sha256:${'0'.repeat(64)}`,
-        referenceDate: '2025-01-01',
-        timeZone: 'America/Vancouver',
-        startYear: 2025,
-        horizonYears: 1,
-        patients: 0,
-        uniqueQuasiIdentifiers: false,
-        withEd: true,
-        withIp: true,
-      },
     },
   );
 });
@@ -99,7 +103,7 @@ describe('lm-synth load', () => {
     ]);
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(
-      /^lm-synth: .* already has lm-synth tables .* --mode is fail-if-exists\n$/,
+      /^lm-synth: .* already has lm-synth tables .* --mode fail-if-exists refuses to replace them\n$/,
     );
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDataset } from '@lm-synth/export-arrow';
-import { fixtureDataset, fixtureRunMetadata } from '@lm-synth/export-arrow/testing';
+import { fixtureDataset } from '@lm-synth/export-arrow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './test-run-cli.js';
 
@@ -14,7 +14,6 @@ beforeAll(async () => {
       outDir: join(root, format),
       format,
       duckdb: false,
-      run: fixtureRunMetadata(),
     });
   }
 });

@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeDataset } from '@lm-synth/export-arrow';
-import { fixtureDataset, fixtureRunMetadata } from '@lm-synth/export-arrow/testing';
+import { fixtureDataset } from '@lm-synth/export-arrow/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './test-run-cli.js';
 
@@ -15,7 +15,6 @@ beforeAll(async () => {
     outDir: dataset,
     format: 'parquet',
     partitionBy: ['year'],
-    run: fixtureRunMetadata(),
   });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -43,6 +43,7 @@ function asJson(dir: string, check: DatasetCheck): string {
       ok: check.ok,
       dir,
       format: run.format,
+      formats: [run.format, ...(run.copies ?? []).map((copy) => copy.format)],
       lmSynthVersion: run.lmSynthVersion,
       seed: run.seed,
       scenarioId: run.scenarioId,
@@ -78,13 +79,13 @@ function asText(dir: string, check: DatasetCheck): string {
       .map((resource) => `${resource.name} ${STATUS_LABEL[resource.status]}`),
     ...check.companions
       .filter((companion) => companion.status !== 'ok')
-      .map((companion) => `${companion.path} MISSING`),
+      .map((companion) => `${companion.path} ${STATUS_LABEL[companion.status]}`),
   ];
   const verdict = check.ok
     ? `All ${check.resources.length} tables present with matching hashes.`
     : `${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}: ${problems.join(', ')}.`;
   return [
-    `${dir}: lm-synth ${run.lmSynthVersion} dataset, ${run.format}, scenario ${run.scenarioId}, seed ${run.seed}`,
+    `${dir}: lm-synth ${run.lmSynthVersion} dataset, ${[run.format, ...(run.copies ?? []).map((copy) => `${copy.format} copy`)].join(' + ')}, scenario ${run.scenarioId}, seed ${run.seed}`,
     run.notice,
     '',
     ...formatTextTable(header, rows, new Set([1, 2])),

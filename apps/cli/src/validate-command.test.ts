@@ -13,9 +13,12 @@ describe('lm-synth validate', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^PASS +foreign-keys +no foreign-key values/m);
-    expect(result.stdout).toMatch(/^PASS +ed-volumes /m);
-    // Gates too small to detect a deviation at this size say inconclusive, not pass.
-    expect(result.stdout).toMatch(/0 failed, \d+ info(, \d+ inconclusive)?: PASSED/);
+    // At 2,000 patients ED volumes by cell cannot show a 10% deviation: inconclusive, not pass,
+    // with the size at which the gate would decide.
+    expect(result.stdout).toMatch(
+      /^INCONCLUSIVE +ed-volumes +\d+ of 72 .* too small to detect a 10% deviation .*decisive from about [\d,]+ patients/m,
+    );
+    expect(result.stdout).toMatch(/\d+ passed, 0 failed, [1-9]\d* inconclusive, \d+ info: PASSED/);
     expect(result.stdout).toContain('Synthetic, for non-production testing');
     // Not a terminal: no colour codes.
     expect(result.stdout).not.toContain('\u001b[');
@@ -68,7 +71,14 @@ describe('lm-synth validate', () => {
       /^::error title=lm-synth validate%3A pediatric-share::Pediatric ED carries children, Adult ED adults: 1 of 3 /m,
     );
     expect(result.stdout).not.toMatch(/::error title=lm-synth validate%3A (?!pediatric-share)/);
-    expect(result.stdout).toMatch(/^lm-synth validate: 1 of \d+ gates failed\n$/m);
+    expect(result.stdout).toMatch(
+      /^::warning title=lm-synth validate%3A ed-volumes::.*decisive from about/m,
+    );
+    expect(result.stdout).toMatch(
+      /^lm-synth validate: 1 of \d+ gates failed \(\d+ passed, [1-9]\d* inconclusive, \d+ info\): FAILED\n$/m,
+    );
+    // The scenario differs from the dataset's own (the overlay): said once, on stderr.
+    expect(result.stderr).toMatch(/^warning: --config gives scenario /);
   });
 
   it('exits 2 for a missing dataset, a broken config and a bad flag', async () => {

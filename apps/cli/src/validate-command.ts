@@ -2,7 +2,8 @@ import { lstat, readlink, realpath, writeFile } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Command, Option, UsageError } from 'clipanion';
 import * as t from 'typanion';
-import { configFilesOption, loadConfigScenario } from './config-load-scenario.js';
+import { configFilesOption } from './config-load-scenario.js';
+import { datasetScenario } from './dataset-scenario.js';
 import { ExitCode } from './exit-codes.js';
 import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
@@ -17,14 +18,16 @@ export class ValidateCommand extends LmSynthCommand {
     category: 'Data',
     description: 'validate a generated dataset against its scenario',
     details: `
+      Holds the dataset against the scenario it was generated from, its own \`scenario.yaml\`; \`--config\` names another one instead (with a warning when it differs from the dataset's). Datasets written before datasets carried their scenario are held against the packaged defaults unless \`--config\` says otherwise.
+
       Reads the dataset in \`--in\` (Parquet, CSV or Arrow IPC, through DuckDB) and runs every gate: integrity (keys, foreign keys, DOB and age group, LOS rules, coverage matrix, linked visits and stays, duplicate quasi-identifiers, manifest hashes), fidelity to the scenario (marginals, ED volumes, LOS medians, pediatric shares, cross-LHA care, seasonality, column shapes and correlations against a reference sample) and k-anonymity. Statistical tolerances allow for sampling error at the dataset's size, so a correct small dataset does not fail by chance.
 
       With \`--compare OTHER\` the dataset is also held against another one, e.g. a model-based sample against its training data: distance to closest record, nearest-neighbour distance ratio and the pMSE of a discriminator.
 
-      Exit code 0 when every gate passes, 1 when any fails, 2 for bad input (a missing or unreadable dataset, a broken config). \`--format json\` prints the report in its documented schema; \`--format github\` prints GitHub Actions annotations; \`--out FILE\` also writes the JSON report, which must not be inside a dataset being validated (exit code 2).
+      Exit code 0 when no gate fails (INCONCLUSIVE and INFO gates do not fail a dataset), 1 when any fails, 2 for bad input (a missing or unreadable dataset, a broken config). \`--format json\` prints the report in its documented schema; \`--format github\` prints GitHub Actions annotations; \`--out FILE\` also writes the JSON report, which must not be inside a dataset being validated (exit code 2).
     `,
     examples: [
-      ['Validate ./out against the defaults', '$0 validate --in ./out'],
+      ['Validate ./out against the scenario it was generated from', '$0 validate --in ./out'],
       [
         'The blueprint invocation',
         '$0 validate --in ./out --config ./configs/lower_mainland_defaults.yaml --ks-threshold 0.1 --corr-threshold 0.1',
@@ -67,7 +70,7 @@ export class ValidateCommand extends LmSynthCommand {
         ...(this.compare === undefined ? [] : [this.compare]),
       ]);
     }
-    const scenario = await loadConfigScenario(this.configs, this.context.stderr);
+    const scenario = await datasetScenario(this.in, this.configs, this.context.stderr);
     if (!scenario) return ExitCode.Usage;
     const { formatGithubAnnotations, formatJsonReport, formatTextReport, validate } = await import(
       '@lm-synth/validate'

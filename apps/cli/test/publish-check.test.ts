@@ -1,5 +1,13 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { publint } from 'publint';
@@ -7,9 +15,16 @@ import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Proves the packages work as published: packed tarballs (not the workspace)
-// installed into a fresh TypeScript project, type-checked and run.
+// installed into a fresh TypeScript project, type-checked and run; the README's
+// TypeScript samples too, verbatim, under the configuration `tsc --init` writes.
 const repoRoot = resolve(import.meta.dirname, '../../..');
 const consumerSources = resolve(import.meta.dirname, 'consumer');
+
+/** The README's ```ts blocks, exactly as written. */
+function readmeSamples(): string[] {
+  const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+  return [...readme.matchAll(/^```ts\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+}
 
 interface WorkspacePackage {
   name: string;
@@ -98,4 +113,25 @@ describe('published packages', () => {
     const version = run(join(consumer, 'node_modules/.bin/lm-synth'), ['--version'], consumer);
     expect(version.trim()).toMatch(/^\d+\.\d+\.\d+/);
   }, 120_000);
+
+  it("run the README's TypeScript samples verbatim, type-checked as `tsc --init` configures", () => {
+    const samples = readmeSamples();
+    expect(samples.length).toBeGreaterThan(0);
+    const dir = join(consumer, 'readme');
+    mkdirSync(dir);
+    const tsc = join(consumer, 'node_modules/.bin/tsc');
+    // tsc --init's defaults: strict, noUncheckedIndexedAccess, exactOptionalPropertyTypes,
+    // verbatimModuleSyntax, module nodenext; only Node's types are added (`types: []`).
+    run(tsc, ['--init'], dir);
+    const config = readFileSync(join(dir, 'tsconfig.json'), 'utf8');
+    expect(config).toMatch(/^\s*"noUncheckedIndexedAccess": true/m);
+    samples.forEach((sample, i) => {
+      writeFileSync(join(dir, `sample-${i + 1}.ts`), sample);
+    });
+    run(tsc, ['-p', 'tsconfig.json', '--types', 'node'], dir);
+    for (let i = 1; i <= samples.length; i++) {
+      const output = run('node', [`sample-${i}.js`], dir);
+      expect(output.length, `sample ${i} printed nothing`).toBeGreaterThan(0);
+    }
+  }, 300_000);
 });

@@ -32,6 +32,7 @@ export {
   type Gender,
   OLDEST_AGE,
 } from './domains.js';
+export { InputError } from './input-error.js';
 export { largestRemainder } from './largest-remainder.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';
 export type {
@@ -57,4 +58,5 @@ export type {
   ValidationThresholds,
 } from './scenario.js';
 export { scenarioHash } from './scenario-hash.js';
+export { scenarioWithYears } from './scenario-with-years.js';
 export { singleYearAgeShares } from './single-year-age-shares.js';

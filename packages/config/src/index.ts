@@ -3,7 +3,7 @@ export * from './core.js';
 export { defaultScenario } from './default-scenario.js';
 export { type DefaultScenarioFiles, defaultScenarioFiles } from './default-scenario-files.js';
 export { formatPositionedError } from './format-positioned-error.js';
-export { loadScenario } from './load-scenario.js';
+export { type LoadScenarioOptions, loadScenario } from './load-scenario.js';
 export { type ParseScenarioResult, parseScenario } from './parse-scenario.js';
 export type { PositionedError } from './positioned-error.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';

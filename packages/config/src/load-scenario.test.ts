@@ -533,4 +533,32 @@ describe('loadScenario', () => {
     const error = await loadError([]);
     expect(error.message).toBe('no scenario file given');
   });
+
+  it('applies an overlay given alone onto the packaged defaults, and says so', async () => {
+    const overlay = join(REPO_CONFIGS, 'scenarios', 'high_growth.yaml');
+    const told: [string, readonly string[]][] = [];
+    const alone = await loadScenario([overlay], {
+      onOverlayOfDefaults: (file, missing) => told.push([file, missing]),
+    });
+    const onBase = await loadScenario([join(REPO_CONFIGS, BASE), overlay]);
+    expect(scenarioHash(alone)).toBe(scenarioHash(onBase));
+    expect(alone.meta.id).toBe('high-growth');
+    expect(told).toHaveLength(1);
+    expect(told[0]![0]).toBe(overlay);
+    expect(told[0]![1]).toEqual(expect.arrayContaining(['sites', 'reference_date']));
+    expect(told[0]![1]).not.toContain('lhas');
+  });
+
+  it('takes a whole scenario as the base, defaults not involved', async () => {
+    const told: string[] = [];
+    await loadScenario([dir.path(BASE)], { onOverlayOfDefaults: (file) => told.push(file) });
+    expect(told).toEqual([]);
+  });
+
+  it('points an error of an overlay given alone at the overlay', async () => {
+    dir.write('bad-overlay.yaml', 'seed: -1\n');
+    const error = await loadError([dir.path('bad-overlay.yaml')]);
+    expect(error.errors).toHaveLength(1);
+    expect(formatPositionedError(error.errors[0]!)).toMatch(/bad-overlay\.yaml:1:7 seed: /);
+  });
 });

@@ -16,10 +16,13 @@ export { CATALOGUE } from './catalogue.js';
 export { catalogueMarkdown } from './catalogue-markdown.js';
 export { cataloguePosition } from './catalogue-position.js';
 export { civilFromDays } from './civil-from-days.js';
+export type { DatasetStream } from './dataset-stream.js';
 export { edProjectionSql } from './ed-projection-sql.js';
 export { edRoutedProjectionSql } from './ed-routed-projection-sql.js';
 export { t } from './logical-types.js';
 export { type RateKind, type RateViewOptions, rateViewSql } from './rate-view-sql.js';
+export type { RunMetadata } from './run-metadata.js';
+export type { TableBatches } from './table-batches.js';
 export { tableByName } from './table-by-name.js';
 export type {
   ColumnDefinition,

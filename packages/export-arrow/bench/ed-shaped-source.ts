@@ -1,3 +1,4 @@
+import type { TableBatches } from '@lm-synth/dims';
 import { arrowSchema, type TableDefinition, tableByName } from '@lm-synth/dims';
 import {
   type Data,
@@ -11,7 +12,6 @@ import {
   vectorFromArray,
 } from 'apache-arrow';
 import { fixtureDataset } from '../src/testing/fixture-dataset.js';
-import type { TableBatches } from '../src/write-dataset-types.js';
 
 const BLOCK_ROWS = 65_536;
 const SITES = 4;

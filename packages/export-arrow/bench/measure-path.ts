@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type { TableBatches } from '@lm-synth/dims';
 import { Table, tableToIPC } from 'apache-arrow';
 import { CANONICAL_BATCH_ROWS } from '../src/canonical-batch-rows.js';
 import { canonicalBatches } from '../src/canonical-batches.js';
 import { fixtureRunMetadata } from '../src/testing/fixture-run-metadata.js';
 import { writeDataset } from '../src/write-dataset.js';
-import type { TableBatches } from '../src/write-dataset-types.js';
 import { edShapedSource } from './ed-shaped-source.js';
 import type { Measurement, PathName } from './measurement.js';
 
@@ -43,11 +43,10 @@ async function measure(path: PathName, patients: number): Promise<Measurement> {
       await parquetWasm(dir, source.tables);
     } else {
       const format = path.includes('csv') ? 'csv' : path.includes('arrow') ? 'arrow' : 'parquet';
-      await writeDataset(source.tables, {
+      await writeDataset(Object.assign(source.tables, { run: fixtureRunMetadata() }), {
         outDir: join(dir, 'out'),
         format,
         duckdb: path.includes('lm_synth.duckdb'),
-        run: fixtureRunMetadata({ patients }),
       });
     }
     return {

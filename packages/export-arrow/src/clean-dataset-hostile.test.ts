@@ -6,7 +6,6 @@ import { cleanDataset } from './clean-dataset.js';
 import { listFiles } from './list-files.js';
 import { useTempDir } from './test-temp-dir.js';
 import { fixtureDataset } from './testing/fixture-dataset.js';
-import { fixtureRunMetadata } from './testing/fixture-run-metadata.js';
 import { writeDataset } from './write-dataset.js';
 
 const tempDir = useTempDir();
@@ -17,7 +16,6 @@ async function partitioned(outDir: string): Promise<void> {
     format: 'parquet',
     partitionBy: ['year'],
     duckdb: false,
-    run: fixtureRunMetadata({ patients: 50 }),
   });
 }
 

@@ -10,9 +10,10 @@ export interface DatasetEntries {
 
 /** What lm-synth wrote into a dataset directory, according to its manifest. */
 export function datasetEntries(manifest: DatasetManifest): DatasetEntries {
-  const tableFiles = manifest.resources.flatMap((resource) =>
-    typeof resource.path === 'string' ? [resource.path] : resource.path,
-  );
+  const tableFiles = [
+    ...manifest.resources,
+    ...(manifest.lm_synth.copies ?? []).flatMap((copy) => copy.resources),
+  ].flatMap((resource) => (typeof resource.path === 'string' ? [resource.path] : resource.path));
   const directories = new Set<string>();
   for (const file of tableFiles) {
     const parts = file.split('/');
@@ -22,6 +23,7 @@ export function datasetEntries(manifest: DatasetManifest): DatasetEntries {
     files: [
       ...tableFiles,
       DATASET_FILES.sdvMetadata,
+      DATASET_FILES.scenario,
       DATASET_FILES.duckdb,
       `${DATASET_FILES.duckdb}.wal`,
       DATASET_FILES.manifest,

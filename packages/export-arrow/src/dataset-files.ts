@@ -4,6 +4,8 @@ export const DATASET_FILES = {
   manifest: 'datapackage.json',
   /** SDV multi-table metadata. */
   sdvMetadata: 'metadata.json',
+  /** The merged scenario the rows were generated from, named and hashed in the manifest. */
+  scenario: 'scenario.yaml',
   /** Embedded DuckDB database with every table, its keys and the sample views. */
   duckdb: 'lm_synth.duckdb',
 } as const;

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { openDataset } from './open-dataset.js';
 import { useTempDir } from './test-temp-dir.js';
 import { fixtureDataset } from './testing/fixture-dataset.js';
-import { fixtureRunMetadata } from './testing/fixture-run-metadata.js';
 import { writeDataset } from './write-dataset.js';
 import type { OutputFormat } from './write-dataset-types.js';
 
@@ -17,7 +16,6 @@ async function dataset(format: OutputFormat): Promise<string> {
     outDir,
     format,
     duckdb: false,
-    run: fixtureRunMetadata({ patients: 50 }),
   });
   return outDir;
 }

@@ -122,7 +122,7 @@ async function checkTarget(
   if ((await readdir(target)).length === 0) return 'empty';
   if (!force) {
     throw new ExportInputError(
-      `${target} is not empty; pass --force to replace a previous lm-synth output`,
+      `${target} is not empty; pass { force: true } to replace a previous lm-synth output`,
     );
   }
   let manifest: Awaited<ReturnType<typeof readManifest>>;
@@ -130,7 +130,7 @@ async function checkTarget(
     manifest = await readManifest(target);
   } catch (error) {
     throw new ExportInputError(
-      `--force replaces only a previous lm-synth output, and ${target} is not one (${(error as Error).message})`,
+      `{ force: true } replaces only a previous lm-synth output, and ${target} is not one (${(error as Error).message})`,
       { cause: error },
     );
   }

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { TableBatches } from '@lm-synth/dims';
 import { describe, expect, it } from 'vitest';
 import { verifyDataset } from './manifest/verify-dataset.js';
 import { useTempDir } from './test-temp-dir.js';
 import { fixtureDataset } from './testing/fixture-dataset.js';
 import { fixtureRunMetadata } from './testing/fixture-run-metadata.js';
 import { writeDataset } from './write-dataset.js';
-import type { TableBatches } from './write-dataset-types.js';
 
 const tempDir = useTempDir();
 
@@ -22,9 +22,11 @@ async function* interrupted(meanwhile: () => Promise<void>): AsyncGenerator<Tabl
 }
 
 const write = (outDir: string, source: AsyncIterable<TableBatches>, force = true) =>
-  writeDataset(source, { outDir, format: 'csv', force, run: fixtureRunMetadata() }).catch(
-    (error: unknown) => error as Error,
-  );
+  writeDataset(Object.assign(source, { run: fixtureRunMetadata() }), {
+    outDir,
+    format: 'csv',
+    force,
+  }).catch((error: unknown) => error as Error);
 
 const leftovers = async (root: string) =>
   (await readdir(root)).filter((entry) => entry.includes('.lm-synth-'));
@@ -33,7 +35,7 @@ describe('writeDataset when someone else writes into --out during the run', () =
   it('--force refuses, naming a file saved into the old dataset meanwhile, and deletes nothing', async () => {
     const root = await tempDir();
     const outDir = join(root, 'out');
-    await writeDataset(fixtureDataset(), { outDir, format: 'csv', run: fixtureRunMetadata() });
+    await writeDataset(fixtureDataset(), { outDir, format: 'csv' });
     const error = await write(
       outDir,
       interrupted(async () => {
@@ -89,11 +91,10 @@ describe('writeDataset when someone else writes into --out during the run', () =
     const stranded = join(root, '.out.lm-synth-old-999999999');
     // A run killed after the swap leaves the old dataset beside the new one; a file saved
     // into it in the instant before the swap must survive the next run's tidying.
-    await writeDataset(fixtureDataset(), { outDir, format: 'csv', run: fixtureRunMetadata() });
+    await writeDataset(fixtureDataset(), { outDir, format: 'csv' });
     await writeDataset(fixtureDataset(), {
       outDir: stranded,
       format: 'csv',
-      run: fixtureRunMetadata(),
     });
     await writeFile(join(stranded, 'late.txt'), 'mine');
     const error = await write(
@@ -119,7 +120,6 @@ describe('writeDataset aborted by its signal', () => {
     const error = await writeDataset(fixtureDataset({ patients: 2_000 }), {
       outDir,
       format: 'parquet',
-      run: fixtureRunMetadata({ patients: 2_000 }),
       signal: controller.signal,
       onProgress: (event) => {
         if (event.type === at && !controller.signal.aborted) controller.abort(reason);

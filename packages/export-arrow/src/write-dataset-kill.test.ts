@@ -9,7 +9,6 @@ import { readManifest } from './manifest/read-manifest.js';
 import { verifyDataset } from './manifest/verify-dataset.js';
 import { useTempDir } from './test-temp-dir.js';
 import { fixtureDataset } from './testing/fixture-dataset.js';
-import { fixtureRunMetadata } from './testing/fixture-run-metadata.js';
 import { writeDataset } from './write-dataset.js';
 
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
@@ -25,11 +24,10 @@ async function writeAndKill(
 ) {
   const script = `
     const { writeDataset } = await import(${JSON.stringify(join(dist, 'index.js'))});
-    const { fixtureDataset, fixtureRunMetadata } = await import(${JSON.stringify(join(dist, 'testing', 'index.js'))});
+    const { fixtureDataset } = await import(${JSON.stringify(join(dist, 'testing', 'index.js'))});
     const fixture = { patients: 60000, seed: 9 };
     await writeDataset(fixtureDataset(fixture), {
-      outDir: process.argv[1], format: 'parquet', force: true, run: fixtureRunMetadata(fixture),
-      onProgress: (event) => process.stdout.write(JSON.stringify(event) + '\\n'),
+      outDir: process.argv[1], format: 'parquet', force: true, onProgress: (event) => process.stdout.write(JSON.stringify(event) + '\\n'),
     });
     process.stdout.write('{"type":"done"}\\n');`;
   const child = spawn(process.execPath, ['--input-type=module', '-e', script, outDir], {
@@ -73,7 +71,7 @@ describe('a writer killed with SIGKILL', () => {
       expect(existsSync(outDir)).toBe(false);
       expect(await leftovers(root)).toHaveLength(1);
     }
-    await writeDataset(fixtureDataset(), { outDir, format: 'csv', run: fixtureRunMetadata() });
+    await writeDataset(fixtureDataset(), { outDir, format: 'csv' });
     expect(await leftovers(root)).toEqual([]);
     for (const killAt of moments) {
       // Then over a complete dataset: it must survive untouched.
@@ -89,7 +87,7 @@ describe('a writer killed with SIGKILL', () => {
   it('puts back a previous dataset stranded by a crash between the two renames', async () => {
     const root = await tempDir();
     const outDir = join(root, 'out');
-    await writeDataset(fixtureDataset(), { outDir, format: 'csv', run: fixtureRunMetadata() });
+    await writeDataset(fixtureDataset(), { outDir, format: 'csv' });
     // The state a replacing run leaves when killed after moving the old dataset aside.
     const deadPid = 999_999_999;
     await rename(outDir, join(root, `.out.lm-synth-old-${deadPid}`));
@@ -105,7 +103,6 @@ describe('a writer killed with SIGKILL', () => {
     const error = await writeDataset(fixtureDataset(), {
       outDir,
       format: 'csv',
-      run: fixtureRunMetadata(),
     }).catch((caught: unknown) => caught);
     // The old dataset is back in place, so a run without --force now refuses to replace it.
     expect(error).toMatchObject({ isInputError: true });

@@ -1,34 +1,7 @@
-import type { TableDefinition } from '@lm-synth/dims';
-import type { RecordBatch } from 'apache-arrow';
-
-/** One table's rows, as Arrow record batches carrying `arrowSchema(table)`; zero batches is an empty table. */
-export interface TableBatches {
-  readonly table: TableDefinition;
-  readonly batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>;
-}
-
 export type OutputFormat = 'parquet' | 'csv' | 'arrow';
 
 /** Hive partition keys for the large fact tables (Parquet only). */
 export type PartitionColumn = 'year' | 'site';
-
-/** What produced the dataset; recorded in datapackage.json so that it is reproducible. */
-export interface RunMetadata {
-  readonly lmSynthVersion: string;
-  readonly seed: number;
-  readonly scenarioId: string;
-  readonly scenarioHash: string;
-  /** YYYY-MM-DD */
-  readonly referenceDate: string;
-  /** IANA time zone of the scenario: profiles are local wall-clock time there, timestamps UTC instants. */
-  readonly timeZone: string;
-  readonly startYear: number;
-  readonly horizonYears: number;
-  readonly patients: number;
-  readonly uniqueQuasiIdentifiers: boolean;
-  readonly withEd: boolean;
-  readonly withIp: boolean;
-}
 
 export type WriteProgressEvent =
   | { readonly type: 'table-started'; readonly table: string }
@@ -38,13 +11,16 @@ export type WriteProgressEvent =
 
 export interface WriteDatasetOptions {
   readonly outDir: string;
-  readonly format: OutputFormat;
+  /**
+   * One format, or several written from the same rows in one pass: the best-read one
+   * (see FORMATS_BY_PREFERENCE) is primary, the others are recorded as copies.
+   */
+  readonly format: OutputFormat | readonly OutputFormat[];
   /** Replace an existing lm-synth output directory. */
   readonly force?: boolean;
   readonly partitionBy?: readonly PartitionColumn[];
   /** Also write lm_synth.duckdb with every table, its keys and the sample views (default true). */
   readonly duckdb?: boolean;
-  readonly run: RunMetadata;
   readonly onProgress?: (event: WriteProgressEvent) => void;
   /**
    * Stops the run (e.g. on SIGINT): writeDataset removes its temporary
@@ -57,7 +33,7 @@ export interface WriteDatasetOptions {
 
 export interface TableSummary {
   readonly name: string;
-  /** Paths relative to the output directory, sorted. */
+  /** Paths relative to the output directory, sorted; every format's. */
   readonly files: readonly string[];
   readonly rows: number;
   readonly bytes: number;
@@ -65,7 +41,10 @@ export interface TableSummary {
 
 export interface WriteSummary {
   readonly outDir: string;
+  /** The primary format. */
   readonly format: OutputFormat;
+  /** Every format written, the primary first. */
+  readonly formats: readonly OutputFormat[];
   readonly tables: readonly TableSummary[];
   readonly rows: number;
   readonly bytes: number;

@@ -1,6 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { arrowSchema, CATALOGUE } from '@lm-synth/dims';
+import { defaultScenario, type Scenario } from '@lm-synth/config';
+import { arrowSchema, CATALOGUE, type RunMetadata, type TableBatches } from '@lm-synth/dims';
 import { RecordBatchReader } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { DATASET_FILES } from './dataset-files.js';
@@ -11,10 +12,11 @@ import { openDataset } from './open-dataset.js';
 import { SYNTHETIC_NOTICE } from './synthetic-notice.js';
 import { query } from './test-query.js';
 import { useTempDir } from './test-temp-dir.js';
-import { type FixtureDatasetOptions, fixtureDataset } from './testing/fixture-dataset.js';
+import { fixtureDataset } from './testing/fixture-dataset.js';
+import type { FixtureDatasetOptions } from './testing/fixture-dataset-options.js';
 import { fixtureRunMetadata } from './testing/fixture-run-metadata.js';
 import { writeDataset } from './write-dataset.js';
-import type { OutputFormat, TableBatches, WriteDatasetOptions } from './write-dataset-types.js';
+import type { OutputFormat, WriteDatasetOptions } from './write-dataset-types.js';
 
 const tempDir = useTempDir();
 
@@ -28,7 +30,6 @@ async function write(
   const summary = await writeDataset(fixtureDataset(fixture), {
     outDir,
     format,
-    run: fixtureRunMetadata(fixture),
     ...options,
   });
   return { root, outDir, summary };
@@ -419,18 +420,23 @@ describe('writeDataset input errors', () => {
     [{ partitionBy: ['week' as 'year'] }, /Unknown partition column "week"/],
     [
       { format: 'csv' as const, partitionBy: ['year' as const] },
-      /--partition-by needs --format parquet/,
+      /partitionBy needs format parquet/,
     ],
     [{ format: 'xlsx' as 'csv' }, /Unknown format "xlsx"/],
     [{ run: { ...fixtureRunMetadata(), referenceDate: 'today' } }, /referenceDate/],
     [{ run: { ...fixtureRunMetadata(), timeZone: undefined as unknown as string } }, /timeZone/],
+    [{ scenario: defaultScenario() }, /scenario does not match its run metadata/],
   ])('refuses %o before writing anything', async (options, message) => {
     const root = await tempDir();
-    const error = await writeDataset(fixtureDataset(), {
+    const { run, scenario, ...writeOptions } = options as Record<string, unknown>;
+    const source = Object.assign(fixtureDataset(), {
+      ...(run ? { run: run as RunMetadata } : {}),
+      ...(scenario ? { scenario: scenario as Scenario } : {}),
+    });
+    const error = await writeDataset(source, {
       outDir: join(root, 'out'),
       format: 'parquet',
-      run: fixtureRunMetadata(),
-      ...options,
+      ...(writeOptions as Partial<WriteDatasetOptions>),
     }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({ isInputError: true, message: expect.stringMatching(message) });
     expect(await readdir(root)).toEqual([]);
@@ -441,7 +447,6 @@ describe('writeDataset input errors', () => {
     const error = await writeDataset(fixtureDataset(), {
       outDir: '/proc/lm-synth-out',
       format: 'parquet',
-      run: fixtureRunMetadata(),
     }).catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       isInputError: true,
@@ -452,12 +457,12 @@ describe('writeDataset input errors', () => {
   it('refuses a non-empty directory without force, and a foreign one even with it', async () => {
     const root = await tempDir();
     const outDir = join(root, 'out');
-    const options = { outDir, format: 'csv', duckdb: false, run: fixtureRunMetadata() } as const;
+    const options = { outDir, format: 'csv', duckdb: false } as const;
     await writeDataset(fixtureDataset(), options);
     const before = await listFiles(outDir);
     await expect(writeDataset(fixtureDataset(), options)).rejects.toMatchObject({
       isInputError: true,
-      message: expect.stringMatching(/not empty; pass --force/),
+      message: expect.stringMatching(/not empty; pass \{ force: true \}/),
     });
     await writeFile(join(outDir, 'notes.txt'), 'mine');
     await expect(writeDataset(fixtureDataset(), { ...options, force: true })).rejects.toMatchObject(
@@ -474,7 +479,7 @@ describe('writeDataset input errors', () => {
       writeDataset(fixtureDataset(), { ...options, outDir: plain, force: true }),
     ).rejects.toMatchObject({
       isInputError: true,
-      message: expect.stringMatching(/--force replaces only/),
+      message: expect.stringMatching(/\{ force: true \} replaces only/),
     });
     expect((await readdir(root)).sort()).toEqual(['out', 'plain']);
   });
@@ -482,13 +487,12 @@ describe('writeDataset input errors', () => {
   it('replaces a previous dataset with force', async () => {
     const root = await tempDir();
     const outDir = join(root, 'out');
-    await writeDataset(fixtureDataset(), { outDir, format: 'parquet', run: fixtureRunMetadata() });
+    await writeDataset(fixtureDataset(), { outDir, format: 'parquet' });
     await writeDataset(fixtureDataset({ seed: 2 }), {
       outDir,
       format: 'csv',
       duckdb: false,
       force: true,
-      run: fixtureRunMetadata({ seed: 2 }),
     });
     const manifest = await readManifest(outDir);
     expect(manifest.lm_synth).toMatchObject({ seed: 2, format: 'csv' });
@@ -507,7 +511,10 @@ describe('writeDataset input errors', () => {
       throw new Error('generator broke');
     }
     await expect(
-      writeDataset(failing(), { outDir, format: 'parquet', run: fixtureRunMetadata() }),
+      writeDataset(Object.assign(failing(), { run: fixtureRunMetadata() }), {
+        outDir,
+        format: 'parquet',
+      }),
     ).rejects.toThrow('generator broke');
     expect(await readdir(root)).toEqual([]);
   });
@@ -516,10 +523,9 @@ describe('writeDataset input errors', () => {
     const root = await tempDir();
     const [site, program] = fixtureDataset();
     await expect(
-      writeDataset([program!, site!], {
+      writeDataset(Object.assign([program!, site!], { run: fixtureRunMetadata() }), {
         outDir: join(root, 'out'),
         format: 'csv',
-        run: fixtureRunMetadata(),
       }),
     ).rejects.toThrow(/dim_site arrived after dim_program/);
     expect(await readdir(root)).toEqual([]);

@@ -1,3 +1,4 @@
+import type { TableBatches } from '@lm-synth/dims';
 import {
   arrowSchema,
   buildDimensionTables,
@@ -17,7 +18,6 @@ import { type GeneratorSettings, generatorSettings } from './generator-settings.
 import type { DatasetPlan } from './plan-dataset.js';
 import { populationProjectionColumns } from './population-projection-columns.js';
 import { type SmallTableColumn, smallTableBatches } from './small-table-batches.js';
-import type { TableBatches } from './table-batches.js';
 import { WorkerPool } from './worker-pool.js';
 
 const PATIENTS_PASS: BlockNeeds = { patients: true, ed: false, ip: false };

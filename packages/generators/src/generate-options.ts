@@ -18,7 +18,7 @@ export interface GenerateOptions {
   /** Run seed, an integer in [0, 2^32) (default: scenario.seed). */
   readonly seed?: number;
   /**
-   * Worker threads (default: os.availableParallelism()); 0 generates in the calling thread.
+   * Worker threads (default: the cores minus one, none on 2 cores); 0 generates in the calling thread.
    * At most one thread runs per 32,768 patients (see DatasetPlan.threads). Never changes the rows.
    */
   readonly workers?: number;

@@ -1,10 +1,4 @@
-/** Options a generator cannot honour (bad numbers, too many patients for unique quasi-identifiers). */
-export class GeneratorInputError extends Error {
-  /** Bad user input: the CLI prints the message and exits 2, without a stack trace. */
-  readonly isInputError = true;
+import { InputError } from '@lm-synth/config/core';
 
-  constructor(message: string) {
-    super(message);
-    this.name = 'GeneratorInputError';
-  }
-}
+/** Options a generator cannot honour (bad numbers, too many patients for unique quasi-identifiers). */
+export class GeneratorInputError extends InputError {}

@@ -86,7 +86,7 @@ describe('planDataset', () => {
     expect(error.message).toContain(`${q.lha} / ${q.gender} / ${q.ageGroup}`);
     expect(error.message).toContain(q.patientsInCell.toLocaleString('en-US'));
     expect(error.message).toContain(q.birthDates.toLocaleString('en-US'));
-    expect(error.message).toContain('--no-unique-qi');
+    expect(error.message).toContain('{ uniqueQuasiIdentifiers: false }');
     expect(error.message).toContain('uniqueQuasiIdentifiers: false');
     // The suggested limit fits, and the generator refuses before producing anything.
     expect(() => planDataset(scenario, { patients: q.maxUniquePatients })).not.toThrow();

@@ -83,24 +83,10 @@ async function writeDataset(
   dir: string,
   format: OutputFormat,
 ): Promise<void> {
-  await writeOutput(dataset.streams(), {
+  await writeOutput(dataset.withRun(), {
     outDir: dir,
     format,
     duckdb: false,
-    run: {
-      lmSynthVersion: '0.0.0-bench',
-      seed: 1,
-      scenarioId: 'bench',
-      scenarioHash: `sha256:${'0'.repeat(64)}`,
-      referenceDate: '2025-01-01',
-      timeZone: 'America/Vancouver',
-      startYear: 2025,
-      horizonYears: 3,
-      patients: dataset.rows('patients'),
-      uniqueQuasiIdentifiers: false,
-      withEd: true,
-      withIp: true,
-    },
   });
 }
 

@@ -44,7 +44,7 @@ export async function appendStaged(
         .catch((error: Error & { cause?: { errno?: number } }) => {
           if (error.cause?.errno !== ER_DUP_ENTRY) throw error;
           throw new MysqlInputError(
-            `${error.message} (are these rows loaded already? --mode replace reloads)`,
+            `${error.message} (are these rows loaded already? { mode: 'replace' } reloads)`,
           );
         });
       if (result.affectedRows !== rows) {

@@ -100,7 +100,7 @@ describe('connection problems', () => {
       const error = await failure(loadDataset(tiny.streams(), { url }));
       expect(error.message).toMatch(
         new RegExp(
-          `^database ${database} does not exist on 127\\.0\\.0\\.1:3306 .*pass --create-database`,
+          `^database ${database} does not exist on 127\\.0\\.0\\.1:3306 .*pass \\{ createDatabase: true \\}`,
         ),
       );
       const report = await loadDataset(tiny.streams(), { url }, { createDatabase: true });

@@ -5,6 +5,7 @@ export type { LoadReport } from './load-report.js';
 export type { MysqlConnectionOptions } from './mysql-connection-options.js';
 export { MysqlInputError } from './mysql-input-error.js';
 export { type MysqlTarget, parseMysqlUrl, type TlsMode } from './mysql-url.js';
+export { quoteIdentifier as quoteMysqlIdentifier } from './quote-identifier.js';
 export { redact } from './redact.js';
 export {
   type PasswordSource,
@@ -14,6 +15,5 @@ export {
 } from './resolve-password.js';
 export type { ServerInfo } from './server-info.js';
 export type { ServerFlavor } from './server-version.js';
-export type { TableStream } from './table-stream.js';
 export type { VerificationReport } from './verification-report.js';
 export { type VerifyDatabaseOptions, verifyDatabase } from './verify-database.js';

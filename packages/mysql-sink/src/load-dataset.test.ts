@@ -1,9 +1,9 @@
+import type { TableBatches } from '@lm-synth/dims';
 import { CATALOGUE, tableByName } from '@lm-synth/dims';
 import { makeData, RecordBatch, Struct, Utf8, vectorFromArray } from 'apache-arrow';
 import type { Connection, RowDataPacket } from 'mysql2/promise';
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from './load-dataset.js';
-import type { TableStream } from './table-stream.js';
 import { withTestDatabase } from './test-database.js';
 import { type TestDataset, testDataset } from './test-dataset.js';
 import { checksum, databaseLines, expectedLines } from './test-expected-rows.js';
@@ -41,7 +41,7 @@ function expectedSnapshot(dataset: ReturnType<typeof testDataset>): Map<string, 
 async function* withTable(
   name: string,
   batches: AsyncIterable<RecordBatch> | Iterable<RecordBatch>,
-): AsyncIterable<TableStream> {
+): AsyncIterable<TableBatches> {
   for await (const stream of small.streams()) {
     yield stream.table.name === name ? { table: stream.table, batches } : stream;
   }
@@ -192,7 +192,7 @@ describe('loadDataset', () => {
     await withTestDatabase(async ({ name, url, admin }) => {
       await loadDataset(small.streams(), { url });
       const before = await snapshot(admin);
-      const failures: [string, AsyncIterable<TableStream>, RegExp][] = [
+      const failures: [string, AsyncIterable<TableBatches>, RegExp][] = [
         // ed_encounters of an 800-patient set reference patients the 400-patient set lacks.
         [
           'orphans',
@@ -225,6 +225,7 @@ describe('loadDataset', () => {
       tables: small.tables,
       rows: (table) => small.rows(table),
       streams: () => withTable(name, batches),
+      withRun: () => Object.assign(withTable(name, batches), { run: small.withRun().run }),
     });
     await withTestDatabase(async ({ name, url, admin }) => {
       await loadDataset(small.streams(), { url });
@@ -284,7 +285,7 @@ describe('loadDataset', () => {
       await expect(
         loadDataset(small.streams(), { url }, { mode: 'fail-if-exists' }),
       ).rejects.toThrow(
-        /already has lm-synth tables \(dim_site, .*\) and --mode is fail-if-exists/,
+        /already has lm-synth tables \(dim_site, .*\) and \{ mode: 'fail-if-exists' \} refuses/,
       );
     });
   });
@@ -329,8 +330,8 @@ async function* failingBatches(batches: readonly RecordBatch[]): AsyncIterable<R
   throw new Error('generator failed');
 }
 
-async function* reordered(): AsyncIterable<TableStream> {
-  const streams: TableStream[] = [];
+async function* reordered(): AsyncIterable<TableBatches> {
+  const streams: TableBatches[] = [];
   for await (const stream of small.streams()) streams.push(stream);
   const lha = streams.findIndex((s) => s.table.name === 'dim_lha');
   yield streams[lha]!;

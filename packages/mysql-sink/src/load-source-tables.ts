@@ -152,7 +152,7 @@ async function* checkedTables(
     }
     if (appending && !existing.has(table.name)) {
       throw new MysqlInputError(
-        `cannot append to ${table.name}: ${session.target.database} has no such table; load with --mode replace`,
+        `cannot append to ${table.name}: ${session.target.database} has no such table; load with { mode: 'replace' }`,
       );
     }
     seen.add(table.name);
@@ -304,7 +304,7 @@ export async function loadSourceTables(
     }
     if (mode === 'fail-if-exists' && live.length > 0) {
       throw new MysqlInputError(
-        `${database} already has lm-synth tables (${live.map((t) => t.name).join(', ')}) and --mode is fail-if-exists`,
+        `${database} already has lm-synth tables (${live.map((t) => t.name).join(', ')}) and { mode: 'fail-if-exists' } refuses to replace them`,
       );
     }
     const appending = mode === 'append' && live.length > 0;

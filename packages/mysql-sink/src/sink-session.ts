@@ -24,10 +24,14 @@ function sslOptions(
   options: MysqlConnectionOptions,
 ): mysql.SslOptions | undefined {
   if (options.tlsCa !== undefined && options.insecureTls) {
-    throw new MysqlInputError('--tls-ca and --insecure-tls contradict each other; pass one');
+    throw new MysqlInputError(
+      '{ tlsCa } and { insecureTls: true } contradict each other; pass one',
+    );
   }
   if (target.tlsMode === 'disabled' && (options.tlsCa !== undefined || options.insecureTls)) {
-    throw new MysqlInputError('ssl-mode=DISABLED in the URL contradicts --tls-ca/--insecure-tls');
+    throw new MysqlInputError(
+      'ssl-mode=DISABLED in the URL contradicts { tlsCa } and { insecureTls: true }',
+    );
   }
   const base = { minVersion: 'TLSv1.2' };
   if (options.insecureTls || target.tlsMode === 'required')
@@ -156,7 +160,7 @@ export class SinkSession {
     if (found.length === 0) {
       if (!create) {
         throw new MysqlInputError(
-          `database ${database} does not exist on ${host}:${port} (or you have no privileges on it); create it or pass --create-database`,
+          `database ${database} does not exist on ${host}:${port} (or you have no privileges on it); create it or pass { createDatabase: true }`,
         );
       }
       await this.query(

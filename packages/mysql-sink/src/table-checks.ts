@@ -1,8 +1,8 @@
 import type { ForeignKeyDefinition } from '@lm-synth/dims';
+import type { PhysicalTable } from './physical-table.js';
 import { quoteIdentifier as q } from './quote-identifier.js';
 import type { SinkSession } from './sink-session.js';
 import type { VerificationReport } from './verification-report.js';
-import type { PhysicalTable } from './verify-table.js';
 
 /** One query of a table's verification, to run on any connection. */
 export type Check<T> = (session: SinkSession) => Promise<T>;

@@ -1,3 +1,4 @@
+import type { DatasetStream, TableBatches } from '@lm-synth/dims';
 import { arrowSchema, CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
 import {
   Bool,
@@ -10,7 +11,6 @@ import {
   Utf8,
   vectorFromArray,
 } from 'apache-arrow';
-import type { TableStream } from './table-stream.js';
 
 /** Column values as the generators hold them: typed arrays, codes for enums, strings. */
 type Values =
@@ -33,7 +33,9 @@ type TableColumns = { readonly length: number; readonly columns: Record<string, 
 export interface TestDataset {
   readonly tables: ReadonlyMap<string, readonly RecordBatch[]>;
   /** The dataset as the generators hand it over: catalogue order, batches on demand. */
-  streams(): AsyncIterable<TableStream>;
+  streams(): AsyncIterable<TableBatches>;
+  /** The streams with the run metadata a generator would attach, for writeDataset. */
+  withRun(): DatasetStream;
   rows(table: string): number;
 }
 
@@ -445,11 +447,29 @@ export function testDataset(options: TestDatasetOptions): TestDataset {
       toBatches(table, columns[table.name]!, resolved.batchRows),
     ]),
   );
-  return {
+  const dataset: TestDataset = {
     tables,
     rows: (table) => columns[table]!.length,
     async *streams() {
       for (const table of CATALOGUE) yield { table, batches: tables.get(table.name)! };
     },
+    withRun: () =>
+      Object.assign(dataset.streams(), {
+        run: {
+          lmSynthVersion: '0.0.0-test',
+          seed: 1,
+          scenarioId: 'fixture',
+          scenarioHash: `sha256:${'0'.repeat(64)}`,
+          referenceDate: '2025-01-01',
+          timeZone: 'America/Vancouver',
+          startYear: YEARS[0]!,
+          horizonYears: YEARS.length,
+          patients: dataset.rows('patients'),
+          uniqueQuasiIdentifiers: false,
+          withEd: true,
+          withIp: true,
+        },
+      }),
   };
+  return dataset;
 }

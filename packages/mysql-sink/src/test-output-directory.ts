@@ -13,24 +13,10 @@ export async function withOutputDirectory<T>(
   const parent = await mkdtemp(join(tmpdir(), 'lm-synth-sink-out-'));
   const dir = join(parent, 'out');
   try {
-    await writeDataset(dataset.streams(), {
+    await writeDataset(dataset.withRun(), {
       outDir: dir,
       format,
       duckdb: false,
-      run: {
-        lmSynthVersion: '0.0.0-test',
-        seed: 1,
-        scenarioId: 'fixture',
-        scenarioHash: `sha256:${'0'.repeat(64)}`,
-        referenceDate: '2025-01-01',
-        timeZone: 'America/Vancouver',
-        startYear: 2025,
-        horizonYears: 3,
-        patients: dataset.rows('patients'),
-        uniqueQuasiIdentifiers: false,
-        withEd: true,
-        withIp: true,
-      },
     });
     return await body(dir);
   } finally {

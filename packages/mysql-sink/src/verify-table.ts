@@ -1,13 +1,7 @@
-import type { TableDefinition } from '@lm-synth/dims';
+import type { PhysicalTable } from './physical-table.js';
 import type { SinkSession } from './sink-session.js';
 import { tableChecks } from './table-checks.js';
 import type { VerificationReport } from './verification-report.js';
-
-/** A catalogue table and the physical table holding its rows (itself, or its staging table). */
-export interface PhysicalTable {
-  readonly table: TableDefinition;
-  readonly name: string;
-}
 
 export interface TableVerification {
   readonly count: VerificationReport['tables'][number];

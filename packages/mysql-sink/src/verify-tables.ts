@@ -1,7 +1,8 @@
+import type { PhysicalTable } from './physical-table.js';
 import type { SinkSession } from './sink-session.js';
 import { summarizeVerification } from './summarize-verification.js';
 import type { VerificationReport } from './verification-report.js';
-import { type PhysicalTable, type TableVerification, verifyTable } from './verify-table.js';
+import { type TableVerification, verifyTable } from './verify-table.js';
 
 export interface VerifyTablesOptions {
   /** Row counts to compare with, by catalogue table name. */

@@ -7,8 +7,7 @@ import {
   type Scenario,
 } from '@lm-synth/config';
 import { buildDimensionTables, CATALOGUE } from '@lm-synth/dims';
-import { duckdbColumnType } from '@lm-synth/export-arrow';
-import { sqlIdentifier } from './dataset/sql-identifier.js';
+import { duckdbColumnType, quoteIdentifier } from '@lm-synth/export-arrow';
 import { SqlSession } from './dataset/sql-session.js';
 import type { GateContext } from './gates/gate.js';
 import type { DatasetSummary } from './report/validation-report.js';
@@ -60,7 +59,7 @@ export async function fixtureDb(scenario: Scenario = defaultScenario()): Promise
   for (const name of TABLES) {
     const table = CATALOGUE.find((entry) => entry.name === name)!;
     const columns = table.columns.map(
-      (c) => `${sqlIdentifier(c.name)} ${duckdbColumnType(c.type, 'final')}`,
+      (c) => `${quoteIdentifier(c.name)} ${duckdbColumnType(c.type, 'final')}`,
     );
     await exec(`CREATE TABLE ${name} (${columns.join(', ')})`);
   }

@@ -1,4 +1,4 @@
-import { defaultScenario, type Scenario, scenarioHash } from '@lm-synth/config';
+import { defaultScenario, type Scenario } from '@lm-synth/config';
 import { type OutputFormat, type PartitionColumn, writeDataset } from '@lm-synth/export-arrow';
 import { generateDataset } from '@lm-synth/generators';
 
@@ -31,20 +31,6 @@ export async function writeTestDataset(outDir: string, options: TestDatasetOptio
       format: options.format ?? 'parquet',
       duckdb: false,
       ...(options.partitionBy ? { partitionBy: options.partitionBy } : {}),
-      run: {
-        lmSynthVersion: '0.0.0-test',
-        seed: options.seed,
-        scenarioId: scenario.meta.id,
-        scenarioHash: scenarioHash(scenario),
-        referenceDate: scenario.referenceDate,
-        timeZone: scenario.timeZone,
-        startYear: scenario.startYear,
-        horizonYears: scenario.horizonYears,
-        patients: options.patients,
-        uniqueQuasiIdentifiers,
-        withEd: true,
-        withIp: true,
-      },
     },
   );
 }

@@ -57,7 +57,6 @@ describe('validate', () => {
     expect(report.gates.filter((gate) => gate.status === 'fail')).toEqual([]);
     expect(report.dataset).toMatchObject({
       format: 'parquet',
-      run: { seed: 5, patients: 3_000, referenceDate: '2025-01-01', withEd: true, withIp: true },
     });
     // 3,000 residents on 1 January of the start year, then the entrants of each encounter year.
     const patients = report.dataset.tables.find((table) => table.name === 'patients')?.rows ?? 0;
@@ -84,6 +83,18 @@ describe('validate', () => {
     expect(report.notice).toMatch(/Synthetic, for non-production testing/);
     // The report is plain JSON: it survives a round trip unchanged.
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
+  });
+
+  it('holds a dataset against its own scenario.yaml when given none, and the counts add up', async () => {
+    const report = await validate(join(root, 'parquet'));
+    expect(report.scenario).toEqual({
+      id: scenario.meta.id,
+      hash: scenarioHash(scenario),
+      matchesDataset: true,
+    });
+    const { pass, fail, inconclusive, info } = report.summary;
+    expect(pass + fail + inconclusive + info).toBe(report.gates.length);
+    expect(fail).toBe(0);
   });
 
   it.each(['csv', 'arrow'] as const)('reads %s datasets the same way', async (format) => {
@@ -118,20 +129,6 @@ describe('validate', () => {
         outDir: dir,
         format: 'parquet',
         duckdb: false,
-        run: {
-          lmSynthVersion: '0.0.0-test',
-          seed: 42,
-          scenarioId: scenario.meta.id,
-          scenarioHash: scenarioHash(scenario),
-          referenceDate: scenario.referenceDate,
-          timeZone: scenario.timeZone,
-          startYear: scenario.startYear,
-          horizonYears: scenario.horizonYears,
-          patients: 2_000,
-          uniqueQuasiIdentifiers: true,
-          withEd: false,
-          withIp: false,
-        },
       },
     );
     const report = await validate(dir, scenario);

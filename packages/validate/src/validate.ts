@@ -1,5 +1,5 @@
-import { type Scenario, scenarioHash } from '@lm-synth/config/core';
-import { SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
+import { defaultScenarioSnapshot, type Scenario, scenarioHash } from '@lm-synth/config/core';
+import { readDatasetScenario, SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import { openValidationDataset } from './dataset/open-validation-dataset.js';
 import { significance } from './expectations/significance.js';
 import type { GateContext } from './gates/gate.js';
@@ -24,16 +24,19 @@ const DEFAULT_FAMILY_WISE_ALPHA = 0.01;
 const REFERENCE_SEED = 1;
 
 /**
- * Validates the lm-synth dataset in `dir` (Parquet, CSV or Arrow IPC) against `scenario`:
+ * Validates the lm-synth dataset in `dir` (Parquet, CSV or Arrow IPC) against `scenario`
+ * (by default the dataset's own scenario.yaml; the packaged defaults for datasets written
+ * before datasets carried their scenario):
  * integrity rules, fidelity to the scenario with tolerances that allow for sampling error
  * at the dataset's size, k-anonymity and, with `compare`, privacy against another dataset.
  * Throws a ValidateInputError (or another `isInputError`) when the dataset cannot be read.
  */
 export async function validate(
   dir: string,
-  scenario: Scenario,
+  given?: Scenario,
   options: ValidateOptions = {},
 ): Promise<ValidationReport> {
+  const scenario = given ?? (await datasetScenario(dir));
   const thresholds = resolveThresholds(scenario, options);
   const opened = await openValidationDataset(dir);
   try {
@@ -101,7 +104,7 @@ export async function validate(
       const other = await openValidationDataset(options.compare);
       try {
         if (!rowCounts.has('patients') || !other.rowCounts.has('patients')) {
-          throw new ValidateInputError('--compare needs patients in both datasets');
+          throw new ValidateInputError('{ compare } needs patients in both datasets');
         }
         const result = await compareDatasets(
           sql,
@@ -119,6 +122,7 @@ export async function validate(
     return {
       schemaVersion: 1,
       ok: gates.every((gate) => gate.status !== 'fail'),
+      summary: summarise(gates),
       dataset: {
         dir,
         format,
@@ -143,6 +147,20 @@ export async function validate(
   } finally {
     opened.close();
   }
+}
+
+async function datasetScenario(dir: string): Promise<Scenario> {
+  const own = await readDatasetScenario(dir);
+  const packaged = defaultScenarioSnapshot()?.scenario;
+  if (own) return own.scenario;
+  if (packaged) return packaged;
+  throw new ValidateInputError(`${dir} names no scenario and the packaged defaults are not built`);
+}
+
+function summarise(gates: readonly GateResult[]): ValidationReport['summary'] {
+  const summary = { pass: 0, fail: 0, inconclusive: 0, info: 0 };
+  for (const gate of gates) summary[gate.status]++;
+  return summary;
 }
 
 function resolveThresholds(scenario: Scenario, options: ValidateOptions): ReportThresholds {

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApiServer, openDuckdbSource } from '@lm-synth/api';
-import { AGE_GROUPS, defaultScenario, scenarioHash } from '@lm-synth/config';
+import { AGE_GROUPS, defaultScenario } from '@lm-synth/config';
 import { arrowSchema, CATALOGUE, tableByName } from '@lm-synth/dims';
 import { writeDataset } from '@lm-synth/export-arrow';
 import { generateDataset, generateInMemory } from '@lm-synth/generators';
@@ -40,20 +40,6 @@ try {
   await writeDataset(generateDataset(scenario, options), {
     outDir,
     format: 'parquet',
-    run: {
-      lmSynthVersion: '0.0.0-consumer',
-      seed: scenario.seed,
-      scenarioId: scenario.meta.id,
-      scenarioHash: scenarioHash(scenario),
-      referenceDate: scenario.referenceDate,
-      timeZone: scenario.timeZone,
-      startYear: scenario.startYear,
-      horizonYears: scenario.horizonYears,
-      patients: options.patients,
-      uniqueQuasiIdentifiers: true,
-      withEd: true,
-      withIp: true,
-    },
   });
   const report = await validate(outDir, scenario);
   check(

@@ -1,6 +1,6 @@
-import type { ColumnDefinition, TableDefinition } from '@lm-synth/dims';
+import type { ColumnDefinition, RunMetadata, TableDefinition } from '@lm-synth/dims';
 import { SYNTHETIC_NOTICE } from '../synthetic-notice.js';
-import type { OutputFormat, PartitionColumn, RunMetadata } from '../write-dataset-types.js';
+import type { OutputFormat, PartitionColumn } from '../write-dataset-types.js';
 import type { DatasetManifest, ManifestField, ManifestResource } from './dataset-manifest.js';
 
 /** One written table, with its files' size and digest (see resourceDigest). */
@@ -15,10 +15,18 @@ export interface WrittenResource {
 
 export interface BuildManifestInput {
   readonly run: RunMetadata;
+  /** The primary format, whose files are the resources. */
   readonly format: OutputFormat;
+  /** The same tables in other formats, written in the same run. */
+  readonly copies?: readonly {
+    readonly format: OutputFormat;
+    readonly resources: readonly WrittenResource[];
+  }[];
   readonly partitionBy: readonly PartitionColumn[];
   readonly duckdb: boolean;
   readonly resources: readonly WrittenResource[];
+  /** scenario.yaml, when the source carried its scenario. */
+  readonly scenario?: { readonly path: string; readonly bytes: number; readonly hash: string };
 }
 
 const MEDIA_TYPES: Record<OutputFormat, string> = {
@@ -54,9 +62,24 @@ export function buildManifest(input: BuildManifestInput): DatasetManifest {
       withEd: run.withEd,
       withIp: run.withIp,
       format,
+      ...(input.copies && input.copies.length > 0
+        ? {
+            copies: input.copies.map((copy) => ({
+              format: copy.format,
+              mediatype: MEDIA_TYPES[copy.format],
+              resources: copy.resources.map((resource) => ({
+                name: resource.table.name,
+                path: typeof resource.path === 'string' ? resource.path : [...resource.path],
+                bytes: resource.bytes,
+                hash: resource.hash,
+              })),
+            })),
+          }
+        : {}),
       partitionBy: [...input.partitionBy],
       duckdb: input.duckdb,
       notice: SYNTHETIC_NOTICE,
+      ...(input.scenario ? { scenario: { ...input.scenario } } : {}),
     },
     resources: input.resources.map((resource) => manifestResource(resource, format, present)),
   };

@@ -1,4 +1,5 @@
 import { isAbsolute } from 'node:path';
+import type { RunMetadata } from '@lm-synth/dims';
 import { z } from 'zod';
 
 /** A path inside the dataset directory: relative, '/'-separated, never leaving it. */
@@ -85,12 +86,46 @@ export const datasetManifestSchema = z.object({
     withEd: z.boolean(),
     withIp: z.boolean(),
     format: z.enum(['parquet', 'csv', 'arrow']),
+    // The same tables in other formats from the same run; `resources` hold the primary one.
+    copies: z
+      .array(
+        z.object({
+          format: z.enum(['parquet', 'csv', 'arrow']),
+          mediatype: z.string(),
+          resources: z.array(
+            z.object({
+              name: z.string(),
+              path: z.union([relativePath, z.array(relativePath).min(1)]),
+              bytes: z.number().int().nonnegative(),
+              hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+            }),
+          ),
+        }),
+      )
+      .optional(),
     partitionBy: z.array(z.enum(['year', 'site'])),
     duckdb: z.boolean(),
     notice: z.string(),
+    // Datasets written before a dataset carried its scenario lack it.
+    scenario: z
+      .object({
+        path: relativePath,
+        bytes: z.number().int().nonnegative(),
+        hash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+      })
+      .optional(),
   }),
   resources: z.array(resourceSchema),
 });
+
+// The manifest records exactly the run metadata the generators produce: checked both ways.
+type RecordedRun = Omit<
+  z.infer<typeof datasetManifestSchema>['lm_synth'],
+  'format' | 'copies' | 'partitionBy' | 'duckdb' | 'notice' | 'scenario'
+>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const recordsRunMetadata: Same<Required<RecordedRun>, RunMetadata> = true;
+void recordsRunMetadata;
 
 /** datapackage.json as lm-synth writes it (a Frictionless tabular data package). */
 export type DatasetManifest = z.infer<typeof datasetManifestSchema>;

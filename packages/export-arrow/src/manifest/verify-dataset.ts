@@ -8,6 +8,7 @@ import { resourceDigest } from './resource-digest.js';
 export type ResourceStatus = 'ok' | 'missing' | 'modified';
 
 export interface ResourceCheck {
+  /** The table; a copy in another format is named `<table> (<format>)`. */
   readonly name: string;
   readonly rows: number;
   /** Bytes the manifest records. */
@@ -19,7 +20,8 @@ export interface ResourceCheck {
 
 export interface CompanionCheck {
   readonly path: string;
-  readonly status: 'ok' | 'missing';
+  /** 'modified' only for scenario.yaml, the one companion the manifest hashes. */
+  readonly status: 'ok' | 'missing' | 'modified';
 }
 
 export interface DatasetCheck {
@@ -27,7 +29,10 @@ export interface DatasetCheck {
   readonly ok: boolean;
   readonly manifest: DatasetManifest;
   readonly resources: readonly ResourceCheck[];
-  /** metadata.json and, when written, lm_synth.duckdb (not hashed: DuckDB files are not byte-stable). */
+  /**
+   * metadata.json, scenario.yaml (checked against its recorded hash) and, when written,
+   * lm_synth.duckdb (not hashed: DuckDB files are not byte-stable).
+   */
   readonly companions: readonly CompanionCheck[];
 }
 
@@ -39,7 +44,14 @@ export interface DatasetCheck {
 export async function verifyDataset(dir: string): Promise<DatasetCheck> {
   const manifest = await readManifest(dir);
   const resources: ResourceCheck[] = [];
-  for (const resource of manifest.resources) {
+  const copies = (manifest.lm_synth.copies ?? []).flatMap((copy) =>
+    copy.resources.map((resource) => ({
+      ...resource,
+      name: `${resource.name} (${copy.format})`,
+      rows: manifest.resources.find((primary) => primary.name === resource.name)?.rows ?? 0,
+    })),
+  );
+  for (const resource of [...manifest.resources, ...copies]) {
     const paths = typeof resource.path === 'string' ? [resource.path] : resource.path;
     const missing: string[] = [];
     for (const path of paths) if (!(await isFile(join(dir, path)))) missing.push(path);
@@ -58,6 +70,15 @@ export async function verifyDataset(dir: string): Promise<DatasetCheck> {
   const companions: CompanionCheck[] = [];
   for (const path of companionPaths) {
     companions.push({ path, status: (await isFile(join(dir, path))) ? 'ok' : 'missing' });
+  }
+  const scenario = manifest.lm_synth.scenario;
+  if (scenario) {
+    let status: CompanionCheck['status'] = 'missing';
+    if (await isFile(join(dir, scenario.path))) {
+      const digest = await resourceDigest(dir, scenario.path);
+      status = digest.bytes === scenario.bytes && digest.hash === scenario.hash ? 'ok' : 'modified';
+    }
+    companions.push({ path: scenario.path, status });
   }
   const ok =
     resources.every((resource) => resource.status === 'ok') &&

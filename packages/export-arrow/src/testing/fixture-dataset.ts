@@ -1,21 +1,15 @@
-import { arrowSchema, CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
+import {
+  arrowSchema,
+  CATALOGUE,
+  type RunMetadata,
+  type TableBatches,
+  type TableDefinition,
+  tableByName,
+} from '@lm-synth/dims';
 import { makeData, RecordBatch, Struct } from 'apache-arrow';
-import type { TableBatches } from '../write-dataset-types.js';
 import { columnData, type FixtureValue } from './column-data.js';
+import type { FixtureDatasetOptions } from './fixture-dataset-options.js';
 import { fixtureRunMetadata } from './fixture-run-metadata.js';
-
-export interface FixtureDatasetOptions {
-  /** Patients to generate (default 300). */
-  readonly patients?: number;
-  /** Rows per incoming record batch (default 1,000): vary it to show outputs do not depend on it. */
-  readonly batchRows?: number;
-  /** Varies every drawn value (default 1). */
-  readonly seed?: number;
-  /** Include ed_encounters (default true). */
-  readonly withEd?: boolean;
-  /** Include ip_stays and capacity_daily (default true). */
-  readonly withIp?: boolean;
-}
 
 const AGE_GROUPS = domainOf('dim_age_group', 'age_group');
 const GENDERS = domainOf('dim_gender', 'gender');
@@ -53,7 +47,10 @@ export interface FixtureTable extends TableBatches {
   readonly batches: readonly RecordBatch[];
 }
 
-export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTable[] {
+/** The fixture's tables with the run metadata a generator would attach: a DatasetStream. */
+export type FixtureDataset = FixtureTable[] & { readonly run: RunMetadata };
+
+export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureDataset {
   const batchRows = options.batchRows ?? 1_000;
   const run = fixtureRunMetadata(options);
   const { withEd, withIp } = run;
@@ -271,9 +268,10 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     occupancy: census.map((c, i) => round(c / beds[i]!, 4)),
   });
 
-  return CATALOGUE.filter(
+  const tables = CATALOGUE.filter(
     (table) => (table.requires !== 'ed' || withEd) && (table.requires !== 'ip' || withIp),
   ).map((table) => ({ table, batches: toBatches(table, columns.get(table.name)!, batchRows) }));
+  return Object.assign(tables, { run });
 }
 
 function toBatches(

@@ -1,5 +1,5 @@
-import type { RunMetadata } from '../write-dataset-types.js';
-import type { FixtureDatasetOptions } from './fixture-dataset.js';
+import type { RunMetadata } from '@lm-synth/dims';
+import type { FixtureDatasetOptions } from './fixture-dataset-options.js';
 
 /** The run metadata a generator would report for `fixtureDataset(options)`. */
 export function fixtureRunMetadata(options: FixtureDatasetOptions = {}): RunMetadata {

@@ -1,7 +1,8 @@
 export type { FixtureValue } from './column-data.js';
 export {
-  type FixtureDatasetOptions,
+  type FixtureDataset,
   type FixtureTable,
   fixtureDataset,
 } from './fixture-dataset.js';
+export type { FixtureDatasetOptions } from './fixture-dataset-options.js';
 export { fixtureRunMetadata } from './fixture-run-metadata.js';

@@ -1,4 +1,4 @@
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
 import { zoneOffsets } from './zone-offsets.js';
 
 /** A part of the local wall-clock time; `weekday` is 0 = Monday ... 6 = Sunday. */

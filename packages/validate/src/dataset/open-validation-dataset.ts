@@ -1,7 +1,11 @@
 import { stat } from 'node:fs/promises';
-import { type DamagedResource, type Dataset, openDataset } from '@lm-synth/export-arrow';
+import {
+  type DamagedResource,
+  type Dataset,
+  openDataset,
+  quoteIdentifier,
+} from '@lm-synth/export-arrow';
 import { ValidateInputError } from '../validate-input-error.js';
-import { sqlIdentifier } from './sql-identifier.js';
 import { SqlSession } from './sql-session.js';
 
 /** A dataset opened for validation: its tables loaded into DuckDB, counted. */
@@ -40,7 +44,7 @@ export async function openValidationDataset(dir: string): Promise<ValidationData
     const materialise = dataset.manifest.lm_synth.format !== 'arrow';
     if (materialise) await sql.connection.run(`CREATE SCHEMA ${SCHEMA}`);
     for (const table of dataset.tables) {
-      const name = sqlIdentifier(table);
+      const name = quoteIdentifier(table);
       try {
         if (materialise) {
           await sql.connection.run(`CREATE TABLE ${SCHEMA}.${name} AS SELECT * FROM main.${name}`);

@@ -1,4 +1,4 @@
-import { sqlLiteral } from './sql-literal.js';
+import { quoteLiteral } from '@lm-synth/export-arrow';
 import type { SqlSession } from './sql-session.js';
 
 /**
@@ -8,7 +8,7 @@ import type { SqlSession } from './sql-session.js';
  */
 export async function tableColumns(sql: SqlSession, table: string): Promise<Set<string>> {
   const rows = await sql.rows(
-    `SELECT column_name FROM information_schema.columns WHERE table_name = ${sqlLiteral(table)}`,
+    `SELECT column_name FROM information_schema.columns WHERE table_name = ${quoteLiteral(table)}`,
   );
   return new Set(rows.map((row) => String(row.column_name)));
 }

@@ -1,17 +1,20 @@
 import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
-import { poissonDistribution, standardNormalQuantile } from '@lm-synth/stats';
+import { poissonDistribution } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
 import { tableColumns } from '../dataset/table-columns.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
 import type { PopulationFlows } from '../expectations/population-flows.js';
 import type { CheckResult } from '../report/validation-report.js';
-import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
+import { decisiveScale } from './decisive-scale.js';
+import {
+  DETECTABLE_DEVIATION,
+  detectableOutcome,
+  POWER_Z,
+  type UndetectableCheck,
+} from './detectable-outcome.js';
 import type { Gate } from './gate.js';
 import { infoOutcome } from './info-outcome.js';
 import { makeCheck } from './make-check.js';
-
-/** A deviation counts as detectable when the test would see it at least 80% of the time. */
-const POWER_Z = standardNormalQuantile(0.8);
 
 const FLOWS = [
   { name: 'births', column: 'entry', reason: 'Birth' },
@@ -106,7 +109,7 @@ export function cohortBalanceGate(
 
       const { tail, z } = significance((covered.length + 1) * FLOWS.length);
       const checks: CheckResult[] = [];
-      const undetectable: string[] = [];
+      const undetectable: UndetectableCheck[] = [];
       const check = (key: string, count: number, mean: number, total: boolean) => {
         if (mean <= 0) {
           checks.push(makeCheck(key, count, 0, 0));
@@ -121,8 +124,15 @@ export function cohortBalanceGate(
         );
         checks.push(makeCheck(key, count, mean, tolerance));
         const sd = Math.sqrt(mean);
-        if (total && Math.max(tolerance, z * sd) + POWER_Z * sd > DETECTABLE_DEVIATION * mean)
-          undetectable.push(key);
+        if (total && Math.max(tolerance, z * sd) + POWER_Z * sd > DETECTABLE_DEVIATION * mean) {
+          // Poisson flows: the mean grows with the patients, its error as the square root.
+          const scale = decisiveScale((c) => {
+            const error = Math.sqrt(mean * c);
+            const bound = Math.max(thresholds.volumeTolerance * mean * c, z * error);
+            return DETECTABLE_DEVIATION * mean * c >= bound + POWER_Z * error;
+          });
+          undetectable.push({ key, scale });
+        }
       };
       for (const flow of FLOWS) {
         let count = 0;
@@ -138,6 +148,7 @@ export function cohortBalanceGate(
       return detectableOutcome(checks, undetectable, {
         z,
         what: 'yearly and total cohort flows',
+        patients: run.patients,
         extra: { samplingFraction: fraction },
       });
     },

@@ -4,10 +4,10 @@ import {
   ED_SUBSERVICES,
   type Scenario,
 } from '@lm-synth/config/core';
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
+import { quoteLiteral } from '@lm-synth/export-arrow';
 import { ksTwoSample, totalVariationDistance } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
-import { sqlLiteral } from '../dataset/sql-literal.js';
 import { startResidentSql } from '../dataset/start-resident-sql.js';
 import { ksCriticalValue } from '../expectations/ks-critical-value.js';
 import { tvdCriticalValue } from '../expectations/tvd-critical-value.js';
@@ -57,7 +57,7 @@ function shapes(scenario: Scenario, run: RunMetadata, resident: string): Shape[]
       column: 'patients.age (from dob)',
       table: 'patients',
       kind: 'continuous',
-      sql: `SELECT (DATE ${sqlLiteral(referenceDate)} - p.dob) / 365.2425 ${patients}`,
+      sql: `SELECT (DATE ${quoteLiteral(referenceDate)} - p.dob) / 365.2425 ${patients}`,
       reference: (r) => r.patients.ageYears,
     },
     {

@@ -1,8 +1,8 @@
 import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
+import { quoteLiteral } from '@lm-synth/export-arrow';
 import { cramersV, pearson } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
-import { sqlLiteral } from '../dataset/sql-literal.js';
 import { startResidentSql } from '../dataset/start-resident-sql.js';
 import { cramersVStandardError } from '../expectations/cramers-v-standard-error.js';
 import type { ReferenceSample } from '../reference/reference-sample.js';
@@ -43,7 +43,7 @@ type Pair =
  */
 function pairs(scenario: Scenario, run: RunMetadata, resident: string): Pair[] {
   const { referenceDate, startYear: year } = run;
-  const age = `(DATE ${sqlLiteral(referenceDate)} - p.dob) / 365.2425`;
+  const age = `(DATE ${quoteLiteral(referenceDate)} - p.dob) / 365.2425`;
   const encounters = `FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
     WHERE ${resident} AND ${localDateSql('e.arrival_ts', run, 'year')} = ${year}`;
   const stays = `FROM ip_stays s JOIN patients p ON p.patient_id = s.patient_id

@@ -1,6 +1,6 @@
 import { ED_SUBSERVICES } from '@lm-synth/config/core';
+import { quoteLiteral } from '@lm-synth/export-arrow';
 import { localDateSql } from '../dataset/local-date-sql.js';
-import { sqlLiteral } from '../dataset/sql-literal.js';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import { countTolerance } from '../expectations/count-tolerance.js';
 import type { CheckResult } from '../report/validation-report.js';
@@ -52,7 +52,7 @@ export const gateCrossLha: Gate = {
       const eligible = scenario.sites.flatMap((site, f) =>
         ED_SUBSERVICES.flatMap((name, s) =>
           offers(f, s) && scenario.sites.some((_, other) => other !== f && offers(other, s))
-            ? [`(${site.id}, ${sqlLiteral(name)})`]
+            ? [`(${site.id}, ${quoteLiteral(name)})`]
             : [],
         ),
       );

@@ -1,6 +1,6 @@
 import { buildDimAgeGroup } from '@lm-synth/dims';
+import { quoteLiteral } from '@lm-synth/export-arrow';
 import { ageSql } from '../dataset/age-sql.js';
-import { sqlLiteral } from '../dataset/sql-literal.js';
 import { tableColumns } from '../dataset/table-columns.js';
 import type { Gate } from './gate.js';
 import { violationsOutcome } from './violations-outcome.js';
@@ -23,12 +23,13 @@ export const gateDobAgeGroup: Gate = {
     const bands = buildDimAgeGroup();
     const values = bands.age_group
       .map(
-        (group, i) => `(${sqlLiteral(group)}, ${bands.min_age[i]}, ${bands.max_age[i] ?? 'NULL'})`,
+        (group, i) =>
+          `(${quoteLiteral(group)}, ${bands.min_age[i]}, ${bands.max_age[i] ?? 'NULL'})`,
       )
       .join(', ');
     const at = open
-      ? `(CASE WHEN p.entry_reason = 'Resident' THEN DATE ${sqlLiteral(run.referenceDate)} ELSE p.entry_date END)`
-      : `DATE ${sqlLiteral(run.referenceDate)}`;
+      ? `(CASE WHEN p.entry_reason = 'Resident' THEN DATE ${quoteLiteral(run.referenceDate)} ELSE p.entry_date END)`
+      : `DATE ${quoteLiteral(run.referenceDate)}`;
     const age = ageSql('dob', at, true);
     const entry = open
       ? ` OR p.entry_date IS NULL OR p.entry_date < p.dob

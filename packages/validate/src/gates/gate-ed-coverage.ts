@@ -1,5 +1,5 @@
 import { ED_SUBSERVICES } from '@lm-synth/config/core';
-import { sqlLiteral } from '../dataset/sql-literal.js';
+import { quoteLiteral } from '@lm-synth/export-arrow';
 import type { Gate } from './gate.js';
 import { violationsOutcome } from './violations-outcome.js';
 
@@ -13,7 +13,7 @@ export const gateEdCoverage: Gate = {
   async run({ sql, scenario }) {
     const offered = scenario.coverage.ed.flatMap((subservices, site) =>
       subservices.flatMap((isOffered, s) =>
-        isOffered ? [`(${site + 1}, ${sqlLiteral(ED_SUBSERVICES[s]!)})`] : [],
+        isOffered ? [`(${site + 1}, ${quoteLiteral(ED_SUBSERVICES[s]!)})`] : [],
       ),
     );
     const values =

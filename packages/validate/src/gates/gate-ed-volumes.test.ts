@@ -23,6 +23,10 @@ describe('gate ed-volumes on an open cohort', () => {
         `UPDATE ed_encounters SET arrival_ts = arrival_ts - INTERVAL 1 YEAR
           WHERE patient_id LIKE 'P2026-%'`,
       );
+      // 500 patients cannot see a 10% deviation in any cell: inconclusive, never pass.
+      expect(before.status).toBe('inconclusive');
+      expect(before.message).toMatch(/decisive from about [\d,]+ patients/);
+      expect(before.details?.decisiveAtPatients).toBeGreaterThan(500);
       const after = await gateEdVolumes.run(await db.context());
       expect(after.observed).toBe(before.observed);
       expect(after.details?.worst).toEqual(before.details?.worst);
@@ -42,7 +46,8 @@ describe('gate ed-volumes exposure', () => {
       // One encounter year is all this needs.
       const base = join(root, 'base');
       await writeTestDataset(base, { patients: 20_000, seed: 21, encounterYears: 1 });
-      expect((await status(base)).status).toBe('pass');
+      // At 20,000 patients small cells cannot see a 10% deviation: the gate may say inconclusive.
+      expect((await status(base)).status).not.toBe('fail');
       // The second half of the start year's visits (local time) is gone...
       const missing = join(root, 'missing');
       await cp(base, missing, { recursive: true });
@@ -59,7 +64,7 @@ describe('gate ed-volumes exposure', () => {
           WHERE entry_reason = 'Resident' AND (exit_date IS NULL OR exit_date > DATE '2025-06-30')`,
       ]);
       const exposed = await status(left);
-      expect(exposed.status, exposed.message).toBe('pass');
+      expect(exposed.status, exposed.message).not.toBe('fail');
     } finally {
       await rm(root, { recursive: true, force: true });
     }

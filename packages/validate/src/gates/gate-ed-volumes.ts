@@ -8,7 +8,13 @@ import { cumulativeArrivalShares } from '../expectations/cumulative-arrival-shar
 import { edVisitRouting } from '../expectations/ed-visit-routing.js';
 import { populationCells } from '../expectations/population-cells.js';
 import type { CheckResult } from '../report/validation-report.js';
-import { checksOutcome } from './checks-outcome.js';
+import { decisiveScale } from './decisive-scale.js';
+import {
+  DETECTABLE_DEVIATION,
+  detectableOutcome,
+  POWER_Z,
+  type UndetectableCheck,
+} from './detectable-outcome.js';
 import type { Gate } from './gate.js';
 import { makeCheck } from './make-check.js';
 
@@ -106,6 +112,7 @@ export const gateEdVolumes: Gate = {
 
     const { tail, z } = significance((L + F) * S);
     const checks: CheckResult[] = [];
+    const undetectable: UndetectableCheck[] = [];
     const check = (key: string, moments: CountMoments, count: number, volume: number) => {
       if (moments.mean === 0) {
         checks.push(makeCheck(key, count, 0, 0));
@@ -120,6 +127,19 @@ export const gateEdVolumes: Gate = {
         tail,
       );
       checks.push(makeCheck(key, count * scale, volume, tolerance * scale));
+      // A cell whose tolerance is wider than the deviation it exists for cannot pass honestly
+      // (0 visits against 3,112 ± 3,112, say): the gate is then inconclusive.
+      const mean = moments.mean;
+      const sd = Math.sqrt(moments.variance);
+      if (DETECTABLE_DEVIATION * mean < tolerance + POWER_Z * sd) {
+        // Mean and variance both grow with the patients (per-person counts add up).
+        const grown = decisiveScale((c) => {
+          const error = sd * Math.sqrt(c);
+          const bound = Math.max(thresholds.volumeTolerance * mean * c, z * error);
+          return DETECTABLE_DEVIATION * mean * c >= bound + POWER_Z * error;
+        });
+        undetectable.push({ key, scale: grown });
+      }
     };
     const siteCode = (id: number) => scenario.sites[id - 1]?.code ?? `site ${id}`;
     scenario.lhas.forEach((lha, l) => {
@@ -142,9 +162,10 @@ export const gateEdVolumes: Gate = {
         );
       }
     });
-    return checksOutcome(checks, {
+    return detectableOutcome(checks, undetectable, {
       z,
       what: 'LHA and routed facility x subservice volumes',
+      patients: run.patients,
       extra: { year: run.startYear },
     });
   },

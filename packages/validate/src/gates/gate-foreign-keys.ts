@@ -1,5 +1,5 @@
 import { CATALOGUE } from '@lm-synth/dims';
-import { sqlIdentifier as id } from '../dataset/sql-identifier.js';
+import { quoteIdentifier as id } from '@lm-synth/export-arrow';
 import type { Gate } from './gate.js';
 import { violationsOutcome } from './violations-outcome.js';
 

@@ -1,13 +1,15 @@
-import { standardNormalQuantile } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
 import type { CheckResult } from '../report/validation-report.js';
-import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
+import { decisiveScale } from './decisive-scale.js';
+import {
+  DETECTABLE_DEVIATION,
+  detectableOutcome,
+  POWER_Z,
+  type UndetectableCheck,
+} from './detectable-outcome.js';
 import type { Gate, GateContext } from './gate.js';
 import { infoOutcome } from './info-outcome.js';
 import { makeCheck } from './make-check.js';
-
-/** A deviation counts as detectable when the test would see it at least 80% of the time. */
-const POWER_Z = standardNormalQuantile(0.8);
 
 /**
  * The scenario's occupancy band, `capacity.occupancy_band` ([low, high]); undefined for a
@@ -84,7 +86,7 @@ export const gateOccupancyBand: Gate = {
     const eligible = [...siteYears.values()].filter((e) => e.beds > 0 && e.year <= lastYear);
     const { z } = significance(Math.max(1, eligible.length));
     const checks: CheckResult[] = [];
-    const undetectable: string[] = [];
+    const undetectable: UndetectableCheck[] = [];
     for (const entry of eligible) {
       const n = entry.monthly.length;
       const mean = entry.monthly.reduce((a, b) => a + b, 0) / Math.max(n, 1);
@@ -95,20 +97,29 @@ export const gateOccupancyBand: Gate = {
       const bedsPerDay = entry.beds / entry.days;
       // At least the error of the year's bed-days as a compound Poisson sum of stays at the
       // band's middle, which a site with hardly any patients cannot show month to month.
-      const se = Math.max(
-        Math.sqrt(variance / Math.max(n, 1)),
-        Math.sqrt((middle * ratio) / (entry.days * bedsPerDay)),
-      );
+      // The compound-Poisson error alone is what a larger dataset's months would show.
+      const poissonSe = Math.sqrt((middle * ratio) / (entry.days * bedsPerDay));
+      const se = Math.max(Math.sqrt(variance / Math.max(n, 1)), poissonSe);
       const occupancy = entry.census / entry.beds;
       const rounding = middle / (2 * bedsPerDay);
       const key = `${siteCode(entry.site)} ${entry.year}`;
       checks.push(makeCheck(key, occupancy, middle, (high - low) / 2 + z * se + rounding));
-      if (n < 6 || (z + POWER_Z) * se + rounding > DETECTABLE_DEVIATION * middle)
-        undetectable.push(key);
+      if (n < 6 || (z + POWER_Z) * se + rounding > DETECTABLE_DEVIATION * middle) {
+        // Beds grow with the patients: the error shrinks as 1/sqrt(c), the rounding of a
+        // census as 1/c. With fewer than six months of beds (a site too small for beds in
+        // every month), the months' spread is unknown: scale the compound-Poisson error.
+        const base = n < 6 ? poissonSe : se;
+        const scale = decisiveScale(
+          (c) =>
+            (z + POWER_Z) * (base / Math.sqrt(c)) + rounding / c <= DETECTABLE_DEVIATION * middle,
+        );
+        undetectable.push({ key, scale });
+      }
     }
     return detectableOutcome(checks, undetectable, {
       z,
       what: 'site-year mean occupancies',
+      patients: run.patients,
       extra: { band: [low, high], losRatio: Math.round(ratio * 100) / 100 },
     });
   },

@@ -1,12 +1,17 @@
 import { AGE_GROUPS, GENDERS, type Scenario } from '@lm-synth/config/core';
-import { standardNormalQuantile } from '@lm-synth/stats';
 import { localDateSql } from '../dataset/local-date-sql.js';
 import type { SqlSession } from '../dataset/sql-session.js';
 import { tableColumns } from '../dataset/table-columns.js';
 import { drawReferenceSample } from '../reference/draw-reference-sample.js';
 import type { ReferenceSample } from '../reference/reference-sample.js';
 import type { CheckResult } from '../report/validation-report.js';
-import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
+import { decisiveScale } from './decisive-scale.js';
+import {
+  DETECTABLE_DEVIATION,
+  detectableOutcome,
+  POWER_Z,
+  type UndetectableCheck,
+} from './detectable-outcome.js';
 import type { Gate } from './gate.js';
 import { infoOutcome } from './info-outcome.js';
 import { makeCheck } from './make-check.js';
@@ -18,9 +23,6 @@ import { makeCheck } from './make-check.js';
 const BED_DAY_REFERENCE = 200_000;
 const REFERENCE_SEED = 1;
 const references = new WeakMap<Scenario, ReturnType<typeof bedDaysPerResident>>();
-
-/** A deviation counts as detectable when the test would see it at least 80% of the time. */
-const POWER_Z = standardNormalQuantile(0.8);
 
 /** One year's expected total with the variance of its weighted estimate. */
 interface Expected {
@@ -194,7 +196,7 @@ export const gateYearlyVolumes: Gate = {
 
     const { z } = significance(Math.max(1, years.length * series.length));
     const checks: CheckResult[] = [];
-    const undetectable: string[] = [];
+    const undetectable: UndetectableCheck[] = [];
     for (const { what, observed, expected } of series) {
       for (const y of years) {
         const target = expected(y);
@@ -204,12 +206,21 @@ export const gateYearlyVolumes: Gate = {
         const tolerance = Math.max(thresholds.volumeTolerance * mean, z * sd);
         const key = `${y} ${what}`;
         checks.push(makeCheck(key, observed.get(y) ?? 0, mean, tolerance));
-        if (DETECTABLE_DEVIATION * mean < tolerance + POWER_Z * sd) undetectable.push(key);
+        if (DETECTABLE_DEVIATION * mean < tolerance + POWER_Z * sd) {
+          // Weighted totals stay put as patients grow; their sampling error shrinks as 1/sqrt(c).
+          const scale = decisiveScale((c) => {
+            const error = sd / Math.sqrt(c);
+            const bound = Math.max(thresholds.volumeTolerance * mean, z * error);
+            return DETECTABLE_DEVIATION * mean >= bound + POWER_Z * error;
+          });
+          undetectable.push({ key, scale });
+        }
       }
     }
     return detectableOutcome(checks, undetectable, {
       z,
       what: 'yearly weighted totals',
+      patients: run.patients,
       extra: { years: years.length, meanWeight: Math.round(weight * 10_000) / 10_000 },
     });
   },

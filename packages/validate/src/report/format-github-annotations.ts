@@ -18,11 +18,9 @@ export function formatGithubAnnotations(report: ValidationReport): string {
     const title = escapeProperty(`lm-synth validate: ${gate.id}`);
     return [`::${level} title=${title}::${escapeData(`${gate.title}: ${gate.message}`)}`];
   });
-  const failed = report.gates.filter((gate) => gate.status === 'fail').length;
+  const { pass, fail, inconclusive, info } = report.summary;
   lines.push(
-    report.ok
-      ? `lm-synth validate: all ${report.gates.length} gates passed, inconclusive or informational`
-      : `lm-synth validate: ${failed} of ${report.gates.length} gates failed`,
+    `lm-synth validate: ${fail} of ${report.gates.length} gates failed (${pass} passed, ${inconclusive} inconclusive, ${info} info): ${report.ok ? 'PASSED' : 'FAILED'}`,
   );
   return `${lines.join('\n')}\n`;
 }

@@ -19,6 +19,7 @@ const gate = (id: string, status: GateResult['status'], message: string): GateRe
 const report: ValidationReport = {
   schemaVersion: 1,
   ok: false,
+  summary: { pass: 1, fail: 1, inconclusive: 1, info: 1 },
   dataset: {
     dir: './out',
     format: 'parquet',
@@ -52,6 +53,11 @@ const report: ValidationReport = {
   gates: [
     gate('foreign-keys', 'pass', 'no orphans'),
     gate('ed-volumes', 'fail', '1 of 36 volumes: 50% off, 100% sure\nreally'),
+    gate(
+      'occupancy-band',
+      'inconclusive',
+      '3 of 12 site-year mean occupancies too small to detect a 10% deviation (e.g. LM-SNW 2025), decisive from about 120,000 patients; all 12 within tolerance',
+    ),
     gate('k-anonymity', 'info', 'k = 3'),
   ],
   privacy: {
@@ -64,26 +70,31 @@ describe('formatTextReport', () => {
   it('prints one line per gate and the verdict', () => {
     const text = formatTextReport(report, { colour: false });
     expect(text).toContain('lm-synth validate ./out (parquet, 50,000 patients, seed 42)');
-    expect(text).toMatch(/^PASS {4}foreign-keys {2}no orphans$/m);
-    expect(text).toMatch(/^FAIL {4}ed-volumes {4}1 of 36/m);
-    expect(text).toContain('1 passed, 1 failed, 1 info: FAILED');
+    expect(text).toMatch(/^PASS {10}foreign-keys {4}no orphans$/m);
+    expect(text).toMatch(/^FAIL {10}ed-volumes {6}1 of 36/m);
+    expect(text).toMatch(
+      /^INCONCLUSIVE {2}occupancy-band {2}.*decisive from about 120,000 patients/m,
+    );
+    expect(text).toContain('1 passed, 1 failed, 1 inconclusive, 1 info: FAILED');
     expect(text).not.toContain('\u001b[');
   });
 
   it('colours statuses for a terminal', () => {
     const text = formatTextReport(report, { colour: true });
-    expect(text).toContain('\u001b[31mFAIL  \u001b[0m');
-    expect(text).toContain('\u001b[32mPASS  \u001b[0m');
+    expect(text).toContain(`\u001b[31m${'FAIL'.padEnd(12)}\u001b[0m`);
+    expect(text).toContain(`\u001b[32m${'PASS'.padEnd(12)}\u001b[0m`);
+    expect(text).toContain('\u001b[33mINCONCLUSIVE\u001b[0m');
   });
 });
 
 describe('formatGithubAnnotations', () => {
-  it('emits an escaped ::error per failed gate and a ::notice per informational one', () => {
+  it('emits an escaped ::error per failed gate, a ::warning per inconclusive one, a ::notice per informational one and the counts', () => {
     expect(formatGithubAnnotations(report)).toBe(
       [
         '::error title=lm-synth validate%3A ed-volumes::Title of ed-volumes: 1 of 36 volumes: 50%25 off, 100%25 sure%0Areally',
+        '::warning title=lm-synth validate%3A occupancy-band::Title of occupancy-band: 3 of 12 site-year mean occupancies too small to detect a 10%25 deviation (e.g. LM-SNW 2025), decisive from about 120,000 patients; all 12 within tolerance',
         '::notice title=lm-synth validate%3A k-anonymity::Title of k-anonymity: k = 3',
-        'lm-synth validate: 1 of 3 gates failed',
+        'lm-synth validate: 1 of 4 gates failed (1 passed, 1 inconclusive, 1 info): FAILED',
         '',
       ].join('\n'),
     );

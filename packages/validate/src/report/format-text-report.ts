@@ -30,16 +30,13 @@ export function formatTextReport(report: ValidationReport, options: { colour: bo
     const status = paint(gate.status.toUpperCase().padEnd(statusWidth), COLOURS[gate.status]);
     lines.push(`${status}  ${gate.id.padEnd(idWidth)}  ${gate.message}`);
   }
-  const count = (status: GateStatus) =>
-    report.gates.filter((gate) => gate.status === status).length;
+  const count = (status: GateStatus) => report.summary[status];
   const verdict = report.ok
     ? paint('PASSED', BOLD + COLOURS.pass)
     : paint('FAILED', BOLD + COLOURS.fail);
   lines.push(
     '',
-    `${count('pass')} passed, ${count('fail')} failed, ${count('info')} info${
-      count('inconclusive') > 0 ? `, ${count('inconclusive')} inconclusive` : ''
-    }: ${verdict}`,
+    `${count('pass')} passed, ${count('fail')} failed, ${count('inconclusive')} inconclusive, ${count('info')} info: ${verdict}`,
   );
   lines.push(report.notice, '');
   return lines.join('\n');

@@ -1,4 +1,4 @@
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
 
 /**
  * The validation report, as `validate()` returns it and `--format json` prints it. This shape
@@ -7,8 +7,10 @@ import type { RunMetadata } from '@lm-synth/export-arrow';
  */
 export interface ValidationReport {
   readonly schemaVersion: 1;
-  /** True when no gate failed. */
+  /** True when no gate failed (inconclusive and info gates do not fail a dataset). */
   readonly ok: boolean;
+  /** How many gates ended in each status. */
+  readonly summary: Readonly<Record<GateStatus, number>>;
   readonly dataset: DatasetSummary;
   readonly scenario: ScenarioSummary;
   readonly thresholds: ReportThresholds;
