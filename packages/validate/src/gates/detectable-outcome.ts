@@ -29,7 +29,8 @@ export function detectableOutcome(
   options: {
     readonly z?: number;
     readonly what: string;
-    readonly patients: number;
+    /** The dataset's patients; without it the checks' own keys say the size they need. */
+    readonly patients?: number;
     readonly extra?: GateDetails;
   },
 ): GateOutcome {
@@ -42,11 +43,16 @@ export function detectableOutcome(
     .join('; ');
   // Asked only when some check is not decisive now: at least a little more than this size.
   const scale = Math.max(ranked[0]!.scale, 1.01);
-  const decisiveAt = Number.isFinite(scale) ? roundUp(options.patients * scale) : null;
+  const decisiveAt =
+    Number.isFinite(scale) && options.patients !== undefined
+      ? roundUp(options.patients * scale)
+      : null;
   const when =
-    decisiveAt === null
-      ? 'no dataset size makes it decisive'
-      : `decisive from about ${decisiveAt.toLocaleString('en-US')} patients`;
+    options.patients === undefined
+      ? 'decisive at the sizes shown'
+      : decisiveAt === null
+        ? 'no dataset size makes it decisive'
+        : `decisive from about ${decisiveAt.toLocaleString('en-US')} patients`;
   return {
     ...outcome,
     status: 'inconclusive',

@@ -1,7 +1,11 @@
 import { standardNormalCdf, standardNormalQuantile } from '@lm-synth/stats';
 import { localNewYear } from '../dataset/local-new-year.js';
 import type { CheckResult } from '../report/validation-report.js';
-import { DETECTABLE_DEVIATION, detectableOutcome } from './detectable-outcome.js';
+import {
+  DETECTABLE_DEVIATION,
+  detectableOutcome,
+  type UndetectableCheck,
+} from './detectable-outcome.js';
 import type { Gate } from './gate.js';
 import { makeCheck } from './make-check.js';
 
@@ -63,7 +67,7 @@ export const gateAlcDays: Gate = {
         'at-most',
       ),
     ];
-    const undetectable: string[] = [];
+    const undetectable: UndetectableCheck[] = [];
     // The threshold's cell against its neighbours' mean: Poisson, the mean's own error included.
     const mean = Number(row?.neighbours ?? 0) / NEIGHBOURS;
     const spikeSd = Math.sqrt(mean * (1 + 1 / NEIGHBOURS));
@@ -77,7 +81,10 @@ export const gateAlcDays: Gate = {
       ),
     );
     if (alc === 0 || (z + POWER_Z) * spikeSd + 1 > DETECTABLE_DEVIATION * alc) {
-      undetectable.push(`threshold spike (${alc} ALC stays)`);
+      undetectable.push({
+        key: `threshold spike (${alc} ALC stays)`,
+        scale: Number.POSITIVE_INFINITY,
+      });
     }
     // ALC share of bed-days. The ratio estimator's standard error comes from the ALC stays
     // themselves, so with few of them it says nothing: below MIN_ALC_FOR_SHARE no verdict.
@@ -88,7 +95,10 @@ export const gateAlcDays: Gate = {
       checks.push(makeCheck('ALC share of bed-days', share, centre, (high - low) / 2 + z * se));
     }
     if (alc < MIN_ALC_FOR_SHARE || (z + POWER_Z) * se > DETECTABLE_DEVIATION * centre) {
-      undetectable.push(`ALC share of bed-days (${n} stays, ${alc} ALC)`);
+      undetectable.push({
+        key: `ALC share of bed-days (${n} stays, ${alc} ALC)`,
+        scale: Number.POSITIVE_INFINITY,
+      });
     }
     // ALC days given acute days: probability integral transforms against uniform.
     if (alc > 0) {
@@ -113,7 +123,10 @@ export const gateAlcDays: Gate = {
         makeCheck('ALC days given acute days (KS distance)', distance, 0, critical, 'at-most'),
       );
       if (critical + (POWER_Z * 0.5) / Math.sqrt(transforms.length) > DETECTABLE_DEVIATION) {
-        undetectable.push(`ALC days distribution (${alc} ALC stays)`);
+        undetectable.push({
+          key: `ALC days distribution (${alc} ALC stays)`,
+          scale: Number.POSITIVE_INFINITY,
+        });
       }
     }
     return detectableOutcome(checks, undetectable, {

@@ -1,7 +1,7 @@
 import { AGE_GROUPS, GENDERS, singleYearAgeShares } from '@lm-synth/config/core';
+import { quoteLiteral as sqlLiteral } from '@lm-synth/export-arrow';
 import { standardNormalQuantile } from '@lm-synth/stats';
 import { ageSql } from '../dataset/age-sql.js';
-import { sqlLiteral } from '../dataset/sql-literal.js';
 import { startResidentSql } from '../dataset/start-resident-sql.js';
 import type { Gate } from './gate.js';
 import { makeCheck } from './make-check.js';
@@ -67,7 +67,10 @@ export const gateSingleYearAges: Gate = {
           undetectable:
             needed < Math.abs(uniform - mean)
               ? null
-              : `${key} (${n} rows; decisive from ~${Math.ceil(n * (needed / Math.abs(uniform - mean || 1e-9)) ** 2).toLocaleString('en')})`,
+              : {
+                  key: `${key} (${n} rows; decisive from ~${Math.ceil(n * (needed / Math.abs(uniform - mean || 1e-9)) ** 2).toLocaleString('en')})`,
+                  scale: (needed / Math.abs(uniform - mean || 1e-9)) ** 2,
+                },
         });
         if (a !== oldest) return;
         const tail = OLD_TAIL - MIN_AGES[a]!;

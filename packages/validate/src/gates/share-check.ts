@@ -2,6 +2,7 @@ import { standardNormalQuantile } from '@lm-synth/stats';
 import { binomialQuantiles } from '../expectations/binomial-quantiles.js';
 import type { Significance } from '../expectations/significance.js';
 import type { CheckResult } from '../report/validation-report.js';
+import type { UndetectableCheck } from './detectable-outcome.js';
 import { makeCheck } from './make-check.js';
 
 /** A deviation counts as detectable when the check would see it at least 80% of the time. */
@@ -11,7 +12,7 @@ const POWER_Z = standardNormalQuantile(0.8);
 export interface ShareCheck {
   readonly check: CheckResult;
   /** Null when decisive; else the check's key with its size and the size it needs. */
-  readonly undetectable: string | null;
+  readonly undetectable: UndetectableCheck | null;
 }
 
 /**
@@ -53,9 +54,8 @@ export function shareCheck(
   if (n > 0 && deviation !== 0 && needed < Math.abs(deviation)) {
     return { check, undetectable: null };
   }
-  const size =
-    deviation === 0 || n === 0
-      ? 'never'
-      : `~${Math.ceil(n * (needed / Math.abs(deviation)) ** 2).toLocaleString('en')}`;
-  return { check, undetectable: `${key} (${n} rows; decisive from ${size})` };
+  const scale =
+    deviation === 0 || n === 0 ? Number.POSITIVE_INFINITY : (needed / Math.abs(deviation)) ** 2;
+  const size = Number.isFinite(scale) ? `~${Math.ceil(n * scale).toLocaleString('en')}` : 'never';
+  return { check, undetectable: { key: `${key} (${n} rows; decisive from ${size})`, scale } };
 }
