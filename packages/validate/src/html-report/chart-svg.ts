@@ -1,5 +1,4 @@
-import { parse, View } from 'vega';
-import { compile, type TopLevelSpec } from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
 import { CHART_PALETTE } from './chart-palette.js';
 import { escapeHtml } from './escape-html.js';
 
@@ -15,6 +14,9 @@ const CONFIG = {
   title: { fontSize: 13 },
 } as const;
 
+// Loaded on the first chart: validate, which shares this package, never pays for them.
+let modules: Promise<[typeof import('vega'), typeof import('vega-lite')]> | undefined;
+
 /**
  * Renders a Vega-Lite spec to an SVG string in Node, with no browser and no DOM (Vega's
  * headless view, renderer 'none'), and makes it accessible: role="img", a <title> and a
@@ -27,6 +29,10 @@ export async function chartSvg(
   title: string,
   description: string,
 ): Promise<string> {
+  const [{ parse, View }, { compile }] = await (modules ??= Promise.all([
+    import('vega'),
+    import('vega-lite'),
+  ]));
   const { spec: vegaSpec } = compile({
     ...spec,
     config: { ...CONFIG, ...(spec.config ?? {}) },

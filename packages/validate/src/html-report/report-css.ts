@@ -11,7 +11,7 @@ h1 { font-size: 1.6rem; margin: 0.5rem 0; }
 h2 { font-size: 1.3rem; border-bottom: 1px solid var(--rule); padding-bottom: 0.2rem; margin-top: 2.2rem; }
 h3 { font-size: 1.05rem; margin: 0 0 0.2rem; }
 .notice { border: 2px solid var(--fail); background: #fff4f2; padding: 0.6rem 0.9rem; font-weight: 600; }
-nav ol { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; padding-left: 1.2rem; }
+nav ul { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; padding: 0; list-style: none; }
 .facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 .facts dt { font-weight: 600; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }

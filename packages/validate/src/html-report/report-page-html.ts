@@ -47,7 +47,7 @@ ${section.html}
 <h1>${escapeHtml(title)}</h1>
 <p>${escapeHtml(subtitle)}</p>
 <p class="notice" role="note">⚠ ${escapeHtml(notice)} Every chart and table below shows synthetic data about a made-up region; never use it for real healthcare decisions.</p>
-<nav aria-label="Sections"><ol>${nav}</ol></nav>
+<nav aria-label="Sections"><ul>${nav}</ul></nav>
 </header>
 <main>
 ${body}
