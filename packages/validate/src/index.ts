@@ -1,5 +1,5 @@
 export { defaultReportPath } from './html-report/default-report-path.js';
-export { type HtmlReport, htmlReport } from './html-report/html-report.js';
+export { type HtmlReport, type HtmlReportOptions, htmlReport } from './html-report/html-report.js';
 export {
   type WriteHtmlReportOptions,
   type WrittenHtmlReport,

@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { Scenario } from '@lm-synth/config/core';
 import { SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import {
@@ -13,6 +14,11 @@ import { gatesSectionHtml } from './gates-section-html.js';
 import { overviewSectionHtml } from './overview-section-html.js';
 import { REPORT_CHARTS } from './report-charts.js';
 import { type ReportPageSection, reportPageHtml } from './report-page-html.js';
+
+export interface HtmlReportOptions extends ValidateOptions {
+  /** How the page names the dataset (default: `dir` as given), e.g. without server paths. */
+  readonly label?: string;
+}
 
 /** The HTML report of a dataset and the validation report it shows. */
 export interface HtmlReport {
@@ -58,11 +64,12 @@ const CHART_SECTIONS: readonly { id: ChartSectionId; title: string; intro: strin
 export async function htmlReport(
   dir: string,
   scenario: Scenario,
-  options: ValidateOptions = {},
+  options: HtmlReportOptions = {},
 ): Promise<HtmlReport> {
+  const { label = dir, ...validateOptions } = options;
   // validate reads the dataset on its own DuckDB connection while the charts query theirs;
   // DuckDB works off the JavaScript thread, so the two overlap.
-  const validation = validate(dir, scenario, options);
+  const validation = validate(dir, scenario, validateOptions);
   validation.catch(() => undefined);
   const opened: ValidationDataset[] = [];
   try {
@@ -101,7 +108,7 @@ export async function htmlReport(
         id: 'overview',
         title: '1. Overview',
         intro: `The run that generated the dataset and what it holds. ${SYNTHETIC_NOTICE}`,
-        html: overviewSectionHtml(report, main.dataset.manifest),
+        html: overviewSectionHtml(report, main.dataset.manifest, label),
       },
       {
         id: 'gates',
@@ -119,7 +126,7 @@ export async function htmlReport(
     const patients = report.dataset.tables.find((table) => table.name === 'patients')?.rows ?? 0;
     const html = reportPageHtml({
       title: `lm-synth quality report: ${report.scenario.id}`,
-      subtitle: `${report.dataset.dir} — ${report.dataset.format}, ${patients.toLocaleString('en-US')} patients, seed ${report.dataset.run.seed}${options.compare === undefined ? '' : `, compared with ${options.compare}`}. Validation: ${report.ok ? 'PASSED' : 'FAILED'}.`,
+      subtitle: `${label} — ${report.dataset.format}, ${patients.toLocaleString('en-US')} patients, seed ${report.dataset.run.seed}${options.compare === undefined ? '' : `, compared with ${basename(options.compare)}`}. Validation: ${report.ok ? 'PASSED' : 'FAILED'}.`,
       notice: SYNTHETIC_NOTICE,
       sections,
     });

@@ -5,10 +5,14 @@ import { escapeHtml } from './escape-html.js';
 const INTEGER = new Intl.NumberFormat('en-US');
 
 /** Section 1: the run that made the dataset, its tables with rows and file sizes. */
-export function overviewSectionHtml(report: ValidationReport, manifest: DatasetManifest): string {
-  const { run, format, dir } = report.dataset;
+export function overviewSectionHtml(
+  report: ValidationReport,
+  manifest: DatasetManifest,
+  label: string,
+): string {
+  const { run, format } = report.dataset;
   const facts: [string, string][] = [
-    ['Dataset', dir],
+    ['Dataset', label],
     ['Format', format],
     ['Scenario', `${report.scenario.id} (${report.scenario.hash.slice(0, 19)}…, ${report.scenario.matchesDataset ? 'the one the dataset was generated from' : 'not the one the dataset names'})`],
     ['Seed', String(run.seed)],

@@ -4,12 +4,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { Scenario } from '@lm-synth/config/core';
 import type { ValidationReport } from '../report/validation-report.js';
 import { ValidateInputError } from '../validate-input-error.js';
-import type { ValidateOptions } from '../validate-options.js';
 import { defaultReportPath } from './default-report-path.js';
-import { htmlReport } from './html-report.js';
+import { type HtmlReportOptions, htmlReport } from './html-report.js';
 import { refuseReportInside } from './refuse-report-inside.js';
 
-export interface WriteHtmlReportOptions extends ValidateOptions {
+export interface WriteHtmlReportOptions extends HtmlReportOptions {
   /** The HTML file to write (default: report.html beside the dataset directory). */
   readonly out?: string;
 }
