@@ -9,7 +9,7 @@ import type { ValidationTarget } from './register-validation-route.js';
 const REPORT_CSP = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
-  "img-src data:",
+  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'self'",
@@ -32,7 +32,10 @@ export function registerReportRoute(app: ApiApp, target: ValidationTarget | unde
         description:
           'The report of `lm-synth report` for the served dataset: run overview, every validation gate (PASS / FAIL / INCONCLUSIVE), and charts of the population, ED and inpatient activity against the scenario, each with its numbers in a table. Self-contained: no scripts, no external resources. Made on the first request, which takes a few seconds.',
         response: {
-          200: { description: 'The HTML report.', content: { 'text/html': { schema: z.string() } } },
+          200: {
+            description: 'The HTML report.',
+            content: { 'text/html': { schema: z.string() } },
+          },
           404: problemResponse('No dataset directory to report on (a MySQL source without --in).'),
         },
       },

@@ -7,7 +7,11 @@ import { escapeHtml } from './escape-html.js';
 const CONFIG = {
   background: 'white',
   font: 'sans-serif',
-  range: { category: [...CHART_PALETTE], heatmap: { scheme: 'viridis' }, ramp: { scheme: 'viridis' } },
+  range: {
+    category: [...CHART_PALETTE],
+    heatmap: { scheme: 'viridis' },
+    ramp: { scheme: 'viridis' },
+  },
   axis: { labelFontSize: 11, titleFontSize: 12 },
   legend: { labelFontSize: 11, titleFontSize: 12 },
   header: { labelFontSize: 12, titleFontSize: 12 },

@@ -74,7 +74,12 @@ export function edMixChart(options: EdMixOptions): ReportChart {
       return {
         data: { values: rows.map((row) => ({ ...row })) },
         facet: {
-          column: { field: 'ed_subservice', type: 'nominal', sort: [...ED_SUBSERVICES], title: null },
+          column: {
+            field: 'ed_subservice',
+            type: 'nominal',
+            sort: [...ED_SUBSERVICES],
+            title: null,
+          },
         },
         spec: {
           width: 220,
@@ -86,7 +91,12 @@ export function edMixChart(options: EdMixOptions): ReportChart {
             {
               mark: { type: 'bar', color: '#009E73' },
               encoding: {
-                y: { field: 'share', type: 'quantitative', title: 'Share of visits', axis: { format: '.0%' } },
+                y: {
+                  field: 'share',
+                  type: 'quantitative',
+                  title: 'Share of visits',
+                  axis: { format: '.0%' },
+                },
               },
             },
             {

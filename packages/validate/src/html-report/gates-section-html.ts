@@ -1,5 +1,10 @@
 import { formatNumber } from '../report/format-number.js';
-import type { CheckResult, Comparison, GateResult, GateStatus } from '../report/validation-report.js';
+import type {
+  CheckResult,
+  Comparison,
+  GateResult,
+  GateStatus,
+} from '../report/validation-report.js';
 import { escapeHtml } from './escape-html.js';
 import { STATUS_LABEL } from './status-label.js';
 
@@ -16,7 +21,9 @@ export function gatesSectionHtml(gates: readonly GateResult[]): string {
   }).join('');
   const rows = gates
     .map(
-      (gate) => `<tr class="gate status-${gate.status}" id="gate-${escapeHtml(gate.id)}" data-gate="${escapeHtml(gate.id)}" data-status="${gate.status}">
+      (
+        gate,
+      ) => `<tr class="gate status-${gate.status}" id="gate-${escapeHtml(gate.id)}" data-gate="${escapeHtml(gate.id)}" data-status="${gate.status}">
 <td>${statusBadge(gate.status)}</td>
 <th scope="row"><code>${escapeHtml(gate.id)}</code><br><span class="title">${escapeHtml(gate.title)}</span></th>
 <td>${gate.category}</td>
@@ -55,7 +62,12 @@ function checksHtml(gate: GateResult): string {
   const worst = gate.details?.worst;
   if (!worst || worst.length === 0) return '';
   const failing = worst.some((check) => !check.passed);
-  const rows = worst.map((check: CheckResult) => `<tr><td>${check.passed ? 'pass' : '<strong>fail</strong>'}</td><td>${escapeHtml(check.key)}</td><td class="num">${value(check.observed)}</td><td class="num">${value(check.expected)}</td><td class="num">${tolerance(check.tolerance, check.comparison)}</td></tr>`).join('');
+  const rows = worst
+    .map(
+      (check: CheckResult) =>
+        `<tr><td>${check.passed ? 'pass' : '<strong>fail</strong>'}</td><td>${escapeHtml(check.key)}</td><td class="num">${value(check.observed)}</td><td class="num">${value(check.expected)}</td><td class="num">${tolerance(check.tolerance, check.comparison)}</td></tr>`,
+    )
+    .join('');
   return `<details class="checks"><summary>${failing ? 'Failing checks' : 'Closest checks'} (${worst.length} of ${gate.details?.checks ?? worst.length})</summary>
 <table><thead><tr><th scope="col">Check</th><th scope="col">Key</th><th scope="col" class="num">Observed</th><th scope="col" class="num">Expected</th><th scope="col" class="num">Tolerance</th></tr></thead><tbody>${rows}</tbody></table></details>`;
 }

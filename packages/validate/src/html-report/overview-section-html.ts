@@ -14,13 +14,19 @@ export function overviewSectionHtml(
   const facts: [string, string][] = [
     ['Dataset', label],
     ['Format', format],
-    ['Scenario', `${report.scenario.id} (${report.scenario.hash.slice(0, 19)}…, ${report.scenario.matchesDataset ? 'the one the dataset was generated from' : 'not the one the dataset names'})`],
+    [
+      'Scenario',
+      `${report.scenario.id} (${report.scenario.hash.slice(0, 19)}…, ${report.scenario.matchesDataset ? 'the one the dataset was generated from' : 'not the one the dataset names'})`,
+    ],
     ['Seed', String(run.seed)],
     ['Patients (sample)', INTEGER.format(run.patients)],
     ['Projection years', `${run.startYear}–${run.startYear + run.horizonYears - 1}`],
     ['Reference date', run.referenceDate],
     ['Time zone', run.timeZone ?? 'UTC'],
-    ['ED encounters / inpatient stays', `${run.withEd ? 'yes' : 'no'} / ${run.withIp ? 'yes' : 'no'}`],
+    [
+      'ED encounters / inpatient stays',
+      `${run.withEd ? 'yes' : 'no'} / ${run.withIp ? 'yes' : 'no'}`,
+    ],
     ['Unique quasi-identifiers', run.uniqueQuasiIdentifiers ? 'yes' : 'no'],
     ['lm-synth version', run.lmSynthVersion],
   ];

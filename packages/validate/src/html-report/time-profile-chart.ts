@@ -49,7 +49,9 @@ export function timeProfileChart(options: TimeProfileOptions): ReportChart {
         const mine = counts.filter((row) => row.ed_subservice === subservice);
         const total = mine.reduce((sum, row) => sum + chartNumber(row.visits), 0);
         for (const [i, label] of labels.entries()) {
-          const visits = chartNumber(mine.find((row) => chartNumber(row.value) === i + first)?.visits);
+          const visits = chartNumber(
+            mine.find((row) => chartNumber(row.value) === i + first)?.visits,
+          );
           rows.push({
             ed_subservice: subservice,
             label,
@@ -65,7 +67,12 @@ export function timeProfileChart(options: TimeProfileOptions): ReportChart {
       return {
         data: { values: rows.map((row) => ({ ...row })) },
         facet: {
-          column: { field: 'ed_subservice', type: 'nominal', sort: [...ED_SUBSERVICES], title: null },
+          column: {
+            field: 'ed_subservice',
+            type: 'nominal',
+            sort: [...ED_SUBSERVICES],
+            title: null,
+          },
         },
         spec: {
           width: labels.length > 12 ? 280 : 200,
@@ -77,7 +84,12 @@ export function timeProfileChart(options: TimeProfileOptions): ReportChart {
             {
               mark: { type: 'bar', color: '#56B4E9' },
               encoding: {
-                y: { field: 'share', type: 'quantitative', title: 'Share of visits', axis: { format: '.0%' } },
+                y: {
+                  field: 'share',
+                  type: 'quantitative',
+                  title: 'Share of visits',
+                  axis: { format: '.0%' },
+                },
               },
             },
             {

@@ -33,7 +33,10 @@ export async function writeHtmlReport(
 ): Promise<WrittenHtmlReport> {
   const { out, ...validateOptions } = options;
   const path = resolve(out ?? defaultReportPath(dir));
-  await refuseReportInside(path, [dir, ...(options.compare === undefined ? [] : [options.compare])]);
+  await refuseReportInside(path, [
+    dir,
+    ...(options.compare === undefined ? [] : [options.compare]),
+  ]);
   const { html, report } = await htmlReport(dir, scenario, validateOptions);
   const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   try {

@@ -38,7 +38,12 @@ export const admissionRoutes: ReportChart = {
       encoding: {
         x: { field: 'year', type: 'ordinal', title: 'Year of admission' },
         y: { field: 'stays', type: 'quantitative', title: 'Stays', stack: 'zero' },
-        color: { field: 'admission_source', type: 'nominal', sort: [...ADMISSION_SOURCES], title: 'Route' },
+        color: {
+          field: 'admission_source',
+          type: 'nominal',
+          sort: [...ADMISSION_SOURCES],
+          title: 'Route',
+        },
         order: { field: 'admission_source' },
       },
     };

@@ -63,7 +63,12 @@ export const alcShare: ReportChart = {
         {
           mark: { type: 'bar', color: '#CC79A7' },
           encoding: {
-            x: { field: 'share', type: 'quantitative', title: 'ALC share of stays', axis: { format: '.0%' } },
+            x: {
+              field: 'share',
+              type: 'quantitative',
+              title: 'ALC share of stays',
+              axis: { format: '.0%' },
+            },
           },
         },
         {

@@ -19,14 +19,16 @@ const SHAPES: readonly Shape[] = [
     column: 'patients.age',
     table: 'patients',
     kind: 'KS',
-    sql: ({ run }) => `SELECT (DATE ${sqlLiteral(run.referenceDate)} - dob) / 365.2425 FROM patients`,
+    sql: ({ run }) =>
+      `SELECT (DATE ${sqlLiteral(run.referenceDate)} - dob) / 365.2425 FROM patients`,
   },
   ...['age_group', 'gender', 'lha_id', 'facility_home_id', 'primary_ed_subservice'].map(
     (column): Shape => ({
       column: `patients.${column}`,
       table: 'patients',
       kind: 'TVD',
-      sql: () => `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS n FROM patients GROUP BY ALL`,
+      sql: () =>
+        `SELECT CAST(${column} AS VARCHAR) AS value, count(*) AS n FROM patients GROUP BY ALL`,
     }),
   ),
   {
@@ -104,7 +106,12 @@ export const compareColumnShapes: ReportChart = {
       mark: { type: 'bar', color: '#0072B2' },
       encoding: {
         y: { field: 'column', type: 'nominal', sort: null, title: null },
-        x: { field: 'score', type: 'quantitative', title: 'Score (1 = same distribution)', scale: { domain: [0, 1] } },
+        x: {
+          field: 'score',
+          type: 'quantitative',
+          title: 'Score (1 = same distribution)',
+          scale: { domain: [0, 1] },
+        },
       },
     };
   },

@@ -77,7 +77,10 @@ export const comparePairTrends: ReportChart = {
             mark: { type: 'text', fontSize: 9 },
             encoding: {
               text: { field: 'value', type: 'quantitative', format: '.2f' },
-              color: { condition: { test: 'datum.value > 0.6', value: '#000000' }, value: '#ffffff' },
+              color: {
+                condition: { test: 'datum.value > 0.6', value: '#000000' },
+                value: '#ffffff',
+              },
             },
           },
         ],
@@ -87,7 +90,8 @@ export const comparePairTrends: ReportChart = {
   reading(rows) {
     const similarity = rows.filter((row) => row.side === 'similarity');
     if (similarity.length === 0) return 'No pairs to compare.';
-    const mean = similarity.reduce((sum, row) => sum + chartNumber(row.value), 0) / similarity.length;
+    const mean =
+      similarity.reduce((sum, row) => sum + chartNumber(row.value), 0) / similarity.length;
     const worst = [...similarity].sort((a, b) => chartNumber(a.value) - chartNumber(b.value))[0]!;
     return `Left and middle: Cramér's V of each pair in each dataset; right: similarity 1 − |difference|. Mean similarity ${mean.toFixed(3)} over ${similarity.length} pairs; lowest ${worst.x} × ${worst.y} (${chartNumber(worst.value).toFixed(3)}).`;
   },

@@ -17,7 +17,14 @@ export const edVolumes: ReportChart = {
   id: 'ed-volumes',
   section: 'ed',
   title: 'ED visits by facility and subservice against the projection, start year',
-  tables: ['ed_encounters', 'patients', 'dim_site', 'population_projection', 'ed_baseline_rates', 'ed_routing'],
+  tables: [
+    'ed_encounters',
+    'patients',
+    'dim_site',
+    'population_projection',
+    'ed_baseline_rates',
+    'ed_routing',
+  ],
   columns: [
     { key: 'facility', label: 'Facility', format: 'text' },
     { key: 'ed_subservice', label: 'Subservice', format: 'text' },
@@ -67,7 +74,12 @@ export const edVolumes: ReportChart = {
         {
           mark: { type: 'bar' },
           encoding: {
-            x: { field: 'observed', type: 'quantitative', title: 'Visits in the start year (weighted)', axis: { format: '~s' } },
+            x: {
+              field: 'observed',
+              type: 'quantitative',
+              title: 'Visits in the start year (weighted)',
+              axis: { format: '~s' },
+            },
             color: { ...sub, title: 'Subservice' },
           },
         },

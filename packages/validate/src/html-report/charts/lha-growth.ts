@@ -59,7 +59,12 @@ export const lhaGrowth: ReportChart = {
         {
           mark: { type: 'bar', color: '#0072B2' },
           encoding: {
-            x: { field: 'growth', type: 'quantitative', title: 'Growth over the horizon', axis: { format: '.0%' } },
+            x: {
+              field: 'growth',
+              type: 'quantitative',
+              title: 'Growth over the horizon',
+              axis: { format: '.0%' },
+            },
           },
         },
         {

@@ -98,11 +98,21 @@ export const losByProgram: ReportChart = {
           {
             mark: { type: 'bar', color: '#0072B2' },
             encoding: {
-              y: { field: 'share', type: 'quantitative', title: 'Share of stays', axis: { format: '.0%' } },
+              y: {
+                field: 'share',
+                type: 'quantitative',
+                title: 'Share of stays',
+                axis: { format: '.0%' },
+              },
             },
           },
           {
-            mark: { type: 'line', color: '#E69F00', strokeWidth: 2, point: { color: '#E69F00', size: 10 } },
+            mark: {
+              type: 'line',
+              color: '#E69F00',
+              strokeWidth: 2,
+              point: { color: '#E69F00', size: 10 },
+            },
             encoding: { y: { field: 'expected_share', type: 'quantitative' } },
           },
         ],

@@ -43,9 +43,19 @@ export const populationPyramid: ReportChart = {
         height: 220,
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'age_group', type: 'ordinal', sort: [...AGE_GROUPS].reverse(), title: 'Age group' },
+          y: {
+            field: 'age_group',
+            type: 'ordinal',
+            sort: [...AGE_GROUPS].reverse(),
+            title: 'Age group',
+          },
           yOffset: { field: 'gender', type: 'nominal', sort: [...GENDERS] },
-          x: { field: 'population', type: 'quantitative', title: 'Population', axis: { format: '~s' } },
+          x: {
+            field: 'population',
+            type: 'quantitative',
+            title: 'Population',
+            axis: { format: '~s' },
+          },
           color: { field: 'gender', type: 'nominal', sort: [...GENDERS], title: 'Gender' },
         },
       },

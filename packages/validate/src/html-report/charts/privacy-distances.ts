@@ -42,14 +42,24 @@ export const privacyDistances: ReportChart = {
         });
       }
     }
-    rows.push({ metric: 'pMSE', measure: 'value', side: 'this dataset', value: privacy.pmse.value });
+    rows.push({
+      metric: 'pMSE',
+      measure: 'value',
+      side: 'this dataset',
+      value: privacy.pmse.value,
+    });
     rows.push({
       metric: 'pMSE',
       measure: 'null expectation',
       side: 'baseline',
       value: privacy.pmse.nullExpectation,
     });
-    rows.push({ metric: 'pMSE', measure: 'ratio', side: 'this dataset', value: privacy.pmse.ratio });
+    rows.push({
+      metric: 'pMSE',
+      measure: 'ratio',
+      side: 'this dataset',
+      value: privacy.pmse.ratio,
+    });
     return rows;
   },
   spec(rows) {

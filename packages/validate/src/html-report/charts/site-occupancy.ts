@@ -49,8 +49,19 @@ export const siteOccupancy: ReportChart = {
           {
             mark: { type: 'line', color: '#0072B2', strokeWidth: 1.5 },
             encoding: {
-              x: { field: 't', type: 'quantitative', title: null, axis: { format: 'd', tickMinStep: 1 }, scale: { zero: false } },
-              y: { field: 'occupancy', type: 'quantitative', title: 'Occupancy', axis: { format: '.0%' } },
+              x: {
+                field: 't',
+                type: 'quantitative',
+                title: null,
+                axis: { format: 'd', tickMinStep: 1 },
+                scale: { zero: false },
+              },
+              y: {
+                field: 'occupancy',
+                type: 'quantitative',
+                title: 'Occupancy',
+                axis: { format: '.0%' },
+              },
             },
           },
         ],

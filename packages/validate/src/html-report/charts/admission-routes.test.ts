@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { localDateSql } from '../../dataset/local-date-sql.js';
+import { useChartContext } from '../test-chart-context.js';
+import { sumOf } from '../test-sum.js';
+import { admissionRoutes } from './admission-routes.js';
+
+const chart = useChartContext();
+
+describe('admissionRoutes', () => {
+  it('counts stays by year and route from the start year on', async () => {
+    const context = chart.context();
+    const rows = await admissionRoutes.query(context);
+    const year = localDateSql('admit_ts', context.run, 'year');
+    expect(sumOf(rows, 'stays')).toBe(
+      await context.sql.scalar(
+        `SELECT count(*) FROM ip_stays WHERE ${year} >= ${context.run.startYear}`,
+      ),
+    );
+    const years = new Set(rows.map((row) => row.year));
+    expect(years.size).toBe(context.run.horizonYears);
+    for (const y of years)
+      expect(
+        sumOf(
+          rows.filter((row) => row.year === y),
+          'share',
+        ),
+      ).toBeCloseTo(1, 9);
+    const ed = sumOf(
+      rows.filter((row) => row.admission_source === 'ED'),
+      'stays',
+    );
+    const direct = sumOf(
+      rows.filter((row) => row.admission_source === 'Direct'),
+      'stays',
+    );
+    expect(Math.abs(ed / (ed + direct) - context.scenario.inpatient.edAdmissionShare)).toBeLessThan(
+      0.05,
+    );
+  });
+});
