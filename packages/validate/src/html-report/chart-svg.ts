@@ -7,6 +7,7 @@ import { escapeHtml } from './escape-html.js';
 const CONFIG = {
   background: 'white',
   font: 'sans-serif',
+  mark: { color: CHART_PALETTE[0] },
   range: {
     category: [...CHART_PALETTE],
     heatmap: { scheme: 'viridis' },

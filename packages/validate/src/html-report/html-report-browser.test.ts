@@ -77,7 +77,7 @@ describe.skipIf(skip)('the HTML report in headless Chromium', () => {
     const { page, requests, problems, close } = await open();
     try {
       for (const section of SECTIONS) {
-        await expect.poll(() => page.locator(`section#${section} h2`).count(), section).toBe(1);
+        expect(await page.locator(`section#${section} h2`).count(), section).toBe(1);
       }
       for (const chart of REPORT_CHARTS) {
         const figure = page.locator(`figure#${chart.id}`);
