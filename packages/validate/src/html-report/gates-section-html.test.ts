@@ -40,7 +40,7 @@ describe('gatesSectionHtml', () => {
       }),
     ]);
     const row =
-      /<tr class="gate status-inconclusive" id="gate-occupancy-band"[^]*?<\/tr>/.exec(html)?.[0] ??
+      /<tr class="gate status-inconclusive" id="gate-occupancy-band"[\s\S]*?<\/tr>/.exec(html)?.[0] ??
       '';
     expect(row).toContain('data-status="inconclusive"');
     expect(row).toContain('<span aria-hidden="true">?</span> INCONCLUSIVE</span>');
@@ -80,6 +80,6 @@ describe('gatesSectionHtml', () => {
     expect(html).toContain('volume &lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
     expect(html).not.toContain('<script>');
     expect(html).toContain('A &amp; B');
-    expect(html).toMatch(/data-gate="k-anonymity"[^]*?<td class="num">–<\/td>/);
+    expect(html).toMatch(/data-gate="k-anonymity"[\s\S]*?<td class="num">–<\/td>/);
   });
 });
