@@ -40,8 +40,9 @@ describe('gatesSectionHtml', () => {
       }),
     ]);
     const row =
-      /<tr class="gate status-inconclusive" id="gate-occupancy-band"[\s\S]*?<\/tr>/.exec(html)?.[0] ??
-      '';
+      /<tr class="gate status-inconclusive" id="gate-occupancy-band"[\s\S]*?<\/tr>/.exec(
+        html,
+      )?.[0] ?? '';
     expect(row).toContain('data-status="inconclusive"');
     expect(row).toContain('<span aria-hidden="true">?</span> INCONCLUSIVE</span>');
     expect(row).not.toContain('PASS');
