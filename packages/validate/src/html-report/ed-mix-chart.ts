@@ -38,8 +38,8 @@ export function edMixChart(options: EdMixOptions): ReportChart {
         SELECT CAST(p.age_group AS VARCHAR) AS age_group,
           CAST(e.ed_subservice AS VARCHAR) AS ed_subservice,
           CAST(e.${column} AS VARCHAR) AS category, count(*) AS visits
-        FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-        WHERE ${startYearSql('e.arrival_ts', context)}
+        FROM report_ed e JOIN patients p ON p.patient_id = e.patient_id
+        WHERE ${startYearSql('e.arrival_local', context)}
         GROUP BY ALL`);
       const probabilities = options.probabilities(context.scenario);
       const rows: ChartRow[] = [];

@@ -12,6 +12,7 @@ import { chartFigureHtml } from './chart-figure-html.js';
 import type { ChartContext, ChartDataset, ChartSectionId } from './chart-types.js';
 import { gatesSectionHtml } from './gates-section-html.js';
 import { overviewSectionHtml } from './overview-section-html.js';
+import { prepareChartTables } from './prepare-chart-tables.js';
 import { REPORT_CHARTS } from './report-charts.js';
 import { type ReportPageSection, reportPageHtml } from './report-page-html.js';
 
@@ -85,6 +86,7 @@ export async function htmlReport(
         ? { compare: chartDataset(options.compare, other) }
         : {}),
     };
+    await prepareChartTables(context);
     const figures = new Map<ChartSectionId, string[]>();
     for (const chart of REPORT_CHARTS.filter((entry) => !entry.compare)) {
       const list = figures.get(chart.section) ?? [];

@@ -1,10 +1,10 @@
-import { localDateSql } from '../dataset/local-date-sql.js';
 import type { ChartDataset } from './chart-types.js';
 
 /**
- * SQL predicate: the timestamp `column` falls in the start year on the local calendar of
- * the dataset's zone, where the scenario's rates and profiles apply.
+ * SQL predicate: the local wall-clock TIMESTAMP `localColumn` (report_ed.arrival_local,
+ * report_stays.admit_local) falls in the start year, where the scenario's rates and
+ * profiles apply.
  */
-export function startYearSql(column: string, { run }: Pick<ChartDataset, 'run'>): string {
-  return `${localDateSql(column, run, 'year')} = ${run.startYear}`;
+export function startYearSql(localColumn: string, { run }: Pick<ChartDataset, 'run'>): string {
+  return `year(${localColumn}) = ${run.startYear}`;
 }

@@ -9,6 +9,7 @@ import {
 } from '../dataset/open-validation-dataset.js';
 import { writeTestDataset } from '../test-write-dataset.js';
 import type { ChartContext, ChartDataset } from './chart-types.js';
+import { prepareChartTables } from './prepare-chart-tables.js';
 
 /**
  * A real dataset of the default scenario (2,000 patients over the horizon), generated once
@@ -41,6 +42,7 @@ export function useChartContext(options: { readonly compare?: boolean } = {}): {
       scenario: defaultScenario(),
       ...(options.compare ? { compare: await side('other', 4) } : {}),
     };
+    await prepareChartTables(context);
   });
   afterAll(async () => {
     for (const dataset of opened) dataset.close();

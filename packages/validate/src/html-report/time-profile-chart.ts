@@ -1,5 +1,5 @@
 import { ED_SUBSERVICES, type Scenario } from '@lm-synth/config/core';
-import { type LocalPart, localDateSql } from '../dataset/local-date-sql.js';
+import type { LocalPart } from '../dataset/local-date-sql.js';
 import { chartNumber } from './chart-number.js';
 import type { ChartRow, ChartSectionId, ReportChart } from './chart-types.js';
 import { formatPercent } from './format-percent.js';
@@ -18,6 +18,12 @@ export interface TimeProfileOptions {
   /** Expected share of each value per subservice (ED_SUBSERVICES order). */
   expected(scenario: Scenario, year: number): readonly (readonly number[])[];
 }
+
+const PART_SQL = {
+  month: 'month(e.arrival_local)',
+  weekday: '(isodow(e.arrival_local) - 1)',
+  hour: 'hour(e.arrival_local)',
+} as const;
 
 /**
  * A chart of start-year ED arrivals by a part of their local time (month, weekday, hour),
@@ -40,8 +46,8 @@ export function timeProfileChart(options: TimeProfileOptions): ReportChart {
     async query(context) {
       const counts = await context.sql.rows(`
         SELECT CAST(e.ed_subservice AS VARCHAR) AS ed_subservice,
-          ${localDateSql('e.arrival_ts', context.run, part)} AS value, count(*) AS visits
-        FROM ed_encounters e WHERE ${startYearSql('e.arrival_ts', context)}
+          ${PART_SQL[part]} AS value, count(*) AS visits
+        FROM report_ed e WHERE ${startYearSql('e.arrival_local', context)}
         GROUP BY ALL`);
       const expected = options.expected(context.scenario, context.run.startYear);
       const rows: ChartRow[] = [];

@@ -1,5 +1,4 @@
 import { ADMISSION_SOURCES } from '@lm-synth/config/core';
-import { localDateSql } from '../../dataset/local-date-sql.js';
 import { chartNumber } from '../chart-number.js';
 import type { ReportChart } from '../chart-types.js';
 import { formatPercent } from '../format-percent.js';
@@ -20,11 +19,11 @@ export const admissionRoutes: ReportChart = {
     { key: 'share', label: 'Share of the year', format: 'percent' },
   ],
   async query({ sql, run }) {
-    const year = localDateSql('s.admit_ts', run, 'year');
+    const year = 'year(s.admit_local)';
     return sql.rows(`
       WITH counts AS (
         SELECT ${year} AS year, CAST(s.admission_source AS VARCHAR) AS admission_source, count(*) AS stays
-        FROM ip_stays s WHERE ${year} >= ${run.startYear} GROUP BY ALL)
+        FROM report_stays s WHERE ${year} >= ${run.startYear} GROUP BY ALL)
       SELECT CAST(year AS VARCHAR) AS year, admission_source, stays,
         stays / sum(stays) OVER (PARTITION BY year) AS share
       FROM counts ORDER BY year, admission_source`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startYearSql } from '../start-year-sql.js';
+import { localDateSql } from '../../dataset/local-date-sql.js';
 import { useChartContext } from '../test-chart-context.js';
 import { sumOf } from '../test-sum.js';
 import { alcShare } from './alc-share.js';
@@ -11,7 +11,7 @@ describe('alcShare', () => {
     const context = chart.context();
     const rows = await alcShare.query(context);
     expect(rows).toHaveLength(context.scenario.programs.length);
-    const where = startYearSql('admit_ts', context);
+    const where = `${localDateSql('admit_ts', context.run, 'year')} = ${context.run.startYear}`;
     expect(sumOf(rows, 'stays')).toBe(
       await context.sql.scalar(`SELECT count(*) FROM ip_stays WHERE ${where}`),
     );

@@ -26,8 +26,8 @@ export const alcShare: ReportChart = {
     const counts = await sql.rows(`
       SELECT s.program_id, CAST(p.age_group AS VARCHAR) AS age_group, count(*) AS stays,
         count(*) FILTER (WHERE s.alc_flag) AS alc_stays
-      FROM ip_stays s JOIN patients p ON p.patient_id = s.patient_id
-      WHERE ${startYearSql('s.admit_ts', context)}
+      FROM report_stays s JOIN patients p ON p.patient_id = s.patient_id
+      WHERE ${startYearSql('s.admit_local', context)}
       GROUP BY ALL`);
     const rows: ChartRow[] = [];
     for (const [p, program] of scenario.programs.entries()) {

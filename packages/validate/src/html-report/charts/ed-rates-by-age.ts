@@ -26,8 +26,8 @@ export const edRatesByAge: ReportChart = {
     const visits = await sql.rows(`
       SELECT CAST(p.age_group AS VARCHAR) AS age_group, CAST(e.ed_subservice AS VARCHAR) AS ed_subservice,
         sum(CAST(p.weight AS DOUBLE)) AS weighted_visits
-      FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-      WHERE ${startYearSql('e.arrival_ts', context)}
+      FROM report_ed e JOIN patients p ON p.patient_id = e.patient_id
+      WHERE ${startYearSql('e.arrival_local', context)}
       GROUP BY ALL`);
     const cells = await sql.rows(`
       SELECT lha_id, CAST(age_group AS VARCHAR) AS age_group, CAST(gender AS VARCHAR) AS gender,

@@ -40,8 +40,8 @@ export const edVolumes: ReportChart = {
       WITH per_patient AS (
         SELECT e.facility_id, CAST(e.ed_subservice AS VARCHAR) AS ed_subservice, e.patient_id,
           count(*) AS n, CAST(any_value(p.weight) AS DOUBLE) AS w
-        FROM ed_encounters e JOIN patients p ON p.patient_id = e.patient_id
-        WHERE ${startYearSql('e.arrival_ts', context)}
+        FROM report_ed e JOIN patients p ON p.patient_id = e.patient_id
+        WHERE ${startYearSql('e.arrival_local', context)}
         GROUP BY ALL),
       observed AS (
         SELECT s.site_code AS facility, ed_subservice, sum(n) AS visits, sum(w * n) AS observed,

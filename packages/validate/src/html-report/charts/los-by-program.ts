@@ -1,5 +1,4 @@
 import { standardNormalCdf } from '@lm-synth/stats';
-import { localDateSql } from '../../dataset/local-date-sql.js';
 import { chartNumber } from '../chart-number.js';
 import type { ChartRow, ReportChart } from '../chart-types.js';
 import { formatPercent } from '../format-percent.js';
@@ -39,8 +38,8 @@ export const losByProgram: ReportChart = {
       .join(' ')} ELSE ${EDGES.length - 1} END`;
     const counts = await sql.rows(`
       SELECT s.program_id, s.subprogram_id, ${band} AS band, count(*) AS stays
-      FROM ip_stays s
-      WHERE ${localDateSql('s.admit_ts', run, 'year')} >= ${run.startYear}
+      FROM report_stays s
+      WHERE year(s.admit_local) >= ${run.startYear}
       GROUP BY ALL`);
     const rows: ChartRow[] = [];
     for (const [p, program] of scenario.programs.entries()) {
