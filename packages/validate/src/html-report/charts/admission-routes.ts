@@ -4,8 +4,9 @@ import type { ReportChart } from '../chart-types.js';
 import { formatPercent } from '../format-percent.js';
 
 /**
- * Stays by admission year (local) and route: through the ED, direct or by transfer, from
- * the start year on (the warm-up year's stays are only those still in hospital at the start).
+ * Stays by admission year (local) and route: through the ED, direct or by transfer, over the
+ * horizon (the warm-up year's stays are only those still in hospital at the start; a transfer
+ * may continue a stay past the horizon's end).
  */
 export const admissionRoutes: ReportChart = {
   id: 'admission-routes',
@@ -23,7 +24,8 @@ export const admissionRoutes: ReportChart = {
     return sql.rows(`
       WITH counts AS (
         SELECT ${year} AS year, CAST(s.admission_source AS VARCHAR) AS admission_source, count(*) AS stays
-        FROM report_stays s WHERE ${year} >= ${run.startYear} GROUP BY ALL)
+        FROM report_stays s
+        WHERE ${year} BETWEEN ${run.startYear} AND ${run.startYear + run.horizonYears - 1} GROUP BY ALL)
       SELECT CAST(year AS VARCHAR) AS year, admission_source, stays,
         stays / sum(stays) OVER (PARTITION BY year) AS share
       FROM counts ORDER BY year, admission_source`);

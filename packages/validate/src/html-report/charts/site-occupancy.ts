@@ -39,12 +39,10 @@ export const siteOccupancy: ReportChart = {
         height: 100,
         layer: [
           {
-            data: { values: [{ low, high }] },
-            mark: { type: 'rect', color: '#009E73', opacity: 0.15 },
-            encoding: {
-              y: { field: 'low', type: 'quantitative' },
-              y2: { field: 'high' },
-            },
+            // The band's edges as dashed rules across each panel.
+            data: { values: [{ edge: low }, { edge: high }] },
+            mark: { type: 'rule', color: '#009E73', strokeDash: [4, 3], strokeWidth: 1.5 },
+            encoding: { y: { field: 'edge', type: 'quantitative' } },
           },
           {
             mark: { type: 'line', color: '#0072B2', strokeWidth: 1.5 },
@@ -74,6 +72,6 @@ export const siteOccupancy: ReportChart = {
       (row) => chartNumber(row.occupancy) >= low && chartNumber(row.occupancy) <= high,
     ).length;
     if (rows.length === 0) return 'No capacity rows.';
-    return `Blue lines: monthly mean occupancy; green band: the expected ${formatPercent(low)}–${formatPercent(high)} per site and year. ${inBand} of ${rows.length} site-months (${formatPercent(inBand / rows.length)}) fall inside the band; a month's mean varies more than a year's.`;
+    return `Blue lines: monthly mean occupancy; green dashed lines: the expected band ${formatPercent(low)}–${formatPercent(high)} per site and year. ${inBand} of ${rows.length} site-months (${formatPercent(inBand / rows.length)}) fall inside the band; a month's mean varies more than a year's.`;
   },
 };
