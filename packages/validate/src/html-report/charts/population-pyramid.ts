@@ -35,8 +35,15 @@ export const populationPyramid: ReportChart = {
         array_position(${sqlTextList(GENDERS)}, gender)`);
   },
   spec(rows) {
+    // A pyramid: women to the left, men (and the small Other group, stacked after them) to the right.
     return {
-      data: { values: rows.map((row) => ({ ...row })) },
+      data: {
+        values: rows.map((row) => ({
+          ...row,
+          side:
+            row.gender === 'Female' ? -chartNumber(row.population) : chartNumber(row.population),
+        })),
+      },
       facet: { column: { field: 'year', type: 'ordinal', title: null } },
       spec: {
         width: 300,
@@ -49,14 +56,15 @@ export const populationPyramid: ReportChart = {
             sort: [...AGE_GROUPS].reverse(),
             title: 'Age group',
           },
-          yOffset: { field: 'gender', type: 'nominal', sort: [...GENDERS] },
           x: {
-            field: 'population',
+            field: 'side',
             type: 'quantitative',
-            title: 'Population',
-            axis: { format: '~s' },
+            stack: 'zero',
+            title: 'Population (women left, men and other right)',
+            axis: { labelExpr: "format(abs(datum.value), '~s')" },
           },
           color: { field: 'gender', type: 'nominal', sort: [...GENDERS], title: 'Gender' },
+          order: { field: 'gender', sort: 'ascending' },
         },
       },
     };
