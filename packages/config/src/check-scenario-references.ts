@@ -36,6 +36,7 @@ export function checkScenarioReferences(input: unknown): ReferenceIssue[] {
     known: readonly string[] | undefined,
     noun: string,
     describeUnknown?: (key: string) => string,
+    partial = false,
   ): table is Mapping => {
     if (!isRecord(table) || known === undefined) return false;
     for (const key of Object.keys(table))
@@ -45,7 +46,7 @@ export function checkScenarioReferences(input: unknown): ReferenceIssue[] {
           describeUnknown?.(key) ?? `unknown ${noun} "${key}"; known: ${quoteList(known)}`,
           'key',
         );
-    const missing = known.filter((name) => !Object.hasOwn(table, name));
+    const missing = partial ? [] : known.filter((name) => !Object.hasOwn(table, name));
     if (missing.length > 0)
       issue(path, `missing ${noun}${missing.length > 1 ? 's' : ''} ${quoteList(missing)}`, 'key');
     return true;
@@ -251,6 +252,74 @@ export function checkScenarioReferences(input: unknown): ReferenceIssue[] {
           );
       }
     }
+
+  // Tables that may leave programs or subprograms out (defaults apply).
+  if (
+    checkKeys(
+      ['inpatient', 'admission_routes'],
+      ip.admission_routes,
+      programKeys,
+      'program',
+      undefined,
+      true,
+    )
+  )
+    for (const [program, bySubprogram] of Object.entries(ip.admission_routes as Mapping))
+      checkKeys(
+        ['inpatient', 'admission_routes', program],
+        bySubprogram,
+        subprogramsOf(program),
+        'subprogram',
+        describeSubprogramKey(program),
+        true,
+      );
+  checkKeys(
+    ['inpatient', 'los_age_factor_per_decade'],
+    ip.los_age_factor_per_decade,
+    programKeys,
+    'program',
+    undefined,
+    true,
+  );
+  const timing = isRecord(ip.timing) ? ip.timing : {};
+  checkKeys(
+    ['inpatient', 'timing', 'seasonality'],
+    timing.seasonality,
+    programKeys,
+    'program',
+    undefined,
+    true,
+  );
+  const readmission = isRecord(ip.readmission) ? ip.readmission : {};
+  const discharge = isRecord(ip.discharge) ? ip.discharge : {};
+  for (const [path, byProgram] of [
+    [['inpatient', 'readmission', 'within_30_days'], readmission.within_30_days],
+    [['inpatient', 'discharge', 'died'], discharge.died],
+  ] as const)
+    if (checkKeys([...path], byProgram, programKeys, 'program', undefined, true))
+      for (const [program, byBand] of Object.entries(byProgram as Mapping))
+        checkKeys([...path, program], byBand, bands, 'age band');
+  checkKeys(
+    ['inpatient', 'discharge', 'home_with_support'],
+    discharge.home_with_support,
+    bands,
+    'age band',
+  );
+  checkKeys(
+    ['inpatient', 'discharge', 'long_term_care'],
+    discharge.long_term_care,
+    bands,
+    'age band',
+  );
+  if (Array.isArray(ip.maternity_subprograms))
+    ip.maternity_subprograms.forEach((key, index) => {
+      const [program = '', subprogram = ''] = String(key).split('.');
+      if (!(subprogramsOf(program) ?? []).includes(subprogram))
+        issue(
+          ['inpatient', 'maternity_subprograms', index],
+          `unknown subprogram "${String(key)}"; write program.subprogram keys`,
+        );
+    });
 
   if (Array.isArray(ip.transfers) && sites) {
     const outgoing = new Map<string, number>();

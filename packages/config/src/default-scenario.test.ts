@@ -241,7 +241,7 @@ describe('default scenario', () => {
   });
 
   it('admits from the ED about as many people as the admissions expect', () => {
-    // ED visits ending "Admitted" vs ed_admission_share of all (non-transfer) admissions.
+    // ED visits ending "Admitted" vs the admissions whose route is the ED.
     let edAdmitted = 0;
     for (const cell of cells)
       ED_SUBSERVICES.forEach((_, sub) => {
@@ -249,7 +249,28 @@ describe('default scenario', () => {
           ((cell.population * edRate(cell, sub)) / 1000) *
           scenario.ed.disposition[cell.age]![sub]![ADMITTED]!;
       });
-    const expected = scenario.inpatient.edAdmissionShare * admissionsPerYear;
+    const edShare = (age: number, program: number) => {
+      const subprograms = scenario.programs[program]!.subprograms;
+      let weight = 0;
+      let viaEd = 0;
+      subprograms.forEach((subprogram, sp) => {
+        if (subprogram.setting === 'ambulatory') return;
+        const mix = scenario.inpatient.subprogramMix[age]![program]![sp]!;
+        weight += mix;
+        viaEd += mix * scenario.inpatient.admissionRoutes[program]![sp]![0]!;
+      });
+      return weight > 0 ? viaEd / weight : 0;
+    };
+    const expected = cells.reduce(
+      (sum, cell) =>
+        sum +
+        cell.population *
+          scenario.inpatient.admissionProbability[cell.age]!.reduce(
+            (a, p, program) => a + p * edShare(cell.age, program),
+            0,
+          ),
+      0,
+    );
     expect(Math.abs(edAdmitted / expected - 1)).toBeLessThan(0.15);
     let adultVisits = 0;
     let adultAdmitted = 0;

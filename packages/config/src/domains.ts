@@ -26,7 +26,24 @@ export const ED_DISPOSITIONS = [
   'Left Without Being Seen',
   'Deceased',
 ] as const;
-export const ADMISSION_SOURCES = ['ED', 'Direct', 'Transfer'] as const;
+export const ADMISSION_SOURCES = ['ED', 'Direct', 'Transfer', 'Elective'] as const;
+/** Where a subprogram's care happens: overnight beds, same-day beds, or no bed (no ip_stays rows). */
+export const CARE_SETTINGS = ['inpatient', 'day_case', 'ambulatory'] as const;
+/** How a non-transfer admission begins. */
+export const ADMISSION_ROUTES = ['ed', 'elective', 'direct'] as const;
+/** How an inpatient stay ends. */
+export const DISCHARGE_DISPOSITIONS = [
+  'Home',
+  'Home with support',
+  'Long-term care',
+  'Other facility',
+  'Died',
+  'Left against advice',
+] as const;
+/** Where an ALC stay ends (the ALC days were spent waiting for one of these). */
+export const ALC_DESTINATIONS = ['Home', 'Home with support', 'Long-term care'] as const;
+/** CTAS triage levels, 1 (resuscitation) to 5 (non-urgent). */
+export const CTAS_LEVELS = ['1', '2', '3', '4', '5'] as const;
 /** How a patient joined the open cohort: resident at the start, born, or moved in. */
 export const ENTRY_REASONS = ['Resident', 'Birth', 'In-migration'] as const;
 /** How a patient left it. */
@@ -37,5 +54,7 @@ export type Gender = (typeof GENDERS)[number];
 export type EdSubservice = (typeof ED_SUBSERVICES)[number];
 export type EdDisposition = (typeof ED_DISPOSITIONS)[number];
 export type AdmissionSource = (typeof ADMISSION_SOURCES)[number];
+export type CareSetting = (typeof CARE_SETTINGS)[number];
+export type DischargeDisposition = (typeof DISCHARGE_DISPOSITIONS)[number];
 export type EntryReason = (typeof ENTRY_REASONS)[number];
 export type ExitReason = (typeof EXIT_REASONS)[number];

@@ -1,10 +1,41 @@
-import { AGE_GROUPS, type AgeGroup, ED_DISPOSITIONS, ED_SUBSERVICES, GENDERS } from './domains.js';
+import {
+  AGE_GROUPS,
+  type AgeGroup,
+  ALC_DESTINATIONS,
+  ADMISSION_ROUTES,
+  CTAS_LEVELS,
+  ED_DISPOSITIONS,
+  ED_SUBSERVICES,
+  GENDERS,
+  OLDEST_AGE,
+} from './domains.js';
 import { genderAdmissionRates } from './gender-admission-rates.js';
 import { parameterOverrides } from './parameter-overrides.js';
 import type { Scenario } from './scenario.js';
 import type { ScenarioInput } from './scenario-input-schema.js';
 
-const CTAS_LEVELS = ['1', '2', '3', '4', '5'] as const;
+/** Routes of an inpatient subprogram the YAML leaves out: CIHI's 60% through the ED, the rest direct. */
+const DEFAULT_ROUTES = [0.6, 0, 0.4];
+/** The 90th percentile of a standard normal. */
+const Z90 = 1.2815515655446004;
+
+function lognormal(spec: { median: number; p90: number; max: number }) {
+  return {
+    mu: Math.log(spec.median),
+    sigma: Math.log(spec.p90 / spec.median) / Z90,
+    max: spec.max,
+  };
+}
+
+/** Births per woman-year by single year of age 0..OLDEST_AGE from rates per 1,000 by "a-b" ranges. */
+function singleYearRates(ranges: Readonly<Record<string, number>>): number[] {
+  const rates = new Array<number>(OLDEST_AGE + 1).fill(0);
+  for (const [range, per1000] of Object.entries(ranges)) {
+    const [low = 0, high = 0] = range.split('-').map(Number);
+    for (let age = low; age <= Math.min(high, OLDEST_AGE); age++) rates[age] = per1000 / 1000;
+  }
+  return rates;
+}
 
 function normalise(weights: readonly number[]): number[] {
   const total = weights.reduce((sum, weight) => sum + weight, 0);
@@ -64,6 +95,8 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       key: subKey,
       name: subprogram.name,
       genders: GENDERS.filter((gender) => subprogram.genders?.includes(gender) ?? true),
+      setting: subprogram.setting,
+      maternity: input.inpatient.maternity_subprograms.includes(`${key}.${subKey}`),
     })),
   }));
   const admissionProbability = AGE_GROUPS.map((group) =>
@@ -131,6 +164,7 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
         (group) => input.demography.out_migration_per_1000[group] / 1000,
       ),
       inMigrantAgeShares: normalise(pick(input.demography.in_migrant_age_weights, AGE_GROUPS)),
+      singleYearMortalityDoublingYears: input.demography.single_year_mortality_doubling_years,
     },
     programs,
     ageBands: Object.entries(input.age_bands).map(([name, ageGroups]) => ({
@@ -171,10 +205,25 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       hourProbabilities: ED_SUBSERVICES.map((subservice) =>
         normalise(input.ed.arrival[subservice].hour),
       ),
+      dispositionAcuityOdds: ED_DISPOSITIONS.map((disposition) =>
+        disposition === 'Discharged'
+          ? CTAS_LEVELS.map(() => 1)
+          : pick(input.ed.disposition_acuity_odds[disposition], CTAS_LEVELS),
+      ),
+      pediatricMaxAge: input.ed.pediatric_max_age,
+      arrivalToAdmissionHours: lognormal(input.ed.arrival_to_admission_hours),
+      transferDelayHours: lognormal(input.ed.transfer_delay_hours),
     },
     inpatient: {
       admissionProbability,
-      edAdmissionShare: input.inpatient.ed_admission_share,
+      admissionRoutes: programs.map((program) =>
+        program.subprograms.map((subprogram) => {
+          if (subprogram.setting === 'ambulatory') return ADMISSION_ROUTES.map(() => 0);
+          const routes = input.inpatient.admission_routes[program.key]?.[subprogram.key];
+          return routes ? pick(routes, ADMISSION_ROUTES) : DEFAULT_ROUTES;
+        }),
+      ),
+      maternalAgeRates: singleYearRates(input.inpatient.maternal_age_rates),
       subprogramMix,
       admissionProbabilityByGender: byGender.admissionProbabilityByGender,
       subprogramMixByGender: byGender.subprogramMixByGender,
@@ -188,7 +237,16 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
           };
         }),
       ),
+      losReferenceAge: input.inpatient.los_reference_age,
+      losAgeFactorPerDecade: programEntries.map(
+        ([key]) => input.inpatient.los_age_factor_per_decade[key] ?? 1,
+      ),
       alcLosThresholdDays: input.inpatient.alc.los_threshold_days,
+      alcDays: lognormal(input.inpatient.alc.days),
+      alcBedDayShareBand: [
+        input.inpatient.alc.bed_day_share_band[0],
+        input.inpatient.alc.bed_day_share_band[1],
+      ] as const,
       alcProbability: AGE_GROUPS.map((group) =>
         programEntries.map(([key]) => input.inpatient.alc.probability[key]![group]),
       ),
@@ -197,6 +255,37 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
         toSiteId: siteId(corridor.to),
         probability: corridor.probability,
       })),
+      transferGapHours: lognormal(input.inpatient.transfer_gap_hours),
+      transferProgramChangeShare: input.inpatient.transfer_program_change_share,
+      readmission30: AGE_GROUPS.map((group) =>
+        programEntries.map(
+          ([key]) => input.inpatient.readmission.within_30_days[key]?.[band(group)] ?? 0,
+        ),
+      ),
+      readmissionViaEdShare: input.inpatient.readmission.via_ed_share,
+      discharge: {
+        died: AGE_GROUPS.map((group) =>
+          programEntries.map(([key]) => input.inpatient.discharge.died[key]?.[band(group)] ?? 0),
+        ),
+        leftAgainstAdvice: input.inpatient.discharge.left_against_advice,
+        homeWithSupport: AGE_GROUPS.map(
+          (group) => input.inpatient.discharge.home_with_support[band(group)] ?? 0,
+        ),
+        longTermCare: AGE_GROUPS.map(
+          (group) => input.inpatient.discharge.long_term_care[band(group)] ?? 0,
+        ),
+        afterAlc: pick(input.inpatient.discharge.after_alc, ALC_DESTINATIONS),
+      },
+      timing: {
+        dischargeWeekday: normalise(input.inpatient.timing.discharge_weekday),
+        dischargeHour: normalise(input.inpatient.timing.discharge_hour),
+        electiveWeekday: normalise(input.inpatient.timing.elective_weekday),
+        electiveHour: normalise(input.inpatient.timing.elective_hour),
+        directHour: normalise(input.inpatient.timing.direct_hour),
+        seasonality: programEntries.map(([key]) => [
+          ...(input.inpatient.timing.seasonality[key] ?? new Array<number>(12).fill(1)),
+        ]),
+      },
     },
     capacity: {
       targetOccupancy: input.capacity.target_occupancy,

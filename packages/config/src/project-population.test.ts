@@ -91,6 +91,7 @@ const stillDemography: ScenarioDemography = {
   birthGenderShares: [0.5, 0.5, 0],
   outMigration: AGE_GROUPS.map(() => 0),
   inMigrantAgeShares: AGE_GROUPS.map(() => 1 / AGE_GROUPS.length),
+  singleYearMortalityDoublingYears: 8,
 };
 
 describe('projectPopulation', () => {
@@ -245,6 +246,7 @@ describe('projectPopulation', () => {
         maxLength: AGE_GROUPS.length,
       }),
       inMigrantAgeShares: weights(AGE_GROUPS.length),
+      singleYearMortalityDoublingYears: fc.constant(8),
     });
     fc.assert(
       fc.property(

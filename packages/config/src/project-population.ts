@@ -1,4 +1,5 @@
 import { AGE_GROUPS, GENDERS, OLDEST_AGE } from './domains.js';
+import { singleYearAgeShares } from './single-year-age-shares.js';
 import { largestRemainder } from './largest-remainder.js';
 import type { Scenario } from './scenario.js';
 
@@ -39,9 +40,9 @@ const GROUP_WIDTH = MIN_AGES.map((min, group) => (MIN_AGES[group + 1] ?? AGES) -
  * survivors are a year older on the next 1 January, women have births (age 0 next
  * January), and in-migrants make up whatever the LHA needs to reach its configured total
  * round(base * (1 + growth)^t), so growth keeps its meaning and only the age and gender
- * make-up comes from the rates. Age groups are spread evenly over their single years at the
- * start (85+ over 85 to OLDEST_AGE) and in-migrants over the ages of their group, as the
- * generator draws dates of birth; single years rather than whole groups keep the ageing
+ * make-up comes from the rates. Age groups are spread over their single years at the start
+ * as singleYearAgeShares says (85+ over 85 to OLDEST_AGE) and in-migrants evenly over the
+ * ages of their group, as the generator draws dates of birth; single years rather than whole groups keep the ageing
  * exact (a group's oldest members, thinned by deaths, are the ones who move up) so the
  * patients, who age one by one, follow the projection.
  *
@@ -109,6 +110,7 @@ function project(scenario: Scenario): PopulationProjection {
     return counts;
   };
 
+  const withinGroup = singleYearAgeShares(scenario.demography);
   scenario.lhas.forEach((lha, lhaIndex) => {
     const total = (year: number) =>
       Math.round(lha.basePopulation * (1 + lha.annualGrowthPct / 100) ** year);
@@ -121,7 +123,8 @@ function project(scenario: Scenario): PopulationProjection {
       for (let gender = 0; gender < genders; gender++) {
         const share = lha.ageShares[group]! * lha.genderShares[gender]!;
         startShares[group * genders + gender] = share;
-        state[age * genders + gender] = (lha.basePopulation * share) / GROUP_WIDTH[group]!;
+        state[age * genders + gender] =
+          lha.basePopulation * share * withinGroup[group]![gender]![age - MIN_AGES[group]!]!;
         inMigrantShares[age * genders + gender] =
           (inMigrantAgeShares[group]! * lha.genderShares[gender]!) / GROUP_WIDTH[group]!;
       }

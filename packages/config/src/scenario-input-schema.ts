@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { checkScenarioReferences } from './check-scenario-references.js';
-import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES, GENDERS } from './domains.js';
+import {
+  ADMISSION_ROUTES,
+  AGE_GROUPS,
+  ALC_DESTINATIONS,
+  CARE_SETTINGS,
+  CTAS_LEVELS,
+  ED_DISPOSITIONS,
+  ED_SUBSERVICES,
+  GENDERS,
+} from './domains.js';
 
 // Analysts type these numbers by hand; a sum within a millionth of 1 is "1".
 const SUM_TOLERANCE = 1e-6;
@@ -150,6 +159,10 @@ const demography = z
       description:
         'Deaths per 1,000 population per year by age group and gender (read as a constant yearly hazard).',
     }),
+    single_year_mortality_doubling_years: z.number().gt(0).max(1000).meta({
+      description:
+        'Gompertz doubling time of mortality with age; shapes single years of age within each age group.',
+    }),
     fertility_per_1000: z
       .strictObject(
         // Above 500 per 1,000 (a birth every other year for every woman of the group) is a typo.
@@ -200,6 +213,10 @@ const program = z.strictObject({
             description:
               'Genders that can be admitted to the subprogram (absent: every gender). The program admission probability is raised for eligible genders so the population total stays as configured.',
           }),
+        setting: z.enum(CARE_SETTINGS).default('inpatient').meta({
+          description:
+            'inpatient (overnight beds), day_case (admitted and discharged the same day) or ambulatory (no bed: no ip_stays rows).',
+        }),
       }),
     )
     .refine((value) => Object.keys(value).length > 0, { error: 'a program needs a subprogram' })
@@ -261,10 +278,39 @@ const countModel = z
   ])
   .meta({ description: 'Distribution of ED visits per person-year.' });
 
-const ctas = probabilityVector(
-  ['1', '2', '3', '4', '5'],
-  'CTAS 1 (resuscitation) to 5 (non-urgent).',
-);
+const ctas = probabilityVector(CTAS_LEVELS, 'CTAS 1 (resuscitation) to 5 (non-urgent).');
+
+/** A positive duration as a lognormal given by its median and 90th percentile, capped. */
+function lognormalDuration(unit: string, description: string) {
+  return z
+    .strictObject({
+      median: z
+        .number()
+        .gt(0)
+        .meta({ description: `Median in ${unit}.` }),
+      p90: z
+        .number()
+        .gt(0)
+        .meta({ description: `90th percentile in ${unit}.` }),
+      max: z
+        .number()
+        .gt(0)
+        .meta({ description: `Cap in ${unit}.` }),
+    })
+    .refine(({ median, p90, max }) => median < p90 && p90 <= max, {
+      error: 'needs median < p90 <= max',
+    })
+    .meta({ description });
+}
+
+const odds = byDomain(CTAS_LEVELS, z.number().min(0).max(10_000));
+const bandProbabilities = z.record(identifier, probability);
+const monthlyMultipliers = z
+  .array(z.number().min(0))
+  .length(12)
+  .refine((values) => values.length !== 12 || Math.abs(sum(values) / 12 - 1) <= 1e-3, {
+    error: 'the 12 monthly multipliers must average 1',
+  });
 
 const ed = z.strictObject({
   count_model: countModel,
@@ -294,6 +340,29 @@ const ed = z.strictObject({
       hour: profile(24, 'Relative arrivals by hour of day 0-23; zero for closed hours.'),
     }),
   ).meta({ description: 'Day-of-week and hour-of-day arrival profiles.' }),
+  disposition_acuity_odds: z
+    .strictObject({
+      Admitted: odds,
+      Transferred: odds,
+      'Left Without Being Seen': odds,
+      Deceased: odds,
+    })
+    .meta({
+      description:
+        'Odds of each outcome other than Discharged at each CTAS level relative to CTAS 3; calibrated so every segment keeps its `disposition` shares.',
+    }),
+  pediatric_max_age: z.int().min(0).max(24).meta({
+    description:
+      'Oldest age (whole years at the visit) seen in the Pediatric ED; older go to the Adult ED.',
+  }),
+  arrival_to_admission_hours: lognormalDuration(
+    'hours',
+    'Time from ED arrival to inpatient admission of admitted patients.',
+  ),
+  transfer_delay_hours: lognormalDuration(
+    'hours',
+    'Time from ED arrival to arrival at the receiving site of a transferred patient.',
+  ),
 });
 
 const los = z
@@ -334,10 +403,24 @@ const inpatient = z.strictObject({
   admission_probability: z.record(identifier, byAgeProbability).meta({
     description: 'Annual probability that a person is admitted to each program, by age group.',
   }),
-  ed_admission_share: probability.meta({
-    description:
-      'Share of (non-transfer) admissions that come through the ED; the rest are direct.',
-  }),
+  admission_routes: z
+    .record(
+      identifier,
+      z.record(identifier, probabilityVector(ADMISSION_ROUTES, 'Shares of ed, elective, direct.')),
+    )
+    .meta({
+      description:
+        'How admissions to each inpatient or day-case subprogram begin: ed, elective or direct shares.',
+    }),
+  maternal_age_rates: z
+    .record(
+      z.string().regex(/^\d{1,3}-\d{1,3}$/, { error: 'ages are written like 25-29' }),
+      z.number().min(0).max(1000),
+    )
+    .meta({ description: 'Births per 1,000 women by age range; maternity admissions follow it.' }),
+  maternity_subprograms: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$/))
+    .meta({ description: 'program.subprogram keys whose admissions follow maternal_age_rates.' }),
   subprogram_mix: z
     .record(
       identifier,
@@ -353,15 +436,73 @@ const inpatient = z.strictObject({
   los: z
     .record(identifier, z.record(identifier, los))
     .meta({ description: 'Lognormal length of stay by program and subprogram.' }),
+  los_reference_age: z.int().min(0).max(100).meta({
+    description: 'Age at which the configured LOS medians hold.',
+  }),
+  los_age_factor_per_decade: z.record(identifier, z.number().gt(0).max(3)).meta({
+    description:
+      'Multiplier of the LOS median per decade of age above los_reference_age, by program (left out: 1).',
+  }),
   alc: z.strictObject({
     los_threshold_days: z.number().gt(0.25).max(365).meta({
       description: 'A stay flagged ALC lasts at least this many days.',
     }),
+    days: lognormalDuration('days', 'ALC days of an ALC stay, after its acute days.'),
+    bed_day_share_band: z
+      .tuple([probability, probability])
+      .refine(([low, high]) => low < high, {
+        error: "the band's low end must be below its high end",
+      })
+      .meta({
+        description: 'Share of all bed-days that are ALC days validate accepts, [low, high].',
+      }),
     probability: z.record(identifier, byAgeProbability).meta({
       description: 'Probability a stay is ALC, by program and age group.',
     }),
   }),
   transfers: z.array(transfer).meta({ description: 'Transfer corridors between sites.' }),
+  transfer_gap_hours: lognormalDuration(
+    'hours',
+    'Time from the end of a stay to the start of the transfer stay at the partner site.',
+  ),
+  transfer_program_change_share: probability.meta({
+    description: 'Share of transfers that continue in another program.',
+  }),
+  readmission: z.strictObject({
+    within_30_days: z.record(identifier, bandProbabilities).meta({
+      description:
+        'Probability of an urgent readmission within 30 days of a discharge home, by program and age band.',
+    }),
+    via_ed_share: probability.meta({
+      description: 'Share of readmissions that come through the ED.',
+    }),
+  }),
+  discharge: z.strictObject({
+    died: z.record(identifier, bandProbabilities).meta({
+      description: 'In-hospital death probability of a stay by program and age band.',
+    }),
+    left_against_advice: probability.meta({
+      description: 'Share of stays that end against medical advice.',
+    }),
+    home_with_support: bandProbabilities.meta({
+      description: 'Share of live discharges home with support, by age band.',
+    }),
+    long_term_care: bandProbabilities.meta({
+      description: 'Share of live discharges to long-term care, by age band.',
+    }),
+    after_alc: probabilityVector(ALC_DESTINATIONS, 'Where ALC stays end.'),
+  }),
+  timing: z.strictObject({
+    discharge_weekday: profile(7, 'Relative discharges Monday-Sunday.'),
+    discharge_hour: profile(24, 'Relative discharges by local hour 0-23.'),
+    elective_weekday: profile(7, 'Relative elective admissions Monday-Sunday.'),
+    elective_hour: profile(24, 'Relative elective admissions by local hour 0-23.'),
+    direct_hour: profile(24, 'Relative direct admissions by local hour 0-23.'),
+    seasonality: z.record(identifier, monthlyMultipliers).meta({
+      description:
+        'Monthly multipliers of direct and elective admissions by program (left out: flat).',
+    }),
+  }),
 });
 
 const capacity = z

@@ -1,4 +1,4 @@
-import type { AgeGroup, Gender } from './domains.js';
+import type { AgeGroup, CareSetting, Gender } from './domains.js';
 import type { ScenarioInput } from './scenario-input-schema.js';
 
 /**
@@ -86,6 +86,8 @@ export interface ScenarioDemography {
   readonly outMigration: readonly number[];
   /** [age group]: share of in-migrants by their age group on the January 1 after arriving, summing to 1. */
   readonly inMigrantAgeShares: readonly number[];
+  /** Gompertz doubling time (years) of mortality with age: shapes single years within a group. */
+  readonly singleYearMortalityDoublingYears: number;
 }
 
 export interface ScenarioProgram {
@@ -103,6 +105,17 @@ export interface ScenarioSubprogram {
   readonly name: string;
   /** Genders that can be admitted here (GENDERS order); every gender unless the YAML restricts it. */
   readonly genders: readonly Gender[];
+  /** Overnight beds, same-day beds, or no bed (no ip_stays rows). */
+  readonly setting: CareSetting;
+  /** Admissions follow the mother's single year of age (inpatient.maternalAgeRates). */
+  readonly maternity: boolean;
+}
+
+/** A duration drawn as Lognormal(mu, sigma) (log of the unit), capped at max. */
+export interface LognormalDuration {
+  readonly mu: number;
+  readonly sigma: number;
+  readonly max: number;
 }
 
 export interface ScenarioAgeBand {
@@ -150,6 +163,14 @@ export interface ScenarioEd {
   readonly weekdayProbabilities: readonly (readonly number[])[];
   /** [subservice][hour 0-23]: probability. */
   readonly hourProbabilities: readonly (readonly number[])[];
+  /** [disposition][CTAS level - 1]: odds relative to CTAS 3 (ED_DISPOSITIONS order; Discharged all 1). */
+  readonly dispositionAcuityOdds: readonly (readonly number[])[];
+  /** Oldest whole age seen in the Pediatric ED. */
+  readonly pediatricMaxAge: number;
+  /** Hours from ED arrival to admission. */
+  readonly arrivalToAdmissionHours: LognormalDuration;
+  /** Hours from ED arrival to arrival at the receiving site of a transfer. */
+  readonly transferDelayHours: LognormalDuration;
 }
 
 export interface LosParameters {
@@ -170,8 +191,10 @@ export interface TransferCorridor {
 export interface ScenarioInpatient {
   /** [age group][program]: annual probability that a person is admitted to the program. */
   readonly admissionProbability: readonly (readonly number[])[];
-  /** Share of non-transfer admissions that come through the ED (the rest are direct). */
-  readonly edAdmissionShare: number;
+  /** [program][subprogram][route]: shares of ed, elective, direct (ADMISSION_ROUTES); zeros for ambulatory. */
+  readonly admissionRoutes: readonly (readonly (readonly number[])[])[];
+  /** [single year of age 0..OLDEST_AGE]: births per woman-year; maternity admissions follow it. */
+  readonly maternalAgeRates: readonly number[];
   /** [age group][program][subprogram]: which subprogram an admission lands in. */
   readonly subprogramMix: readonly (readonly (readonly number[])[])[];
   /**
@@ -184,11 +207,49 @@ export interface ScenarioInpatient {
   readonly subprogramMixByGender: readonly (readonly (readonly (readonly number[])[])[])[];
   /** [program][subprogram]. */
   readonly los: readonly (readonly LosParameters[])[];
+  /** Age at which the LOS medians hold. */
+  readonly losReferenceAge: number;
+  /** [program]: LOS median multiplier per decade of age above losReferenceAge. */
+  readonly losAgeFactorPerDecade: readonly number[];
   /** A stay flagged ALC lasts at least this many days. */
   readonly alcLosThresholdDays: number;
-  /** [age group][program]: probability that a stay is ALC. */
+  /** [age group][program]: probability that a stay has ALC days. */
   readonly alcProbability: readonly (readonly number[])[];
+  /** ALC days of an ALC stay, after its acute days. */
+  readonly alcDays: LognormalDuration;
+  /** [low, high]: share of bed-days that are ALC days validate accepts. */
+  readonly alcBedDayShareBand: readonly [number, number];
   readonly transfers: readonly TransferCorridor[];
+  /** Hours from the end of a stay to the start of its transfer stay. */
+  readonly transferGapHours: LognormalDuration;
+  readonly transferProgramChangeShare: number;
+  /** [age group][program]: probability of an urgent readmission within 30 days of a discharge home. */
+  readonly readmission30: readonly (readonly number[])[];
+  readonly readmissionViaEdShare: number;
+  readonly discharge: ScenarioDischarge;
+  readonly timing: ScenarioInpatientTiming;
+}
+
+export interface ScenarioDischarge {
+  /** [age group][program]: in-hospital death probability of a stay. */
+  readonly died: readonly (readonly number[])[];
+  readonly leftAgainstAdvice: number;
+  /** [age group]: shares of live discharges home with support and to long-term care. */
+  readonly homeWithSupport: readonly number[];
+  readonly longTermCare: readonly number[];
+  /** Shares of Home, Home with support, Long-term care (ALC_DESTINATIONS) after ALC days. */
+  readonly afterAlc: readonly number[];
+}
+
+export interface ScenarioInpatientTiming {
+  /** Weekday profiles Monday..Sunday and hour profiles 0..23, normalised. */
+  readonly dischargeWeekday: readonly number[];
+  readonly dischargeHour: readonly number[];
+  readonly electiveWeekday: readonly number[];
+  readonly electiveHour: readonly number[];
+  readonly directHour: readonly number[];
+  /** [program][month 0-11]: multipliers of direct and elective admissions, averaging 1. */
+  readonly seasonality: readonly (readonly number[])[];
 }
 
 export interface ValidationThresholds {

@@ -1,9 +1,10 @@
-import type { Scenario } from '@lm-synth/config/core';
+import type { CareSetting, Scenario } from '@lm-synth/config/core';
 
 export interface DimSubprogramColumns {
   readonly program_id: Int32Array;
   readonly subprogram_id: Int32Array;
   readonly subprogram_name: string[];
+  readonly care_setting: CareSetting[];
 }
 
 /** dim_subprogram: one row per subprogram, numbered 1-based within its program. */
@@ -13,5 +14,6 @@ export function buildDimSubprogram(scenario: Scenario): DimSubprogramColumns {
     program_id: Int32Array.from(subprograms, (sub) => sub.programId),
     subprogram_id: Int32Array.from(subprograms, (sub) => sub.id),
     subprogram_name: subprograms.map((sub) => sub.name),
+    care_setting: subprograms.map((sub) => sub.setting),
   };
 }

@@ -272,41 +272,58 @@ describe('ip_stays', () => {
     });
   });
 
-  it('link every Admitted ED encounter to one stay at its facility, shortly after arrival', () => {
+  it('link every Admitted ED encounter to one stay at its facility, and every ED transfer to a bed elsewhere', () => {
     const ed = table('ed_encounters');
     const ip = table('ip_stays');
     const dispo = column.labels(ed, 'dispo');
     const edFacility = column.numbers(ed, 'facility_id');
     const edPatient = column.labels(ed, 'patient_id');
+    const subservice = column.labels(ed, 'ed_subservice');
     const arrival = column.numbers(ed, 'arrival_ts');
     const source = column.labels(ip, 'admission_source');
     const link = column.numbers(ip, 'ed_encounter_id');
+    const from = column.numbers(ip, 'transfer_from_stay_id');
     const facility = column.numbers(ip, 'facility_id');
     const patient = column.labels(ip, 'patient_id');
     const admit = column.numbers(ip, 'admit_ts');
     const linked = new Set<number>();
     const start = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
+    const boardingCap = scenario.ed.arrivalToAdmissionHours.max * 3_600;
+    const transferCap = scenario.ed.transferDelayHours.max * 3_600;
     source.forEach((s, i) => {
-      if (s !== 'ED' || Number.isNaN(link[i]!)) {
-        expect(Number.isNaN(link[i])).toBe(true);
-        // An ED stay without its encounter comes from the year before, still in a bed on day one.
-        if (s === 'ED') expect(admit[i]).toBeLessThan(start);
+      if (Number.isNaN(link[i]!)) {
+        // An ED stay without its encounter comes from a visit of the year before (not written).
+        if (s === 'ED') expect(admit[i]! - boardingCap).toBeLessThan(start);
         return;
       }
+      expect(['ED', 'Transfer']).toContain(s);
+      expect(Number.isNaN(from[i]!)).toBe(true);
       const e = link[i]! - 1;
       expect(linked.has(e)).toBe(false);
       linked.add(e);
-      expect(dispo[e]).toBe('Admitted');
       expect(patient[i]).toBe(edPatient[e]);
-      expect(facility[i]).toBe(edFacility[e]);
       const delay = admit[i]! - arrival[e]!;
-      expect(delay).toBeGreaterThanOrEqual(3_600);
-      expect(delay).toBeLessThanOrEqual(24 * 3_600);
+      expect(delay).toBeGreaterThanOrEqual(1_800);
+      if (s === 'ED') {
+        expect(dispo[e]).toBe('Admitted');
+        expect(facility[i]).toBe(edFacility[e]);
+        expect(delay).toBeLessThanOrEqual(boardingCap);
+      } else {
+        // Transferred out of an emergency department (not a UCC) to a bed at another site.
+        expect(dispo[e]).toBe('Transferred');
+        expect(subservice[e]).not.toBe('Urgent Care Centre');
+        expect(facility[i]).not.toBe(edFacility[e]);
+        expect(delay).toBeLessThanOrEqual(transferCap);
+      }
     });
-    expect(linked.size).toBe(dispo.filter((d) => d === 'Admitted').length);
+    expect(linked.size).toBe(
+      dispo.filter((d) => d === 'Admitted').length +
+        [...linked].filter((e) => dispo[e] === 'Transferred').length,
+    );
+    expect(dispo.filter((d, e) => d === 'Admitted' && !linked.has(e))).toHaveLength(0);
   });
 
-  it('start transfers at the partner site of a corridor when the first stay ends', () => {
+  it('start corridor transfers at the partner site within hours of the first stay ending', () => {
     const ip = table('ip_stays');
     const ids = column.numbers(ip, 'stay_id');
     expect(ids.filter((id, i) => id !== i + 1)).toHaveLength(0);
@@ -316,25 +333,24 @@ describe('ip_stays', () => {
     const patient = column.labels(ip, 'patient_id');
     const admit = column.numbers(ip, 'admit_ts');
     const discharge = column.numbers(ip, 'discharge_ts');
+    const outcome = column.labels(ip, 'discharge_disposition');
+    const gapCap = scenario.inpatient.transferGapHours.max * 3_600;
     let transfers = 0;
-    const start = clock.midnight(civilDate.fromParts(scenario.startYear, 1, 1));
     source.forEach((s, i) => {
-      if (s !== 'Transfer' || Number.isNaN(from[i]!)) {
-        expect(Number.isNaN(from[i])).toBe(true);
-        // A transfer whose first stay ended before the start year: only it was written.
-        if (s === 'Transfer') expect(admit[i]).toBeLessThan(start);
-        return;
-      }
+      if (Number.isNaN(from[i]!)) return;
+      expect(s).toBe('Transfer');
       transfers++;
       const origin = from[i]! - 1;
       expect(origin).toBeLessThan(i);
       expect(patient[origin]).toBe(patient[i]);
-      expect(admit[i]).toBe(discharge[origin]);
+      expect(outcome[origin]).toBe('Other facility');
+      const gap = admit[i]! - discharge[origin]!;
+      expect(gap).toBeGreaterThan(0);
+      expect(gap).toBeLessThanOrEqual(gapCap);
       const corridor = scenario.inpatient.transfers.find(
         (c) => c.fromSiteId === facility[origin] && c.toSiteId === facility[i],
       );
       expect(corridor).toBeDefined();
-      expect(source[origin]).not.toBe('Transfer');
     });
     expect(transfers).toBeGreaterThan(0);
   });

@@ -1,21 +1,19 @@
-import {
-  aliasTable,
-  bernoulli,
-  categorical,
-  gamma,
-  poisson,
-  truncatedLognormal,
-  uniform,
-  uniformInt,
-} from '@lm-synth/stats';
+import { ED_SUBSERVICES, OLDEST_AGE } from '@lm-synth/config/core';
+import { aliasTable, bernoulli, categorical, gamma, uniform, uniformInt } from '@lm-synth/stats';
+import { AdmissionChoice } from './admission-choice.js';
 import { birthDateRange } from './birth-date-range.js';
 import { civilDate } from './civil-date.js';
 import type { CohortPlan } from './cohort-plan.js';
 import { crossLhaHomeWeights } from './cross-lha-home-weights.js';
-import { DobPools, RESIDENT_POOL } from './dob-pools.js';
+import { DischargeOutcome } from './discharge-outcome.js';
+import { DobPools } from './dob-pools.js';
+import { EdOutcome } from './ed-outcome.js';
 import { FeistelPermutation } from './feistel-permutation.js';
 import type { GeneratorSettings } from './generator-settings.js';
 import { LocalClock } from './local-clock.js';
+import { ResidentBirthDays } from './resident-birth-days.js';
+import { StayLength } from './stay-length.js';
+import { StayTiming } from './stay-timing.js';
 import { StreamSlot } from './stream-slot.js';
 
 type Draw = () => number;
@@ -24,12 +22,6 @@ type Draw = () => number;
 export const PATIENTS_PER_BLOCK = 4_096;
 /** Slices of the patient slots indexed to their first cell, so finding a slot's cell takes a step or two. */
 export const CELL_BUCKETS = 4_096;
-/** Shortest stay in days (blueprint §4). */
-const MIN_LOS_DAYS = 0.25;
-/** ED boarding: an ED admission starts Lognormal(median 4 h, sigma 0.5) after arrival, kept within 1-24 h. */
-const BOARDING_MEDIAN_HOURS = 4;
-const BOARDING_SIGMA = 0.5;
-const BOARDING_RANGE_HOURS = [1, 24] as const;
 
 function sampler(slot: StreamSlot, weights: ArrayLike<number>): Draw | null {
   let total = 0;
@@ -73,6 +65,8 @@ export class GeneratorContext {
   readonly censusDays: number;
   /** Local wall-clock time in the scenario's time zone to UTC instants and back. */
   readonly clock: LocalClock;
+  /** Per calendar year: the UTC instant its last local day ends. */
+  readonly yearEndInstant: Float64Array;
   /** UTC instant of the first midnight of the start year: warm-up stays still in a bed then are written. */
   readonly startMidnight: number;
   /** The UTC instant past which localDayOf stops consulting the clock. */
@@ -102,12 +96,8 @@ export class GeneratorContext {
   readonly cellOfBucket: Int32Array;
   readonly order: FeistelPermutation;
   readonly patientIds: FeistelPermutation;
-  /** Per cell, a permutation of its age band's birth dates (unique quasi-identifiers only). */
-  readonly birthOrder: readonly (FeistelPermutation | null)[];
-  /** Per resident cell: its birth dates (the pool-0 days of its band with unique quasi-identifiers). */
-  readonly birthDays: readonly Int32Array[];
-  readonly birthFirst: Int32Array;
-  readonly birthUniform: readonly Draw[];
+  /** Residents' dates of birth: single years of age within each cell as the projection has them. */
+  readonly residentBirthDays: ResidentBirthDays;
   readonly lhaDefaultSite: Int32Array;
   readonly crossLha: Draw;
   /** Per LHA: another site, by staffed beds (null with a single site). */
@@ -131,42 +121,35 @@ export class GeneratorContext {
   readonly secondOfHour: Draw;
   /** Per home site x subservice: facility index (null where nobody can be seen). */
   readonly edFacility: readonly (Draw | null)[];
-  /** Per age group x subservice. */
-  readonly acuity: readonly Draw[];
-  /**
-   * Dispositions other than Deceased (null when every visit ends in death), and the Deceased
-   * share p, per age group x subservice. A visit ends in death with probability p / G for a
-   * patient of frailty G: a frequent attender's visit is less often fatal, so the death
-   * hazard per person-year (m G x p / G = m p) does not depend on frailty and deaths do not
-   * thin out the frail, while over all visits (weighted by G) the Deceased share is still p.
-   */
-  readonly disposition: readonly (Draw | null)[];
-  readonly deceasedShare: Float64Array;
-  readonly edVisitUniform: Draw;
+  /** CTAS level and disposition of a visit by single year of age and subservice. */
+  readonly edOutcome: EdOutcome;
+  readonly pediatricEd = ED_SUBSERVICES.indexOf('Pediatric ED');
+  readonly adultEd = ED_SUBSERVICES.indexOf('Adult ED');
+  readonly urgentCare = ED_SUBSERVICES.indexOf('Urgent Care Centre');
+  readonly pediatricMaxAge: number;
+  /** The oldest single year of age the model keeps (older patients count as this). */
+  readonly oldestAge: number;
 
   // Inpatient. Programs and (program, subprogram) pairs are 0-based.
   readonly pairOffset: Int32Array;
   readonly pairCount: number;
   readonly offered: Uint8Array;
-  readonly boardingSeconds: Draw;
-  // Admissions depend on age group and gender (subprograms may admit some genders only):
-  // "age x gender" below is the index age group * genderCount + gender.
-  /** Per age x gender: direct admissions in a year, and their program. */
-  readonly directCount: readonly Draw[];
-  readonly directProgram: readonly (Draw | null)[];
-  /** Per (age x gender) x site: program of an admission there (null: the site admits nobody of that age and gender). */
-  readonly programAtSite: readonly (Draw | null)[];
-  /** Per ((age x gender) x site) x program: subprogram (null: none offered for that age and gender). */
-  readonly subprogramAtSite: readonly (Draw | null)[];
-  /** Per ((age x gender) x home site) x program: where a direct admission goes (-1: nowhere). */
-  readonly directSite: Int32Array;
-  readonly dayOfYear: readonly Draw[];
-  readonly secondOfDay: Draw;
-  /** Per pair: LOS in days. */
-  readonly los: readonly Draw[];
-  /** Per age group x program. */
-  readonly alc: readonly Draw[];
-  readonly alcMinimumCents: number;
+  /** Where admissions go, by route; planned admissions per person-year. */
+  readonly admissions: AdmissionChoice;
+  readonly stayLength: StayLength;
+  readonly timing: StayTiming;
+  readonly dischargeOutcome: DischargeOutcome;
+  /** The longest stay in hundredths of a day. */
+  readonly maxLosCents: number;
+  /** Per cell: expected deaths in a bed per person-year (the cohort's other deaths make up the rest). */
+  readonly ipDeathRate: Float64Array;
+  /** [age group x program]: 30-day readmission probability after a discharge home. */
+  readonly readmission30: Float64Array;
+  readonly readmissionViaEdShare: number;
+  readonly transferProgramChangeShare: number;
+  /** Per site: where its ED sends patients it transfers to a bed (its corridor, else the largest other site). */
+  readonly referralSite: Int32Array;
+  readonly unit: Draw;
   /** Per site: 0 = no transfer, k = corridor k - 1 (null: no corridor from the site). */
   readonly transfer: readonly (Draw | null)[];
   readonly transferTo: readonly Int32Array[];
@@ -178,7 +161,6 @@ export class GeneratorContext {
     const A = birthRanges.length;
     const G = scenario.lhas[0]!.genderShares.length;
     const S = scenario.ed.seasonality.length;
-    const ages = Array.from({ length: A }, (_, a) => a);
     const subservices = Array.from({ length: S }, (_, s) => s);
     this.ageGroupCount = A;
     this.genderCount = G;
@@ -221,6 +203,9 @@ export class GeneratorContext {
       this.yearFirstDay[years]! + 1,
     );
     this.startMidnight = this.clock.midnight(this.yearFirstDay[1]!);
+    this.yearEndInstant = Float64Array.from({ length: years }, (_, y) =>
+      this.clock.midnight(this.yearFirstDay[y + 1]!),
+    );
     this.clockEnd = this.clock.midnight(this.yearFirstDay[years]! + 1);
     this.cohort = settings.cohort;
     this.referenceDay = civilDate.parse(scenario.referenceDate);
@@ -241,17 +226,19 @@ export class GeneratorContext {
     }
     this.order = new FeistelPermutation(options.patients, seed, 'patient-order', 0);
     this.patientIds = new FeistelPermutation(2 ** 48, seed, 'patient-ids', 0);
-    this.birthFirst = Int32Array.from(birthRanges, (range) => range.first);
-    const pools = this.dobPools;
-    this.birthDays = Array.from({ length: pools ? cellCount : 0 }, (_, cell) => {
-      const range = birthRanges[Math.floor((cell % (A * G)) / G)]!;
-      const lha = Math.floor(cell / (A * G));
-      return pools!.days(lha, cell % G, RESIDENT_POOL, range.first, range.first + range.count - 1);
-    });
-    this.birthOrder = this.birthDays.map((days, cell) =>
-      days.length > 0 ? new FeistelPermutation(days.length, seed, 'birth-dates', cell) : null,
+    const maxAges = settings.minAges.map((_, a) =>
+      a + 1 < settings.minAges.length ? settings.minAges[a + 1]! - 1 : OLDEST_AGE,
     );
-    this.birthUniform = birthRanges.map((range) => uniformInt(slots.patients)(0, range.count - 1));
+    this.residentBirthDays = new ResidentBirthDays(
+      seed,
+      scenario,
+      this.referenceDay,
+      settings.minAges,
+      maxAges,
+      allocation,
+      this.dobPools,
+      slots.patients,
+    );
     this.lhaDefaultSite = Int32Array.from(scenario.lhas, (lha) => lha.defaultSiteId - 1);
     this.crossLha = bernoulli(slots.patients)(scenario.crossLha.homeFacilityShare);
     this.crossLhaSite = crossLhaHomeWeights(scenario).map((weights) =>
@@ -317,22 +304,9 @@ export class GeneratorContext {
     this.edFacility = settings.edFacilityShares.flatMap((bySubservice) =>
       bySubservice.map((byFacility) => sampler(slots.edVisits, byFacility)),
     );
-    this.acuity = ages.flatMap((a) =>
-      subservices.map((s) => sampler(slots.edVisits, ed.acuity[a]![s]!)!),
-    );
-    const deceased = settings.codes.deceased;
-    this.disposition = ages.flatMap((a) =>
-      subservices.map((s) =>
-        sampler(
-          slots.edVisits,
-          ed.disposition[a]![s]!.map((p, d) => (d === deceased ? 0 : p)),
-        ),
-      ),
-    );
-    this.deceasedShare = Float64Array.from(
-      ages.flatMap((a) => subservices.map((s) => ed.disposition[a]![s]![deceased]!)),
-    );
-    this.edVisitUniform = uniform(slots.edVisits)(0, 1);
+    this.edOutcome = new EdOutcome(scenario, slots.edVisits);
+    this.pediatricMaxAge = ed.pediatricMaxAge;
+    this.oldestAge = OLDEST_AGE;
 
     // Inpatient.
     const ip = scenario.inpatient;
@@ -347,80 +321,46 @@ export class GeneratorContext {
         scenario.coverage.subprograms[f]![p]!.forEach((isOffered, sp) => {
           this.offered[f * this.pairCount + this.pairOffset[p]! + sp] = isOffered ? 1 : 0;
         });
-    // `ag` is age group * G + gender.
-    const ageGenders = Array.from({ length: A * G }, (_, ag) => ag);
-    const probability = (ag: number) =>
-      ip.admissionProbabilityByGender[Math.floor(ag / G)]![ag % G]!;
-    const subprogramWeights = (ag: number, f: number, p: number) =>
-      ip.subprogramMixByGender[Math.floor(ag / G)]![ag % G]![p]!.map(
-        (share, sp) => share * this.offered[f * this.pairCount + this.pairOffset[p]! + sp]!,
-      );
-    const admits = (ag: number, f: number, p: number) =>
-      subprogramWeights(ag, f, p).some((w) => w > 0);
-
-    const boarding = truncatedLognormal(slots.inpatient)(
-      Math.log(BOARDING_MEDIAN_HOURS * 3_600),
-      BOARDING_SIGMA,
-      BOARDING_RANGE_HOURS[0] * 3_600,
-      BOARDING_RANGE_HOURS[1] * 3_600,
+    this.admissions = new AdmissionChoice(
+      scenario,
+      this.offered,
+      settings.minAges,
+      maxAges,
+      slots.inpatient,
     );
-    this.boardingSeconds = () => Math.round(boarding());
-    const directShare = 1 - ip.edAdmissionShare;
-    this.directCount = ageGenders.map((ag) =>
-      poisson(slots.inpatient)(directShare * probability(ag).reduce((x, y) => x + y, 0)),
+    this.stayLength = new StayLength(scenario, settings.maxLosDays, slots.inpatient);
+    this.timing = new StayTiming(
+      scenario,
+      this.clock,
+      this.censusFirstDay - 1,
+      this.yearFirstDay[years]! + 1,
+      this.yearFirstDay,
+      slots.inpatient,
     );
-    this.directProgram = ageGenders.map((ag) => {
-      const anywhere = (p: number) => sites.some((_, f) => admits(ag, f, p));
-      const weights = probability(ag).map((q, p) => (anywhere(p) ? q : 0));
-      return (
-        sampler(slots.inpatient, weights) ??
-        sampler(
-          slots.inpatient,
-          weights.map((_, p) => (anywhere(p) ? 1 : 0)),
-        )
-      );
-    });
-    this.programAtSite = ageGenders.flatMap((ag) =>
-      sites.map((_, f) => {
-        const eligible = scenario.programs.map((_, p) => (admits(ag, f, p) ? 1 : 0));
-        return (
-          sampler(
-            slots.inpatient,
-            eligible.map((e, p) => e * probability(ag)[p]!),
-          ) ?? sampler(slots.inpatient, eligible)
-        );
-      }),
-    );
-    this.subprogramAtSite = ageGenders.flatMap((ag) =>
-      sites.flatMap((_, f) =>
-        scenario.programs.map((_, p) => sampler(slots.inpatient, subprogramWeights(ag, f, p))),
-      ),
-    );
-    // Home if it admits the patient to the program, else the largest site (staffed beds) that does.
-    this.directSite = new Int32Array(A * G * F * P).fill(-1);
-    for (let ag = 0; ag < A * G; ag++)
-      for (let p = 0; p < P; p++) {
-        let largest = -1;
-        sites.forEach((site, f) => {
-          if (admits(ag, f, p) && (largest < 0 || site.staffedBeds > sites[largest]!.staffedBeds))
-            largest = f;
-        });
-        for (let home = 0; home < F; home++)
-          this.directSite[(ag * F + home) * P + p] = admits(ag, home, p) ? home : largest;
+    this.dischargeOutcome = new DischargeOutcome(scenario, slots.inpatient);
+    this.maxLosCents = Math.floor(settings.maxLosDays * 100 + 1e-9);
+    this.readmission30 = Float64Array.from(ip.readmission30.flat());
+    this.readmissionViaEdShare = ip.readmissionViaEdShare;
+    this.transferProgramChangeShare = ip.transferProgramChangeShare;
+    this.unit = uniform(slots.inpatient)(0, 1);
+    // Deaths in a bed, and readmissions through the ED, are part of the configured rates: the
+    // cohort's other deaths and the ED's other visits are drawn less them.
+    this.ipDeathRate = new Float64Array(cellCount);
+    const J = this.pairCount;
+    for (let cell = 0; cell < cellCount; cell++) {
+      const age = Math.floor((cell % (A * G)) / G);
+      const ag = age * G + (cell % G);
+      let deaths = 0;
+      let readmittedViaEd = 0;
+      for (let j = 0; j < J; j++) {
+        const perYear = this.admissions.perPersonYear[ag * J + j]!;
+        const program = this.admissions.pairProgram[j]!;
+        deaths += perYear * ip.discharge.died[age]![program]!;
+        readmittedViaEd += perYear * ip.readmission30[age]![program]! * ip.readmissionViaEdShare;
       }
-    this.dayOfYear = this.calendarYears.map((_, y) =>
-      uniformInt(slots.inpatient)(0, this.yearFirstDay[y + 1]! - this.yearFirstDay[y]! - 1),
-    );
-    this.secondOfDay = uniformInt(slots.inpatient)(0, 86_399);
-    this.los = scenario.programs.flatMap((_, p) =>
-      ip.los[p]!.map(({ mu, sigma }) =>
-        truncatedLognormal(slots.inpatient)(mu, sigma, MIN_LOS_DAYS, settings.maxLosDays),
-      ),
-    );
-    this.alc = ages.flatMap((a) =>
-      scenario.programs.map((_, p) => bernoulli(slots.inpatient)(ip.alcProbability[a]![p]!)),
-    );
-    this.alcMinimumCents = Math.ceil(ip.alcLosThresholdDays * 100 - 1e-9);
+      this.ipDeathRate[cell] = deaths;
+      this.edMean[cell] = Math.max(0, this.edMean[cell]! - readmittedViaEd);
+    }
     this.transferTo = sites.map((site) =>
       Int32Array.from(
         ip.transfers.filter((corridor) => corridor.fromSiteId === site.id),
@@ -435,6 +375,16 @@ export class GeneratorContext {
         1 - outgoing.reduce((sum, corridor) => sum + corridor.probability, 0),
       );
       return sampler(slots.inpatient, [stay, ...outgoing.map((corridor) => corridor.probability)]);
+    });
+    this.referralSite = Int32Array.from(sites, (_, f) => {
+      const corridor = this.transferTo[f]!;
+      if (corridor.length > 0) return corridor[0]!;
+      let largest = -1;
+      sites.forEach((other, o) => {
+        if (o !== f && (largest < 0 || other.staffedBeds > sites[largest]!.staffedBeds))
+          largest = o;
+      });
+      return largest;
     });
   }
 

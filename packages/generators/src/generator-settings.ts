@@ -40,6 +40,7 @@ export interface GeneratorSettings {
   /** Positions in ED_DISPOSITIONS and ADMISSION_SOURCES the rows use. */
   readonly codes: {
     readonly admitted: number;
+    readonly transferred: number;
     readonly deceased: number;
     readonly discharged: number;
     readonly resident: number;
@@ -50,6 +51,7 @@ export interface GeneratorSettings {
     readonly fromEd: number;
     readonly direct: number;
     readonly transfer: number;
+    readonly elective: number;
   };
 }
 
@@ -78,6 +80,7 @@ export function generatorSettings(plan: DatasetPlan): GeneratorSettings {
     maxLosDays: decimalMaximum('ip_stays', 'los_days'),
     codes: {
       admitted: ED_DISPOSITIONS.indexOf('Admitted'),
+      transferred: ED_DISPOSITIONS.indexOf('Transferred'),
       deceased: ED_DISPOSITIONS.indexOf('Deceased'),
       discharged: ED_DISPOSITIONS.indexOf('Discharged'),
       resident: ENTRY_REASONS.indexOf('Resident'),
@@ -88,6 +91,7 @@ export function generatorSettings(plan: DatasetPlan): GeneratorSettings {
       fromEd: ADMISSION_SOURCES.indexOf('ED'),
       direct: ADMISSION_SOURCES.indexOf('Direct'),
       transfer: ADMISSION_SOURCES.indexOf('Transfer'),
+      elective: ADMISSION_SOURCES.indexOf('Elective'),
     },
   };
 }

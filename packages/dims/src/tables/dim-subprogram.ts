@@ -1,3 +1,4 @@
+import { CARE_SETTINGS } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 
@@ -23,6 +24,13 @@ export const dimSubprogram: TableDefinition = {
       type: t.string(128),
       nullable: false,
       description: 'Subprogram name.',
+    },
+    {
+      name: 'care_setting',
+      type: t.enum(CARE_SETTINGS, 16),
+      nullable: false,
+      description:
+        'inpatient (overnight beds), day_case (same-day beds) or ambulatory (no bed: never in ip_stays).',
     },
   ],
   primaryKey: ['program_id', 'subprogram_id'],

@@ -1,4 +1,4 @@
-import { ADMISSION_SOURCES } from '@lm-synth/config/core';
+import { ADMISSION_SOURCES, DISCHARGE_DISPOSITIONS } from '@lm-synth/config/core';
 import { t } from '../logical-types.js';
 import type { TableDefinition } from '../table-definition.js';
 
@@ -45,32 +45,49 @@ export const ipStays: TableDefinition = {
       name: 'los_days',
       type: t.decimal(6, 2),
       nullable: false,
-      description: 'Length of stay in days, at least 0.25.',
+      description:
+        'Length of stay in days, at least 0.25: acute days followed by alc_days. Day cases end the local day they start.',
+    },
+    {
+      name: 'alc_days',
+      type: t.decimal(6, 2),
+      nullable: false,
+      description:
+        'Alternate level of care days at the end of the stay (0 when none): los_days - alc_days are the acute days.',
     },
     {
       name: 'alc_flag',
       type: t.boolean(),
       nullable: false,
       description:
-        'Alternate level of care days occurred; implies los_days at or above the ALC threshold.',
+        'Alternate level of care days occurred (alc_days > 0); implies los_days at or above the ALC threshold.',
     },
     {
       name: 'admission_source',
       type: t.enum(ADMISSION_SOURCES, 16),
       nullable: false,
-      description: 'How the stay began: ED, Direct or Transfer.',
+      description:
+        'How the stay began: ED, Direct (urgent, not through the ED), Transfer (from another site: a stay, or an ED that transferred the patient) or Elective (booked).',
     },
     {
       name: 'ed_encounter_id',
       type: t.int64(),
       nullable: true,
-      description: 'ED encounter that led to the admission, when admission_source is ED.',
+      description:
+        'ED encounter that led to the admission: admission_source ED, or Transfer from another site\'s ED.',
     },
     {
       name: 'transfer_from_stay_id',
       type: t.int64(),
       nullable: true,
       description: 'Stay at the partner site this one was transferred from.',
+    },
+    {
+      name: 'discharge_disposition',
+      type: t.enum(DISCHARGE_DISPOSITIONS, 24),
+      nullable: false,
+      description:
+        'How the stay ended: Home, Home with support, Long-term care, Other facility (a transfer follows), Died (in hospital; the patient exits the cohort) or Left against advice.',
     },
   ],
   primaryKey: ['stay_id'],

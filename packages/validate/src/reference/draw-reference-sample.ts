@@ -119,8 +119,25 @@ export function drawReferenceSample(
     const weights = ip.admissionProbabilityByGender[a]![g]!;
     return total(weights) > 0 ? pick(weights) : null;
   });
+  // Admissions that do not come through the ED: each program's share by its subprograms' routes.
+  const plannedShare = (a: number, g: number, p: number) => {
+    const mix = ip.subprogramMixByGender[a]![g]![p]!;
+    const routes = ip.admissionRoutes[p]!;
+    const beds = mix.reduce((sum, m, sp) => sum + (routes[sp]!.some((r) => r > 0) ? m : 0), 0);
+    return beds > 0
+      ? mix.reduce(
+          (sum, m, sp) => sum + (routes[sp]!.some((r) => r > 0) ? m * (1 - routes[sp]![0]!) : 0),
+          0,
+        ) / beds
+      : 0;
+  };
   const drawDirect = byAgeAndGender((a, g) =>
-    poisson(source)((1 - ip.edAdmissionShare) * total(ip.admissionProbabilityByGender[a]![g]!)),
+    poisson(source)(
+      ip.admissionProbabilityByGender[a]![g]!.reduce(
+        (sum, q, p) => sum + q * plannedShare(a, g, p),
+        0,
+      ),
+    ),
   );
   const drawSubprogram = byAgeAndGender((a, g) =>
     scenario.programs.map((_, p) => {
