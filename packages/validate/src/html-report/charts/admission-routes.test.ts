@@ -25,16 +25,27 @@ describe('admissionRoutes', () => {
           'share',
         ),
       ).toBeCloseTo(1, 9);
-    const ed = sumOf(
-      rows.filter((row) => row.admission_source === 'ED'),
-      'stays',
-    );
-    const direct = sumOf(
-      rows.filter((row) => row.admission_source === 'Direct'),
-      'stays',
-    );
-    expect(Math.abs(ed / (ed + direct) - context.scenario.inpatient.edAdmissionShare)).toBeLessThan(
-      0.05,
-    );
+    // Each route's share of the stays follows the configured routes of their programs.
+    for (const source of ['ED', 'Elective', 'Direct']) {
+      const mine = rows.filter((row) => row.admission_source === source);
+      const expected = mine.reduce(
+        (sum, row) =>
+          sum +
+          Number(row.configured_share) *
+            sumOf(
+              rows.filter((entry) => entry.year === row.year),
+              'stays',
+            ),
+        0,
+      );
+      expect(Math.abs(sumOf(mine, 'stays') - expected) / sumOf(rows, 'stays'), source).toBeLessThan(
+        0.03,
+      );
+    }
+    expect(
+      rows
+        .filter((row) => row.admission_source === 'Transfer')
+        .every((row) => row.configured_share === null),
+    ).toBe(true);
   });
 });

@@ -1,12 +1,20 @@
-import { ADMISSION_SOURCES } from '@lm-synth/config/core';
+import { ADMISSION_ROUTES, ADMISSION_SOURCES } from '@lm-synth/config/core';
 import { chartNumber } from '../chart-number.js';
-import type { ReportChart } from '../chart-types.js';
+import type { ChartRow, ReportChart } from '../chart-types.js';
 import { formatPercent } from '../format-percent.js';
 
+/** The admission_source of each configured route (ADMISSION_ROUTES order). */
+const ROUTE_SOURCES: Readonly<Record<(typeof ADMISSION_ROUTES)[number], string>> = {
+  ed: 'ED',
+  elective: 'Elective',
+  direct: 'Direct',
+};
+
 /**
- * Stays by admission year (local) and route: through the ED, direct or by transfer, over the
- * horizon (the warm-up year's stays are only those still in hospital at the start; a transfer
- * may continue a stay past the horizon's end).
+ * Stays by admission year (local) and route over the horizon (the warm-up year's stays are
+ * only those still in hospital at the start; a transfer may continue a stay past the end),
+ * against the configured route shares of each program/subprogram applied to the year's
+ * non-transfer stays.
  */
 export const admissionRoutes: ReportChart = {
   id: 'admission-routes',
@@ -18,17 +26,49 @@ export const admissionRoutes: ReportChart = {
     { key: 'admission_source', label: 'Route', format: 'text' },
     { key: 'stays', label: 'Stays', format: 'integer' },
     { key: 'share', label: 'Share of the year', format: 'percent' },
+    { key: 'configured_share', label: 'Configured share', format: 'percent' },
   ],
-  async query({ sql, run }) {
-    const year = 'year(s.admit_local)';
-    return sql.rows(`
-      WITH counts AS (
-        SELECT ${year} AS year, CAST(s.admission_source AS VARCHAR) AS admission_source, count(*) AS stays
-        FROM report_stays s
-        WHERE ${year} BETWEEN ${run.startYear} AND ${run.startYear + run.horizonYears - 1} GROUP BY ALL)
-      SELECT CAST(year AS VARCHAR) AS year, admission_source, stays,
-        stays / sum(stays) OVER (PARTITION BY year) AS share
-      FROM counts ORDER BY year, admission_source`);
+  async query({ sql, run, scenario }) {
+    const counts = await sql.rows(`
+      SELECT year(s.admit_local) AS year, CAST(s.admission_source AS VARCHAR) AS admission_source,
+        s.program_id, s.subprogram_id, count(*) AS stays
+      FROM report_stays s
+      WHERE year(s.admit_local) BETWEEN ${run.startYear} AND ${run.startYear + run.horizonYears - 1}
+      GROUP BY ALL`);
+    const rows: ChartRow[] = [];
+    const years = [...new Set(counts.map((row) => chartNumber(row.year)))].sort((a, b) => a - b);
+    for (const year of years) {
+      const mine = counts.filter((row) => chartNumber(row.year) === year);
+      const total = mine.reduce((sum, row) => sum + chartNumber(row.stays), 0);
+      const expected = new Map<string, number>();
+      for (const row of mine.filter((entry) => entry.admission_source !== 'Transfer')) {
+        const shares =
+          scenario.inpatient.admissionRoutes[chartNumber(row.program_id) - 1]?.[
+            chartNumber(row.subprogram_id) - 1
+          ] ?? [];
+        ADMISSION_ROUTES.forEach((route, r) => {
+          const source = ROUTE_SOURCES[route];
+          expected.set(
+            source,
+            (expected.get(source) ?? 0) + chartNumber(row.stays) * (shares[r] ?? 0),
+          );
+        });
+      }
+      for (const source of ADMISSION_SOURCES) {
+        const stays = mine
+          .filter((row) => row.admission_source === source)
+          .reduce((sum, row) => sum + chartNumber(row.stays), 0);
+        const configured = expected.get(source);
+        rows.push({
+          year: String(year),
+          admission_source: source,
+          stays,
+          share: total > 0 ? stays / total : null,
+          configured_share: configured === undefined || total === 0 ? null : configured / total,
+        });
+      }
+    }
+    return rows;
   },
   spec(rows) {
     return {
@@ -49,15 +89,25 @@ export const admissionRoutes: ReportChart = {
       },
     };
   },
-  reading(rows, { scenario }) {
-    const total = (source: string) =>
-      rows
-        .filter((row) => row.admission_source === source)
-        .reduce((sum, row) => sum + chartNumber(row.stays), 0);
-    const ed = total('ED');
-    const direct = total('Direct');
-    const transfer = total('Transfer');
-    if (ed + direct + transfer === 0) return 'No stays admitted from the start year on.';
-    return `Stacked bars: stays per year by route. Through the ED: ${formatPercent(ed / Math.max(1, ed + direct))} of non-transfer admissions (configured ${formatPercent(scenario.inpatient.edAdmissionShare)}); transfers ${formatPercent(transfer / (ed + direct + transfer))} of all stays.`;
+  reading(rows) {
+    const yearTotals = new Map<string, number>();
+    for (const row of rows) {
+      const year = String(row.year);
+      yearTotals.set(year, (yearTotals.get(year) ?? 0) + chartNumber(row.stays));
+    }
+    const total = [...yearTotals.values()].reduce((sum, stays) => sum + stays, 0);
+    if (total === 0) return 'No stays admitted over the horizon.';
+    const parts = ADMISSION_SOURCES.map((source) => {
+      const mine = rows.filter((row) => row.admission_source === source);
+      const stays = mine.reduce((sum, row) => sum + chartNumber(row.stays), 0);
+      const configured = mine.some((row) => row.configured_share !== null);
+      const expected = mine.reduce(
+        (sum, row) =>
+          sum + chartNumber(row.configured_share) * (yearTotals.get(String(row.year)) ?? 0),
+        0,
+      );
+      return `${source} ${formatPercent(stays / total)}${configured ? ` (configured ${formatPercent(expected / total)})` : ''}`;
+    });
+    return `Stacked bars: stays per year by route. Over the horizon: ${parts.join(', ')}.`;
   },
 };

@@ -1,4 +1,5 @@
 import { standardNormalCdf } from '@lm-synth/stats';
+import { tableColumns } from '../../dataset/table-columns.js';
 import { chartNumber } from '../chart-number.js';
 import type { ChartRow, ReportChart } from '../chart-types.js';
 import { formatPercent } from '../format-percent.js';
@@ -13,52 +14,57 @@ const bandLabel = (i: number) =>
   i + 1 < EDGES.length ? `${EDGES[i]}–${EDGES[i + 1]}` : `${EDGES[i]}+`;
 
 /**
- * LOS per program in bands, as shares of the program's stays, against the configured
- * distribution: the truncated lognormal of each subprogram, mixed by the program's observed
- * subprogram counts. Stays admitted from the start year on (the warm-up year's stays were
- * chosen for lasting past the start). ALC stays are lengthened to the ALC threshold,
- * which the configured curve leaves out, so the bands from the threshold on sit a little
- * above it in programs with much ALC.
+ * Acute LOS per program in bands (los_days less alc_days: ALC days have their own chart), as
+ * shares of the program's stays, against the configured distribution: each subprogram's
+ * truncated lognormal, its median moved by the program's factor per decade of the patient's
+ * age at admission, mixed by the observed stays. Stays admitted from the start year on (the
+ * warm-up year's stays were chosen for lasting past the start). A dataset written before
+ * alc_days existed compares los_days.
  */
 export const losByProgram: ReportChart = {
   id: 'los-by-program',
   section: 'inpatient',
-  title: 'Length of stay per program against the configured distribution',
-  tables: ['ip_stays'],
+  title: 'Length of stay (acute days) per program against the configured distribution',
+  tables: ['ip_stays', 'patients'],
   columns: [
     { key: 'program', label: 'Program', format: 'text' },
-    { key: 'band', label: 'LOS (days)', format: 'text' },
+    { key: 'band', label: 'Acute days', format: 'text' },
     { key: 'stays', label: 'Stays', format: 'integer' },
     { key: 'share', label: 'Share', format: 'percent' },
     { key: 'expected_share', label: 'Configured share', format: 'percent' },
   ],
   async query({ sql, run, scenario }) {
+    const hasAlcDays = (await tableColumns(sql, 'ip_stays')).has('alc_days');
+    const acute = hasAlcDays
+      ? 'CAST(s.los_days AS DOUBLE) - coalesce(CAST(s.alc_days AS DOUBLE), 0)'
+      : 'CAST(s.los_days AS DOUBLE)';
     const band = `CASE ${EDGES.slice(1)
-      .map((edge, i) => `WHEN s.los_days < ${edge} THEN ${i}`)
+      .map((edge, i) => `WHEN ${acute} < ${edge} THEN ${i}`)
       .join(' ')} ELSE ${EDGES.length - 1} END`;
     const counts = await sql.rows(`
-      SELECT s.program_id, s.subprogram_id, ${band} AS band, count(*) AS stays
-      FROM report_stays s
+      SELECT s.program_id, s.subprogram_id, ${band} AS band,
+        least(100, greatest(0, floor(date_diff('day', p.dob, CAST(s.admit_local AS DATE)) / 365.2425))) AS age,
+        count(*) AS stays
+      FROM report_stays s JOIN patients p ON p.patient_id = s.patient_id
       WHERE year(s.admit_local) >= ${run.startYear}
       GROUP BY ALL`);
+    const { los, losReferenceAge, losAgeFactorPerDecade } = scenario.inpatient;
     const rows: ChartRow[] = [];
     for (const [p, program] of scenario.programs.entries()) {
       const mine = counts.filter((row) => chartNumber(row.program_id) === program.id);
       const total = mine.reduce((sum, row) => sum + chartNumber(row.stays), 0);
       if (total === 0) continue;
+      const perDecade = Math.log(losAgeFactorPerDecade?.[p] ?? 1) / 10;
       const expected = new Array<number>(EDGES.length).fill(0);
-      for (const [k, subprogram] of program.subprograms.entries()) {
-        const n = mine
-          .filter((row) => chartNumber(row.subprogram_id) === subprogram.id)
-          .reduce((sum, row) => sum + chartNumber(row.stays), 0);
-        const parameters = scenario.inpatient.los[p]?.[k];
-        if (n === 0 || !parameters) continue;
-        const { mu, sigma } = parameters;
-        const cdf = (x: number) => standardNormalCdf((Math.log(x) - mu) / sigma);
+      for (const row of mine) {
+        const parameters = los[p]?.[chartNumber(row.subprogram_id) - 1];
+        if (!parameters) continue;
+        const mu = parameters.mu + perDecade * (chartNumber(row.age) - (losReferenceAge ?? 0));
+        const cdf = (x: number) => standardNormalCdf((Math.log(x) - mu) / parameters.sigma);
         const mass = cdf(MAX_LOS) - cdf(MIN_LOS);
         for (let i = 0; i < EDGES.length; i++) {
           const high = i + 1 < EDGES.length ? EDGES[i + 1]! : MAX_LOS;
-          expected[i]! += (n * (cdf(high) - cdf(EDGES[i]!))) / mass / total;
+          expected[i]! += (chartNumber(row.stays) * (cdf(high) - cdf(EDGES[i]!))) / mass / total;
         }
       }
       for (let i = 0; i < EDGES.length; i++) {
@@ -90,7 +96,7 @@ export const losByProgram: ReportChart = {
             field: 'band',
             type: 'ordinal',
             sort: EDGES.map((_, i) => bandLabel(i)),
-            title: 'LOS (days)',
+            title: 'Acute days',
           },
         },
         layer: [
@@ -126,6 +132,6 @@ export const losByProgram: ReportChart = {
         Math.abs(chartNumber(a.share) - chartNumber(a.expected_share)),
     )[0];
     if (!worst) return 'No stays admitted from the start year on.';
-    return `Blue bars: observed shares of each program's stays by LOS band; orange line: the configured truncated lognormal mix (ALC stays, lengthened to the ALC threshold, are not in it). ${programs} programs; largest gap ${worst.program} ${worst.band} days: ${formatPercent(chartNumber(worst.share))} against ${formatPercent(chartNumber(worst.expected_share))}.`;
+    return `Blue bars: observed shares of each program's stays by acute days; orange line: the configured truncated lognormal of each subprogram at the patients' ages. ${programs} programs; largest gap ${worst.program} ${worst.band} days: ${formatPercent(chartNumber(worst.share))} against ${formatPercent(chartNumber(worst.expected_share))}.`;
   },
 };
