@@ -7,6 +7,7 @@ export {
   type DefaultScenarioSnapshot,
   defaultScenarioSnapshot,
 } from './default-scenario-snapshot.js';
+export { dispositionByAcuity } from './disposition-by-acuity.js';
 export {
   ADMISSION_ROUTES,
   ADMISSION_SOURCES,
@@ -31,10 +32,8 @@ export {
   type Gender,
   OLDEST_AGE,
 } from './domains.js';
-export { dispositionByAcuity } from './disposition-by-acuity.js';
 export { largestRemainder } from './largest-remainder.js';
 export { type PopulationProjection, projectPopulation } from './project-population.js';
-export { singleYearAgeShares } from './single-year-age-shares.js';
 export type {
   EdCountModel,
   LognormalDuration,
@@ -44,8 +43,8 @@ export type {
   ScenarioCapacity,
   ScenarioCoverage,
   ScenarioCrossLha,
-  ScenarioDischarge,
   ScenarioDemography,
+  ScenarioDischarge,
   ScenarioEd,
   ScenarioInpatient,
   ScenarioInpatientTiming,
@@ -58,3 +57,4 @@ export type {
   ValidationThresholds,
 } from './scenario.js';
 export { scenarioHash } from './scenario-hash.js';
+export { singleYearAgeShares } from './single-year-age-shares.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { acuityByAge } from './acuity-by-age.js';
 import { defaultScenario } from './default-scenario.js';
-import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES } from './domains.js';
 import { dispositionByAcuity } from './disposition-by-acuity.js';
+import { AGE_GROUPS, ED_DISPOSITIONS, ED_SUBSERVICES } from './domains.js';
 
 const scenario = defaultScenario();
 const acuity = acuityByAge(scenario);

@@ -1,7 +1,7 @@
 import { AGE_GROUPS, GENDERS, OLDEST_AGE } from './domains.js';
-import { singleYearAgeShares } from './single-year-age-shares.js';
 import { largestRemainder } from './largest-remainder.js';
 import type { Scenario } from './scenario.js';
+import { singleYearAgeShares } from './single-year-age-shares.js';
 
 export interface PopulationProjection {
   /** scenario.horizonYears */

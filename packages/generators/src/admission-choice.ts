@@ -38,6 +38,8 @@ export class AdmissionChoice {
   /** [pair]: share of planned admissions that are elective (else direct). */
   readonly electiveShare: Float64Array;
   private readonly inProgram: (Draw | null | undefined)[];
+  private readonly seasonal: (Draw | null | undefined)[];
+  private readonly seasonalWeights: (ag: number, f: number, month: number) => number[];
   private readonly inProgramWeights: (ag: number, f: number, p: number) => number[];
   private readonly programCount: number;
   private readonly siteCount: number;
@@ -120,6 +122,12 @@ export class AdmissionChoice {
     this.siteCount = F;
     this.slot = slot;
     this.inProgram = new Array(A * G * F * this.programCount);
+    this.seasonal = new Array(A * G * F * 12);
+    const seasonality = ip.timing.seasonality;
+    this.seasonalWeights = (ag, f, month) =>
+      pairs.map((pair, j) =>
+        isOffered(f, j) ? weight(ag, j) * routes[j]![ED]! * seasonality[pair.p]![month]! : 0,
+      );
     this.inProgramWeights = (ag, f, p) =>
       pairs.map((pair, j) => (pair.p === p && isOffered(f, j) ? weight(ag, j) : 0));
     for (let ag = 0; ag < A * G; ag++)
@@ -167,6 +175,23 @@ export class AdmissionChoice {
       poisson(slot)(planned(ag).reduce((sum, w) => sum + w, 0)),
     );
     this.plannedPair = Array.from({ length: A * G }, (_, ag) => sampler(slot, planned(ag)));
+  }
+
+  /**
+   * The pair of an ED admission at `site` in `month` (0-11), null when the site admits nobody
+   * of that ag: in the respiratory season a larger share of the ED's admissions are medical,
+   * as each program's seasonality weighs its pairs (the ED's own seasonality sets the total).
+   */
+  edPairAt(ag: number, site: number, month: number): Draw | null {
+    const atSite = this.edPairAtSite[ag * this.siteCount + site];
+    if (!atSite) return null;
+    const at = (ag * this.siteCount + site) * 12 + month;
+    let draw = this.seasonal[at];
+    if (draw === undefined) {
+      draw = sampler(this.slot, this.seasonalWeights(ag, site, month)) ?? atSite;
+      this.seasonal[at] = draw;
+    }
+    return draw;
   }
 
   /** A pair of `program` offered at `site` for `ag`, by admissions (null: none), built on first use. */

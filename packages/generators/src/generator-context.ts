@@ -149,6 +149,8 @@ export class GeneratorContext {
   readonly transferProgramChangeShare: number;
   /** Per site: where its ED sends patients it transfers to a bed (its corridor, else the largest other site). */
   readonly referralSite: Int32Array;
+  /** Per site x subservice: the largest other site offering the subservice (-1: none), where a UCC sends patients. */
+  readonly edReferral: Int32Array;
   readonly unit: Draw;
   /** Per site: 0 = no transfer, k = corridor k - 1 (null: no corridor from the site). */
   readonly transfer: readonly (Draw | null)[];
@@ -376,6 +378,18 @@ export class GeneratorContext {
       );
       return sampler(slots.inpatient, [stay, ...outgoing.map((corridor) => corridor.probability)]);
     });
+    this.edReferral = new Int32Array(F * S).fill(-1);
+    for (let f = 0; f < F; f++)
+      for (let s = 0; s < S; s++)
+        sites.forEach((other, o) => {
+          const best = this.edReferral[f * S + s]!;
+          if (
+            o !== f &&
+            scenario.coverage.ed[o]![s] &&
+            (best < 0 || other.staffedBeds > sites[best]!.staffedBeds)
+          )
+            this.edReferral[f * S + s] = o;
+        });
     this.referralSite = Int32Array.from(sites, (_, f) => {
       const corridor = this.transferTo[f]!;
       if (corridor.length > 0) return corridor[0]!;

@@ -100,6 +100,7 @@ export function ageGroupOn(context: GeneratorContext, year: number, dob: number)
 }
 
 const parts = new Int32Array(3);
+const monthParts = new Int32Array(3);
 /** The patient's year of birth and month x 100 + day of birth, set per patient. */
 const birth = { year: 0, monthDay: 0 };
 
@@ -353,12 +354,11 @@ function handleVisit(
     if (s === context.urgentCare) {
       // An urgent care centre sends the patient to an emergency department elsewhere.
       const years = yearsAt(context, context.timing.localDayOf(time));
-      const to = years <= context.pediatricMaxAge ? context.pediatricEd : context.adultEd;
-      const draw = context.edFacility[patient.home * context.subserviceCount + to];
-      if (!draw) return;
-      let site = draw();
-      for (let tries = 0; tries < 4 && site === facility; tries++) site = draw();
-      if (site === facility) return;
+      const S = context.subserviceCount;
+      let to = years <= context.pediatricMaxAge ? context.pediatricEd : context.adultEd;
+      if (context.edReferral[facility * S + to]! < 0) to = context.adultEd;
+      const site = context.edReferral[facility * S + to]!;
+      if (site < 0) return;
       episode.transferAt = time + delay;
       episode.transferSubservice = to;
       episode.transferFacility = site;
@@ -377,9 +377,11 @@ function handleVisit(
 /** The pair of an ED admission at `site` (-1: none), honouring maternal ages. */
 function edPair(context: GeneratorContext, ag: number, site: number, time: number): number {
   const choice = context.admissions;
-  const draw = choice.edPairAtSite[ag * context.siteCount + site] ?? choice.edPairAnywhere[ag];
+  const day = context.timing.localDayOf(time);
+  civilFromDays(day, monthParts);
+  const draw = choice.edPairAt(ag, site, monthParts[1]! - 1) ?? choice.edPairAnywhere[ag];
   if (!draw) return -1;
-  const years = yearsAt(context, context.timing.localDayOf(time));
+  const years = yearsAt(context, day);
   let pair = draw();
   for (let tries = 0; tries < MATERNAL_REDRAWS && choice.maternity[pair]; tries++) {
     if (choice.maternalAcceptance[years]! > 0) return pair;

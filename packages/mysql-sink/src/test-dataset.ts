@@ -199,6 +199,9 @@ function content(options: Required<TestDatasetOptions>): Record<string, TableCol
         program_id: { values: ints(PROGRAMS * 3, (i) => Math.floor(i / 3) + 1) },
         subprogram_id: { values: ints(PROGRAMS * 3, (i) => (i % 3) + 1) },
         subprogram_name: { values: strings(PROGRAMS * 3, (i) => `Subprogram ${i + 1}`) },
+        care_setting: {
+          values: strings(PROGRAMS * 3, (i) => (i % 3 === 2 ? 'day_case' : 'inpatient')),
+        },
       },
     },
     dim_lha: {
@@ -374,6 +377,9 @@ function ipStays(
         nulls: mask(length, (i) => i % 11 === 7),
       },
       los_days: { values: floats(length, (i) => losQuarterDays(i) / 4) },
+      alc_days: {
+        values: floats(length, (i) => (hash(i, 36) % 2 === 1 ? losQuarterDays(i) / 8 : 0)),
+      },
       alc_flag: { values: Uint8Array.from({ length }, (_, i) => hash(i, 36) % 2) },
       admission_source: { values: smallInts(length, (i) => i % sources) },
       ed_encounter_id: {
@@ -385,6 +391,7 @@ function ipStays(
         values: bigints(length, (i) => BigInt(i === 0 ? 1 : (hash(i, 38) % i) + 1)),
         nulls: mask(length, (i) => i === 0 || i % sources !== 2),
       },
+      discharge_disposition: { values: smallInts(length, (i) => hash(i, 39) % 6) },
     },
   };
 }

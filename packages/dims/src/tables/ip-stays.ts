@@ -74,7 +74,7 @@ export const ipStays: TableDefinition = {
       type: t.int64(),
       nullable: true,
       description:
-        'ED encounter that led to the admission: admission_source ED, or Transfer from another site\'s ED.',
+        "ED encounter that led to the admission: admission_source ED, or Transfer from another site's ED.",
     },
     {
       name: 'transfer_from_stay_id',

@@ -27,7 +27,9 @@ describe('createTableSql', () => {
     expect(sql).toContain(`"admit_ts" TIMESTAMPTZ NOT NULL,`);
     expect(sql).toContain(`"discharge_ts" TIMESTAMPTZ,`);
     expect(sql).toContain(`"los_days" DECIMAL(6,2) NOT NULL,`);
-    expect(sql).toContain(`"admission_source" ENUM('ED', 'Direct', 'Transfer') NOT NULL,`);
+    expect(sql).toContain(
+      `"admission_source" ENUM('ED', 'Direct', 'Transfer', 'Elective') NOT NULL,`,
+    );
     expect(sql).toContain('PRIMARY KEY ("stay_id")');
     expect(sql).toContain(
       'FOREIGN KEY ("program_id", "subprogram_id") REFERENCES "dim_subprogram" ("program_id", "subprogram_id")',

@@ -76,6 +76,7 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     program_id: subprograms.map(([p]) => p),
     subprogram_id: subprograms.map(([, s]) => s),
     subprogram_name: subprograms.map(([, , name]) => name),
+    care_setting: subprograms.map(() => 'inpatient'),
   });
   columns.set('dim_lha', {
     lha_id: LHAS.map((_, i) => i + 1),
@@ -243,10 +244,13 @@ export function fixtureDataset(options: FixtureDatasetOptions = {}): FixtureTabl
     admit_ts: stays.map((s) => s.admit),
     discharge_ts: stays.map((s) => s.discharge),
     los_days: stays.map((s) => s.los),
+    // ALC stays spend their second half waiting (derived, so the random stream is unchanged).
+    alc_days: stays.map((s) => (s.alc ? round(s.los / 2, 2) : 0)),
     alc_flag: stays.map((s) => s.alc),
     admission_source: stays.map((s) => s.source),
     ed_encounter_id: stays.map((s) => s.edEncounter),
     transfer_from_stay_id: stays.map((s) => s.transferFrom),
+    discharge_disposition: stays.map((_, i) => (i % 10 === 9 ? 'Home with support' : 'Home')),
   });
 
   const capacity = withIp
