@@ -72,7 +72,12 @@ describe('GET /', () => {
         startYear: 2025,
         timeZone: 'America/Vancouver',
       },
-      documentation: { swagger_ui: '/docs', redoc: '/redoc', openapi: '/openapi.json' },
+      documentation: {
+        swagger_ui: '/docs',
+        redoc: '/redoc',
+        openapi: '/openapi.json',
+        report: '/report',
+      },
     });
     const paths = body.endpoints.map((entry: { path: string }) => entry.path);
     expect(paths).toEqual(
@@ -82,6 +87,7 @@ describe('GET /', () => {
         ...TABLE_ENDPOINTS.map((endpoint) => endpoint.path),
         '/api/v1/projections/ed',
         '/api/v1/validation/summary',
+        '/report',
       ]),
     );
     expect(paths).not.toContain('/openapi.json');
@@ -341,6 +347,21 @@ describe('GET /api/v1/validation/summary', () => {
     expect(body.gates.find((gate: { id: string }) => gate.id === 'foreign-keys').status).toBe(
       'pass',
     );
+  });
+});
+
+describe('GET /report', () => {
+  it('is the HTML quality report, self-contained, naming the dataset without its server path', async () => {
+    const response = await fetch(`${server.origin}/report`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await response.text();
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html).toContain(SYNTHETIC_NOTICE);
+    expect(html).toContain('data-gate="foreign-keys"');
+    expect(html).not.toContain(datasetDir);
+    expect(html).not.toMatch(/<script|<link|src=|https?:\/\/(?!www\.w3\.org)/);
   });
 });
 

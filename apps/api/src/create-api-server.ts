@@ -15,6 +15,7 @@ import { PROBLEM_MEDIA_TYPE, PROBLEM_TYPES, ProblemError } from './problem.js';
 import { problemErrorHandler } from './problem-error-handler.js';
 import { registerDocs } from './register-docs.js';
 import { registerProjectionRoute } from './register-projection-route.js';
+import { registerReportRoute } from './register-report-route.js';
 import { type EndpointEntry, registerServiceRoutes } from './register-service-routes.js';
 import { registerTableRoute } from './register-table-route.js';
 import { registerValidationRoute, type ValidationTarget } from './register-validation-route.js';
@@ -23,7 +24,7 @@ import { TABLE_ENDPOINTS } from './table-endpoints.js';
 export interface ApiServerOptions {
   /** The data to serve; the server owns it from now on and closes it with itself. */
   readonly source: DataSource;
-  /** The dataset directory and scenario behind GET /api/v1/validation/summary. */
+  /** The dataset directory and scenario behind GET /api/v1/validation/summary and GET /report. */
   readonly validation?: ValidationTarget;
   /** Fastify's (pino) logger: false (the default) or options such as `{ level: 'info', stream }`. */
   readonly logger?: FastifyServerOptions['logger'];
@@ -107,6 +108,7 @@ export async function createApiServer(options: ApiServerOptions): Promise<ApiApp
     }
     registerProjectionRoute(app, source, domains);
     registerValidationRoute(app, options.validation);
+    registerReportRoute(app, options.validation);
     await app.ready();
     return app;
   } catch (error) {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defaultScenario } from '@lm-synth/config';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openDuckdbSource } from './open-duckdb-source.js';
@@ -16,6 +17,7 @@ const PATHS = [
   ...TABLE_ENDPOINTS.map((endpoint) => endpoint.path),
   '/api/v1/projections/ed',
   '/api/v1/validation/summary',
+  '/report',
 ];
 
 // Outside CI a machine without Chromium skips these tests; in CI its absence is a failure.
@@ -34,7 +36,10 @@ describe.skipIf(skip)('the documentation in headless Chromium', () => {
         `Chromium is not installed at ${CHROMIUM}; install it with: apt-get install -y chromium`,
       );
     }
-    server = await startTestServer({ source: await openDuckdbSource(inject('datasetDir')) });
+    server = await startTestServer({
+      source: await openDuckdbSource(inject('datasetDir')),
+      validation: { dir: inject('datasetDir'), scenario: defaultScenario() },
+    });
     profile = await mkdtemp(join(tmpdir(), 'lm-synth-api-chromium-'));
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
@@ -79,6 +84,23 @@ describe.skipIf(skip)('the documentation in headless Chromium', () => {
     expect(shown.sort()).toEqual([...PATHS].sort());
     expect(await page.locator('.info .title').textContent()).toContain('lm-synth API');
     expect(blocked).toEqual([]);
+    expect(external).toEqual([]);
+  });
+
+  it('links the quality report from the docs, and /report loads with no console errors', async () => {
+    const docs = await browser.newPage();
+    await docs.goto(`${server.origin}/redoc`);
+    await docs.locator('a[href="/report"]').first().waitFor();
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(`${server.origin}/report`);
+    expect(await page.locator('section#gates tr.gate').count()).toBeGreaterThan(20);
+    expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThan(10);
+    expect(problems).toEqual([]);
     expect(external).toEqual([]);
   });
 

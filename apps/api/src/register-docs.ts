@@ -65,7 +65,7 @@ export async function registerDocs(app: ApiApp): Promise<void> {
       info: {
         title: 'lm-synth API',
         version: API_VERSION,
-        description: `Read-only access to an lm-synth dataset: fictional facilities, local health areas, programs, population projections, ED baseline rates, patients, encounters, capacity and the blueprint's ED projection. Listings are paginated (\`page\`, \`size\` up to 1000), filterable and sortable; errors are RFC 9457 problem details. ${SYNTHETIC_NOTICE}`,
+        description: `Read-only access to an lm-synth dataset: fictional facilities, local health areas, programs, population projections, ED baseline rates, patients, encounters, capacity and the blueprint's ED projection. Listings are paginated (\`page\`, \`size\` up to 1000), filterable and sortable; errors are RFC 9457 problem details. The [quality report](/report) shows the dataset's validation gates and charts in one HTML page. ${SYNTHETIC_NOTICE}`,
         license: { name: 'MIT', identifier: 'MIT' },
       },
       tags: TAGS,

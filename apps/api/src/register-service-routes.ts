@@ -41,7 +41,12 @@ const infoSchema = z.object({
     })
     .nullable()
     .describe('The run that generated the dataset (from datapackage.json); null for MySQL.'),
-  documentation: z.object({ swagger_ui: z.string(), redoc: z.string(), openapi: z.string() }),
+  documentation: z.object({
+    swagger_ui: z.string(),
+    redoc: z.string(),
+    openapi: z.string(),
+    report: z.string().describe('The HTML quality report of the dataset (charts, every gate).'),
+  }),
   endpoints: z.array(z.object({ method: z.string(), path: z.string(), summary: z.string() })),
 });
 
@@ -82,7 +87,12 @@ export function registerServiceRoutes(
               format: run.format,
             }
           : null,
-        documentation: { swagger_ui: '/docs', redoc: '/redoc', openapi: '/openapi.json' },
+        documentation: {
+          swagger_ui: '/docs',
+          redoc: '/redoc',
+          openapi: '/openapi.json',
+          report: '/report',
+        },
         endpoints: [...endpoints],
       };
     },

@@ -5,6 +5,7 @@ import { ConfigPrintCommand } from './config-print-command.js';
 import { GenerateCommand } from './generate-command.js';
 import { LmSynthCli } from './lm-synth-cli.js';
 import { LoadCommand } from './load-command.js';
+import { ReportCommand } from './report-command.js';
 import { ServeCommand } from './serve-command.js';
 import { SqlCommand } from './sql-command.js';
 import { StatusCommand } from './status-command.js';
@@ -22,6 +23,7 @@ export function createCli(): LmSynthCli {
   cli.register(StatusCommand);
   cli.register(CleanCommand);
   cli.register(ValidateCommand);
+  cli.register(ReportCommand);
   cli.register(ServeCommand);
   return cli;
 }

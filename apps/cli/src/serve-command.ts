@@ -21,7 +21,7 @@ export class ServeCommand extends LmSynthCommand {
     details: `
       Serves the dataset in \`--in\` (default ./out) read-only through an in-memory DuckDB, or with \`--mysql URL\` a database loaded by \`lm-synth load\` (the password comes from \`LM_SYNTH_MYSQL_PASSWORD\`, \`MYSQL_PWD\` or \`~/.my.cnf\`, never from the command line).
 
-      Endpoints: \`GET /\` (service information and endpoint directory), \`/health\`, \`/docs\` (Swagger UI), \`/redoc\` (ReDoc), \`/openapi.json\` (OpenAPI 3.1), and under \`/api/v1\`: dimensions, population projections and ED rates, patients, ED encounters, inpatient stays, daily capacity, the validation report (\`/validation/summary\`, which needs the dataset directory and holds it against the scenario it was generated from, its \`scenario.yaml\`, unless \`--config\` names another) and the blueprint's ED projection (\`/projections/ed?year=\`). Listings take \`page\` and \`size\` (1-1000, default 50), filters and \`sort\`; invalid parameters get a 400 problem+json naming them.
+      Endpoints: \`GET /\` (service information and endpoint directory), \`/health\`, \`/report\` (the HTML quality report of \`lm-synth report\`, which needs the dataset directory), \`/docs\` (Swagger UI), \`/redoc\` (ReDoc), \`/openapi.json\` (OpenAPI 3.1), and under \`/api/v1\`: dimensions, population projections and ED rates, patients, ED encounters, inpatient stays, daily capacity, the validation report (\`/validation/summary\`, which needs the dataset directory and holds it against the scenario it was generated from, its \`scenario.yaml\`, unless \`--config\` names another) and the blueprint's ED projection (\`/projections/ed?year=\`). Listings take \`page\` and \`size\` (1-1000, default 50), filters and \`sort\`; invalid parameters get a 400 problem+json naming them.
 
       On loopback the server answers only requests addressed to localhost, *.localhost, 127.0.0.1 or ::1 (the Host header), so a web page cannot reach it by re-pointing its own domain at this machine (DNS rebinding); \`--allowed-host NAME\` (repeatable) admits another name, e.g. that of a local reverse proxy. Every answer carries \`X-Content-Type-Options: nosniff\`, the documentation pages a Content-Security-Policy, and every error, even a malformed or oversized request, is problem+json.
 
@@ -106,6 +106,7 @@ export class ServeCommand extends LmSynthCommand {
     stdout.write(
       `Serving ${source.location} (${source.kind}) at ${origin}\n` +
         `Docs: ${origin}/docs, ${origin}/redoc; OpenAPI: ${origin}/openapi.json\n` +
+        (dir === undefined ? '' : `Quality report: ${origin}/report\n`) +
         'Synthetic data, for non-production testing. Ctrl-C stops.\n',
     );
     const signal = await nextSignal();

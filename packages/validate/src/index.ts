@@ -1,3 +1,10 @@
+export { defaultReportPath } from './html-report/default-report-path.js';
+export { type HtmlReport, type HtmlReportOptions, htmlReport } from './html-report/html-report.js';
+export {
+  type WriteHtmlReportOptions,
+  type WrittenHtmlReport,
+  writeHtmlReport,
+} from './html-report/write-html-report.js';
 export { formatGithubAnnotations } from './report/format-github-annotations.js';
 export { formatJsonReport } from './report/format-json-report.js';
 export { formatTextReport } from './report/format-text-report.js';

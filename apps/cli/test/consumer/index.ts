@@ -10,7 +10,7 @@ import { writeDataset } from '@lm-synth/export-arrow';
 import { generateDataset, generateInMemory } from '@lm-synth/generators';
 import { datasetDdl } from '@lm-synth/mysql-sink';
 import { createStream, poisson } from '@lm-synth/stats';
-import { validate } from '@lm-synth/validate';
+import { htmlReport, validate } from '@lm-synth/validate';
 
 function check(condition: boolean, what: string): void {
   if (!condition) throw new Error(`consumer check failed: ${what}`);
@@ -46,6 +46,10 @@ try {
     report.ok,
     `validation: ${report.gates.filter((g) => g.status === 'fail').map((g) => g.id)}`,
   );
+
+  // The HTML report renders its charts with the published vega and vega-lite.
+  const { html } = await htmlReport(outDir, scenario, { label: 'out' });
+  check(html.includes('<svg role="img"') && !html.includes('<script'), 'html report');
 
   const app = await createApiServer({ source: await openDuckdbSource(outDir) });
   const response = await app.inject({ method: 'GET', url: '/api/v1/dimensions/sites?size=5' });

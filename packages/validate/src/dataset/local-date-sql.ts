@@ -1,8 +1,11 @@
 import type { RunMetadata } from '@lm-synth/dims';
 import { zoneOffsets } from './zone-offsets.js';
 
-/** A part of the local wall-clock time; `weekday` is 0 = Monday ... 6 = Sunday. */
-export type LocalPart = 'date' | 'year' | 'month' | 'hour' | 'weekday';
+/**
+ * A part of the local wall-clock time; `weekday` is 0 = Monday ... 6 = Sunday; `timestamp`
+ * the local wall-clock TIMESTAMP itself.
+ */
+export type LocalPart = 'timestamp' | 'date' | 'year' | 'month' | 'hour' | 'weekday';
 
 /**
  * SQL for a part of a TIMESTAMPTZ column on the wall clock of the dataset's time zone
@@ -31,6 +34,8 @@ export function localDateSql(
   // The UTC wall clock of the instant (independent of the session's TimeZone) plus the offset.
   const local = `(make_timestamp(epoch_us(${column})) + to_seconds(${offset}))`;
   switch (part) {
+    case 'timestamp':
+      return local;
     case 'date':
       return `CAST(${local} AS DATE)`;
     case 'year':

@@ -1,0 +1,6 @@
+import { sqlLiteral } from '../dataset/sql-literal.js';
+
+/** A DuckDB list literal of strings, e.g. for ordering by a domain: ['0-4', '5-14']. */
+export function sqlTextList(values: readonly (string | number)[]): string {
+  return `[${values.map((value) => sqlLiteral(String(value))).join(', ')}]`;
+}
