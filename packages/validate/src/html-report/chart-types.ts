@@ -1,5 +1,5 @@
 import type { Scenario } from '@lm-synth/config/core';
-import type { RunMetadata } from '@lm-synth/export-arrow';
+import type { RunMetadata } from '@lm-synth/dims';
 import type { TopLevelSpec } from 'vega-lite';
 import type { SqlSession } from '../dataset/sql-session.js';
 import type { CompareReport } from '../report/validation-report.js';

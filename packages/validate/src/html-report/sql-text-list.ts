@@ -1,4 +1,4 @@
-import { sqlLiteral } from '../dataset/sql-literal.js';
+import { quoteLiteral as sqlLiteral } from '@lm-synth/export-arrow';
 
 /** A DuckDB list literal of strings, e.g. for ordering by a domain: ['0-4', '5-14']. */
 export function sqlTextList(values: readonly (string | number)[]): string {

@@ -1,5 +1,5 @@
+import { quoteLiteral as sqlLiteral } from '@lm-synth/export-arrow';
 import { ksTwoSample, totalVariationDistance } from '@lm-synth/stats';
-import { sqlLiteral } from '../../dataset/sql-literal.js';
 import type { SqlSession } from '../../dataset/sql-session.js';
 import { chartNumber } from '../chart-number.js';
 import type { ChartDataset, ChartRow, ReportChart } from '../chart-types.js';
