@@ -1,0 +1,463 @@
+import type { Scenario } from '@lm-synth/config/core';
+import { buildDimAgeGroup, CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import { openDataset, SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
+import { createStream } from '@lm-synth/stats';
+import { ageInYears, birthDateRange } from './birth-date-range.js';
+import { fitFrequencyMarginal } from './fit-frequency-marginal.js';
+import { fitQuantileMarginal } from './fit-quantile-marginal.js';
+import type { Category, Marginal } from './marginal.js';
+import { MODEL_RULES } from './model-rules.js';
+import { nearestCorrelation } from './nearest-correlation.js';
+import { normalScores } from './normal-scores.js';
+import { readTableColumns } from './read-table-columns.js';
+import { SynthesizerInputError } from './synthesizer-input-error.js';
+import {
+  type FeatureModel,
+  MODEL_VERSION,
+  type SynthesizerModel,
+  type TableModel,
+} from './synthesizer-model.js';
+
+/** Integer columns with at most this many distinct values are ordered categories (counts, levels). */
+const MAX_ORDINAL_VALUES = 64;
+/** Free-text categories seen fewer times than this stay out of the model (privacy). */
+const MIN_TEXT_CATEGORY_COUNT = 5;
+const DAY_US = 86_400_000_000;
+
+/** A feature being fitted: its model entry and one sortable key per row (NaN: missing). */
+interface FittingFeature {
+  readonly model: FeatureModel;
+  readonly keys: Float64Array;
+}
+
+export interface FitOptions {
+  /** Version recorded in the model. */
+  readonly lmSynthVersion: string;
+}
+
+/**
+ * Fits the hierarchical Gaussian copula to the lm-synth dataset in `dir`: a copula per
+ * fact table over its columns' normal scores (marginal family per logical type, see
+ * marginal.ts), the parent table (patients) extended with each child table's number of
+ * children and mean normal scores per patient, and each child table's covariance around its
+ * parent's mean. Dimension and reference tables are kept as written (they are the
+ * scenario's, not patients'). Thresholds come from `scenario`. Deterministic: the same
+ * dataset gives the same model.
+ */
+export async function fitModel(
+  dir: string,
+  scenario: Scenario,
+  options: FitOptions,
+): Promise<SynthesizerModel> {
+  const dataset = await openDataset(dir);
+  try {
+    const { connection, manifest } = dataset;
+    const present = new Set(dataset.tables);
+    const run = manifest.lm_synth;
+    const parentTable = tableOf(MODEL_RULES.parent);
+    if (!present.has(parentTable.name)) {
+      throw new SynthesizerInputError(`${dir} has no ${parentTable.name} table to fit`);
+    }
+    checkRules();
+    const referenceDay = Date.parse(`${run.referenceDate}T00:00:00Z`) / 86_400_000;
+    const parentKey = parentTable.primaryKey[0]!;
+    const parentData = await readTableColumns(connection, parentTable, [parentKey]);
+    const parentIds = parentData[parentKey] as string[];
+    const parentIndex = new Map(parentIds.map((id, i) => [id, i]));
+    const bands = ageBands();
+    const { features: parentFeatures, openBandMaxAge } = tableFeatures(
+      parentTable,
+      parentData,
+      referenceDay,
+      bands,
+    );
+
+    const childModels: TableModel[] = [];
+    const extension: FittingFeature[] = [];
+    const children = CATALOGUE.filter(
+      (table) =>
+        table.role === 'fact' &&
+        present.has(table.name) &&
+        table.foreignKeys.some((fk) => fk.references.table === parentTable.name),
+    );
+    let stream = 1;
+    for (const child of children) {
+      const fk = child.foreignKeys.find((key) => key.references.table === parentTable.name)!;
+      const column = fk.columns[0]!;
+      const data = await readTableColumns(connection, child, [column, ...child.primaryKey]);
+      const owner = Int32Array.from(data[column] as string[], (id) => parentIndex.get(id) ?? -1);
+      const { features } = tableFeatures(child, data, referenceDay, bands);
+      const scores = features.map((feature) =>
+        normalScores(feature.keys, createStream(0, `fit:${child.name}`, stream++)),
+      );
+      const q = scores.length;
+      const n = owner.length;
+      const count = new Float64Array(parentIds.length);
+      for (let i = 0; i < n; i++) if (owner[i]! >= 0) count[owner[i]!]!++;
+      const means = scores.map(() => new Float64Array(parentIds.length));
+      scores.forEach((column, j) => {
+        for (let i = 0; i < n; i++) if (owner[i]! >= 0) means[j]![owner[i]!]! += column[i]!;
+      });
+      for (const mean of means)
+        for (let p = 0; p < mean.length; p++) mean[p] = count[p]! > 0 ? mean[p]! / count[p]! : Number.NaN;
+      // Pooled covariance of the children around their parent's mean, (k - 1) degrees of freedom each.
+      const within = new Float64Array(q * q);
+      let freedom = 0;
+      for (let i = 0; i < n; i++) {
+        const p = owner[i]!;
+        if (p < 0) continue;
+        for (let a = 0; a < q; a++) {
+          const ra = scores[a]![i]! - means[a]![p]!;
+          for (let b = a; b < q; b++)
+            within[a * q + b] = within[a * q + b]! + ra * (scores[b]![i]! - means[b]![p]!);
+        }
+      }
+      for (let p = 0; p < count.length; p++) if (count[p]! > 0) freedom += count[p]! - 1;
+      for (let a = 0; a < q; a++)
+        for (let b = a; b < q; b++) {
+          const value = freedom > 0 ? within[a * q + b]! / freedom : a === b ? 1 : 0;
+          within[a * q + b] = value;
+          within[b * q + a] = value;
+        }
+      childModels.push({
+        name: child.name,
+        rows: n,
+        parent: { table: parentTable.name, column },
+        ...copula(features, scores),
+        within: repairedCovariance(within, q),
+      });
+      const distinctCounts = new Set(count).size;
+      extension.push({
+        model: {
+          name: `${child.name}.count`,
+          kind: 'count',
+          columns: [child.name],
+          marginal:
+            distinctCounts <= MAX_ORDINAL_VALUES
+              ? fitFrequencyMarginal(Array.from(count), true)
+              : fitQuantileMarginal(count, 1),
+        },
+        keys: count,
+      });
+      features.forEach((feature, j) => {
+        extension.push({
+          model: {
+            name: `${child.name}.mean.${feature.model.name}`,
+            kind: 'child-mean',
+            columns: [child.name, feature.model.name],
+            marginal: fitQuantileMarginal(means[j]!, 0),
+          },
+          keys: means[j]!,
+        });
+      });
+    }
+    const allParent = [...parentFeatures, ...extension];
+    const parentScores = allParent.map((feature) =>
+      normalScores(keysForScores(feature), createStream(0, `fit:${parentTable.name}`, stream++)),
+    );
+    const parentModel: TableModel = {
+      name: parentTable.name,
+      rows: parentIds.length,
+      parent: null,
+      ...copula(allParent, parentScores),
+      within: null,
+    };
+
+    const weightColumn = parentData.weight ?? [];
+    const weightTotal = weightColumn.reduce<number>((sum, value) => sum + Number(value ?? 0), 0);
+    return {
+      format: 'lm-synth-model',
+      version: MODEL_VERSION,
+      notice: SYNTHETIC_NOTICE,
+      training: {
+        lmSynthVersion: options.lmSynthVersion,
+        scenarioId: run.scenarioId,
+        scenarioHash: run.scenarioHash,
+        referenceDate: run.referenceDate,
+        timeZone: run.timeZone ?? 'UTC',
+        startYear: run.startYear,
+        horizonYears: run.horizonYears,
+        uniqueQuasiIdentifiers: run.uniqueQuasiIdentifiers,
+        withEd: run.withEd,
+        withIp: run.withIp,
+        weightTotal,
+        tables: Object.fromEntries(manifest.resources.map((resource) => [resource.name, resource.rows])),
+      },
+      constraints: {
+        alcLosThresholdDays: scenario.inpatient.alcLosThresholdDays,
+        ageBands: bands,
+        openBandMaxAge,
+        boardingHours: await boardingHours(connection, present),
+        uniqueQuasiIdentifiers: run.uniqueQuasiIdentifiers,
+      },
+      tables: [parentModel, ...childModels],
+      reference: await referenceTables(connection, present),
+      capacity: present.has(MODEL_RULES.capacity) ? await capacityPlan(connection) : null,
+    };
+  } finally {
+    dataset.close();
+  }
+}
+
+function tableOf(name: string): TableDefinition {
+  const table = CATALOGUE.find((entry) => entry.name === name);
+  if (!table) throw new Error(`The catalogue has no table ${name}`);
+  return table;
+}
+
+/** Refuses rules naming columns the catalogue does not have (a renamed column, say). */
+function checkRules(): void {
+  const has = (table: string, column: string) =>
+    tableOf(table).columns.some((entry) => entry.name === column);
+  const named: [string, string][] = [];
+  for (const [table, groups] of Object.entries(MODEL_RULES.fixedCombinations))
+    for (const group of groups) for (const column of group) named.push([table, column]);
+  for (const [table, columns] of Object.entries(MODEL_RULES.derived))
+    for (const column of columns) named.push([table, column]);
+  const { birthDate, exit, ip, ed } = MODEL_RULES;
+  for (const column of [birthDate.dob, birthDate.ageGroup, birthDate.entryDate, birthDate.entryReason])
+    named.push([birthDate.table, column]);
+  named.push([exit.table, exit.exitDate], [exit.table, exit.exitReason]);
+  for (const column of [ip.id, ip.facility, ip.admit, ip.discharge, ip.los, ip.alc, ip.source, ip.edLink, ip.transferLink])
+    named.push([ip.table, column]);
+  for (const column of [ed.id, ed.arrival, ed.dispo]) named.push([ed.table, column]);
+  for (const [table, column] of named) {
+    if (!has(table, column))
+      throw new Error(`The synthesizer's rules name ${table}.${column}, which the catalogue no longer has`);
+  }
+}
+
+function ageBands(): SynthesizerModel['constraints']['ageBands'] {
+  const dim = buildDimAgeGroup();
+  return dim.age_group.map((group, i) => ({
+    group,
+    minAge: dim.min_age[i]!,
+    maxAge: dim.max_age[i] ?? null,
+  }));
+}
+
+/** Sortable keys of a feature whose marginal is a frequency: the category's position. */
+function categoryKeys(values: readonly Category[], marginal: Marginal): Float64Array {
+  if (marginal.kind !== 'frequency') return Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
+  const position = new Map(marginal.values.map((value, i) => [value, i]));
+  return Float64Array.from(values, (value) => position.get(value) ?? Number.NaN);
+}
+
+function keysForScores(feature: FittingFeature): Float64Array {
+  return feature.keys;
+}
+
+/**
+ * The copula dimensions of a table, derived from its catalogue entry: keys and links to
+ * other facts are generated, not modelled; derived columns are computed; the rules'
+ * combinations and transforms replace their columns; every other column is modelled by
+ * its logical type.
+ */
+function tableFeatures(
+  table: TableDefinition,
+  data: Record<string, Category[]>,
+  referenceDay: number,
+  bands: SynthesizerModel['constraints']['ageBands'],
+): { features: FittingFeature[]; openBandMaxAge: number } {
+  const features: FittingFeature[] = [];
+  const skip = new Set<string>(table.role === 'fact' ? table.primaryKey : []);
+  for (const fk of table.foreignKeys) {
+    if (tableOf(fk.references.table).role === 'fact') for (const column of fk.columns) skip.add(column);
+  }
+  for (const column of MODEL_RULES.derived[table.name] ?? []) skip.add(column);
+  const categorical = new Set<string>();
+  for (const fk of table.foreignKeys) {
+    if (tableOf(fk.references.table).role !== 'fact') for (const column of fk.columns) categorical.add(column);
+  }
+  const add = (model: FeatureModel, keys: Float64Array) => features.push({ model, keys });
+  for (const group of MODEL_RULES.fixedCombinations[table.name] ?? []) {
+    const values = data[group[0]!]!.map((_, i) => JSON.stringify(group.map((column) => data[column]![i] ?? null)));
+    const marginal = fitFrequencyMarginal(values, false);
+    add({ name: group.join('+'), kind: 'combination', columns: [...group], marginal }, categoryKeys(values, marginal));
+    for (const column of group) skip.add(column);
+  }
+  let openBandMaxAge = 0;
+  const { birthDate, exit } = MODEL_RULES;
+  if (table.name === birthDate.table) {
+    const dob = data[birthDate.dob]!;
+    const group = data[birthDate.ageGroup]!;
+    const entry = data[birthDate.entryDate]!;
+    const reason = data[birthDate.entryReason]!;
+    const bandOf = new Map(bands.map((band) => [band.group, band]));
+    const anchors = dob.map((_, i) =>
+      (birthDate.atReferenceDate as readonly Category[]).includes(reason[i] ?? null) ? referenceDay : Number(entry[i]),
+    );
+    for (let i = 0; i < dob.length; i++) {
+      const band = bandOf.get(String(group[i]));
+      if (band && band.maxAge === null) openBandMaxAge = Math.max(openBandMaxAge, ageInYears(Number(dob[i]), anchors[i]!));
+    }
+    openBandMaxAge = Math.max(openBandMaxAge, ...bands.map((band) => band.maxAge ?? band.minAge));
+    const positions = Float64Array.from(dob, (value, i) => {
+      const band = bandOf.get(String(group[i]));
+      if (value === null || !band) return Number.NaN;
+      const [first, last] = birthDateRange(anchors[i]!, band.minAge, band.maxAge ?? openBandMaxAge);
+      return Math.min(Math.max((Number(value) - first + 0.5) / (last - first + 1), 0), 1);
+    });
+    add(
+      { name: `${birthDate.dob}.position`, kind: 'band-position', columns: [birthDate.dob, birthDate.ageGroup], marginal: fitQuantileMarginal(positions, 0) },
+      positions,
+    );
+    skip.add(birthDate.dob);
+  }
+  if (table.name === exit.table) {
+    const entry = data[birthDate.entryDate]!;
+    const after = Float64Array.from(data[exit.exitDate]!, (value, i) =>
+      value === null ? Number.NaN : Number(value) - Number(entry[i]),
+    );
+    add(
+      { name: `${exit.exitDate}.after`, kind: 'days-after', columns: [exit.exitDate, birthDate.entryDate], marginal: fitQuantileMarginal(after, 1) },
+      after,
+    );
+    skip.add(exit.exitDate);
+  }
+  for (const column of table.columns) {
+    if (skip.has(column.name)) continue;
+    const values = data[column.name]!;
+    const kind = column.type.kind;
+    const frequency = (ordered: boolean, minCount = 1) => {
+      const marginal = fitFrequencyMarginal(values, ordered, minCount);
+      add({ name: column.name, kind: 'value', columns: [column.name], marginal }, categoryKeys(values, marginal));
+    };
+    const nullable = () => {
+      if (!column.nullable) return;
+      const isNull = values.map((value) => value === null);
+      const marginal = fitFrequencyMarginal(isNull, true);
+      add({ name: `${column.name}.null`, kind: 'null', columns: [column.name], marginal }, categoryKeys(isNull, marginal));
+    };
+    const numeric = (name: string, kindOf: FeatureModel['kind'], numbers: Float64Array, step: number) =>
+      add({ name, kind: kindOf, columns: [column.name], marginal: fitQuantileMarginal(numbers, step) }, numbers);
+    const numbers = () => Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
+    if (categorical.has(column.name) || kind === 'enum' || kind === 'boolean') frequency(false);
+    else if (kind === 'string') frequency(false, MIN_TEXT_CATEGORY_COUNT);
+    else if (kind === 'int8' || kind === 'int16' || kind === 'int32' || kind === 'int64') {
+      if (new Set(values).size <= MAX_ORDINAL_VALUES) frequency(true);
+      else {
+        numeric(column.name, 'value', numbers(), 1);
+        nullable();
+      }
+    } else if (kind === 'float64' || kind === 'decimal') {
+      numeric(column.name, 'value', numbers(), kind === 'decimal' ? 10 ** -column.type.scale : 0);
+      nullable();
+    } else if (kind === 'date') {
+      numeric(column.name, 'value', numbers(), 1);
+      nullable();
+    } else if (kind === 'timestamp') {
+      const us = numbers();
+      // Day and second of day apart: a quantile function over ten years of instants would blur the hours.
+      numeric(`${column.name}.day`, 'day', us.map((value) => Math.floor(value / DAY_US)), 1);
+      numeric(
+        `${column.name}.second`,
+        'second',
+        us.map((value) => Math.floor((value - Math.floor(value / DAY_US) * DAY_US) / 1e6)),
+        1,
+      );
+      nullable();
+    }
+  }
+  return { features, openBandMaxAge };
+}
+
+/** The correlation of the features' normal scores, repaired to positive definite. */
+function copula(
+  features: readonly FittingFeature[],
+  scores: readonly Float64Array[],
+): Pick<TableModel, 'features' | 'correlation' | 'repaired'> {
+  const d = features.length;
+  const n = scores[0]?.length ?? 0;
+  const means = scores.map((column) => column.reduce((sum, value) => sum + value, 0) / Math.max(1, n));
+  const matrix = new Float64Array(d * d);
+  for (let a = 0; a < d; a++)
+    for (let b = a; b < d; b++) {
+      let sab = 0;
+      let saa = 0;
+      let sbb = 0;
+      const x = scores[a]!;
+      const y = scores[b]!;
+      for (let i = 0; i < n; i++) {
+        const dx = x[i]! - means[a]!;
+        const dy = y[i]! - means[b]!;
+        sab += dx * dy;
+        saa += dx * dx;
+        sbb += dy * dy;
+      }
+      const r = a === b ? 1 : saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
+      matrix[a * d + b] = r;
+      matrix[b * d + a] = r;
+    }
+  const { matrix: repaired, repaired: changed } = nearestCorrelation(matrix, d);
+  return {
+    features: features.map((feature) => feature.model),
+    correlation: Array.from(repaired, (value) => Number(value.toFixed(8))),
+    repaired: changed,
+  };
+}
+
+/** A covariance made positive definite through its correlation, kept to 8 decimals. */
+function repairedCovariance(covariance: Float64Array, q: number): number[] {
+  const sd = Float64Array.from({ length: q }, (_, i) => Math.sqrt(Math.max(covariance[i * q + i]!, 1e-9)));
+  const correlation = covariance.map((value, k) => value / (sd[Math.floor(k / q)]! * sd[k % q]!));
+  const { matrix } = nearestCorrelation(correlation, q);
+  return Array.from(matrix, (value, k) => Number((value * sd[Math.floor(k / q)]! * sd[k % q]!).toFixed(8)));
+}
+
+async function boardingHours(
+  connection: import('@duckdb/node-api').DuckDBConnection,
+  present: ReadonlySet<string>,
+): Promise<Marginal> {
+  const { ip, ed } = MODEL_RULES;
+  if (!present.has(ip.table) || !present.has(ed.table)) return fitQuantileMarginal(new Float64Array([0, 0]), 0);
+  const reader = await connection.runAndReadAll(
+    `SELECT (epoch(s.${ip.admit}) - epoch(e.${ed.arrival})) / 3600.0 AS hours FROM ${ip.table} s
+     JOIN ${ed.table} e ON e.${ed.id} = s.${ip.edLink} ORDER BY hours`,
+  );
+  const hours = Float64Array.from(reader.getColumnsJS()[0] ?? [], (value) => Number(value));
+  return fitQuantileMarginal(hours.length > 0 ? hours : new Float64Array([0, 0]), 0);
+}
+
+async function referenceTables(
+  connection: import('@duckdb/node-api').DuckDBConnection,
+  present: ReadonlySet<string>,
+): Promise<SynthesizerModel['reference']> {
+  const out: SynthesizerModel['reference'] = [];
+  for (const table of CATALOGUE) {
+    if (table.role === 'fact' || !present.has(table.name)) continue;
+    const columns = await readTableColumns(connection, table, table.primaryKey);
+    out.push({ name: table.name, rows: columns[table.columns[0]!.name]?.length ?? 0, columns });
+  }
+  return out;
+}
+
+async function capacityPlan(
+  connection: import('@duckdb/node-api').DuckDBConnection,
+): Promise<NonNullable<SynthesizerModel['capacity']>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT strftime(date, '%Y-%m') AS month, site_id, max(staffed_beds) AS staffed,
+       max(physical_beds) AS physical, CAST(avg(nhppd) AS DOUBLE) AS nhppd,
+       min(date_diff('day', DATE '1970-01-01', date)) AS first, max(date_diff('day', DATE '1970-01-01', date)) AS last
+     FROM ${MODEL_RULES.capacity} GROUP BY ALL ORDER BY month, site_id`,
+  );
+  const rows = reader.getRowObjectsJS() as Record<string, unknown>[];
+  const months = [...new Set(rows.map((row) => String(row.month)))];
+  const sites = [...new Set(rows.map((row) => Number(row.site_id)))].sort((x, y) => x - y);
+  const grid = () => sites.map(() => months.map(() => 0));
+  const staffedBeds = grid();
+  const physicalBeds = grid();
+  const nhppd = grid();
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  for (const row of rows) {
+    const s = sites.indexOf(Number(row.site_id));
+    const m = months.indexOf(String(row.month));
+    staffedBeds[s]![m] = Number(row.staffed);
+    physicalBeds[s]![m] = Number(row.physical);
+    nhppd[s]![m] = Number(Number(row.nhppd).toFixed(2));
+    firstDay = Math.min(firstDay, Number(row.first));
+    lastDay = Math.max(lastDay, Number(row.last));
+  }
+  return { months, sites, firstDay, lastDay, staffedBeds, physicalBeds, nhppd };
+}

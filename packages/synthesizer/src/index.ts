@@ -1,0 +1,10 @@
+export { fitModel, type FitOptions } from './fit-model.js';
+export type { Category, Marginal } from './marginal.js';
+export { SynthesizerInputError } from './synthesizer-input-error.js';
+export {
+  type FeatureModel,
+  MODEL_VERSION,
+  type SynthesizerModel,
+  synthesizerModelSchema,
+  type TableModel,
+} from './synthesizer-model.js';
