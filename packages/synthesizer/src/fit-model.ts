@@ -303,6 +303,17 @@ function tableFeatures(
       positions,
     );
     skip.add(birthDate.dob);
+    // Residents entered at the start by definition: entry_date is fitted on entrants only.
+    const entryDays = Float64Array.from(entry, (value, i) =>
+      value === null || (birthDate.atReferenceDate as readonly Category[]).includes(reason[i] ?? null)
+        ? Number.NaN
+        : Number(value),
+    );
+    add(
+      { name: birthDate.entryDate, kind: 'value', columns: [birthDate.entryDate], marginal: fitQuantileMarginal(entryDays, 1) },
+      entryDays,
+    );
+    skip.add(birthDate.entryDate);
   }
   if (table.name === exit.table) {
     const entry = data[birthDate.entryDate]!;

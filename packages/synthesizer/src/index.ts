@@ -8,3 +8,5 @@ export {
   synthesizerModelSchema,
   type TableModel,
 } from './synthesizer-model.js';
+export { SAMPLE_BLOCK, type SampleOptions, sampleModel } from './sample-model.js';
+export { modelHash, parseModel, readModelFile, serializeModel, writeModelFile } from './model-file.js';

@@ -40,7 +40,7 @@ export const MODEL_RULES = {
     exitReason: 'exit_reason',
   },
   /** ed_visits_year counts the patient's ED arrivals in the start year (local calendar). */
-  edVisitsYear: { table: 'ed_encounters', column: 'ed_visits_year', arrival: 'arrival_ts' },
+  edVisitsYear: { table: 'patients', column: 'ed_visits_year' },
   ed: {
     table: 'ed_encounters',
     id: 'encounter_id',

@@ -53,6 +53,7 @@ export function buildManifest(input: BuildManifestInput): DatasetManifest {
       uniqueQuasiIdentifiers: run.uniqueQuasiIdentifiers,
       withEd: run.withEd,
       withIp: run.withIp,
+      ...(run.model ? { model: { hash: run.model.hash, version: run.model.version } } : {}),
       format,
       partitionBy: [...input.partitionBy],
       duckdb: input.duckdb,

@@ -84,6 +84,8 @@ export const datasetManifestSchema = z.object({
     uniqueQuasiIdentifiers: z.boolean(),
     withEd: z.boolean(),
     withIp: z.boolean(),
+    // Only in a model's sample: which model file (sha256 of its bytes) the rows came from.
+    model: z.object({ hash: z.string().regex(/^sha256:[0-9a-f]{64}$/), version: z.number().int() }).optional(),
     format: z.enum(['parquet', 'csv', 'arrow']),
     partitionBy: z.array(z.enum(['year', 'site'])),
     duckdb: z.boolean(),

@@ -1,0 +1,61 @@
+const DAY_S = 86_400;
+
+/**
+ * Local calendar days of UTC instants in an IANA time zone, as validate reads them. Offsets
+ * come from Intl once per UTC day (twice on a day with a transition), so checking millions
+ * of timestamps against patients' entry and exit dates costs a lookup each.
+ */
+export class ZoneClock {
+  private readonly format: Intl.DateTimeFormat;
+  private readonly days = new Map<number, number>();
+
+  constructor(readonly timeZone: string) {
+    this.format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+  }
+
+  /** Offset of local time from UTC, in seconds, at `seconds` since the epoch. */
+  offsetAt(seconds: number): number {
+    const day = Math.floor(seconds / DAY_S);
+    let offset = this.days.get(day);
+    if (offset === undefined) {
+      const start = this.exactOffset(day * DAY_S);
+      const end = this.exactOffset(day * DAY_S + DAY_S - 1);
+      offset = start === end ? start : Number.NaN;
+      this.days.set(day, offset);
+    }
+    return Number.isNaN(offset) ? this.exactOffset(seconds) : offset;
+  }
+
+  /** The local calendar day (days since 1970-01-01) of an instant in microseconds. */
+  localDay(microseconds: number): number {
+    const seconds = Math.floor(microseconds / 1e6);
+    return Math.floor((seconds + this.offsetAt(seconds)) / DAY_S);
+  }
+
+  /** The instant (microseconds) of local midnight starting local day `day`. */
+  localMidnight(day: number): number {
+    let seconds = day * DAY_S;
+    // Two rounds settle the offset, transitions included (they never fall at midnight in practice).
+    for (let round = 0; round < 2; round++) seconds = day * DAY_S - this.offsetAt(seconds);
+    return seconds * 1e6;
+  }
+
+  private exactOffset(seconds: number): number {
+    const parts: Record<string, number> = {};
+    for (const part of this.format.formatToParts(new Date(seconds * 1000))) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    const local =
+      Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) / 1000;
+    return local - seconds;
+  }
+}
