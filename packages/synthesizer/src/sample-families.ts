@@ -44,42 +44,43 @@ const MAX_PROBES = 4_000;
 /** Decodes normal scores into a row of the table's columns; numeric features also into `numbers`. */
 function decode(table: CompiledTable, z: Float64Array, row: Row, numbers: Float64Array): void {
   const features = table.model.features;
-  const days: Record<string, number> = {};
-  const seconds: Record<string, number> = {};
-  const nulls: string[] = [];
+  let nulls: string[] | null = null;
   for (let i = 0; i < table.d; i++) {
     const feature = features[i]!;
     const marginal = table.marginals[i]!;
     const u = uniformOf(z[i]!);
     const column = feature.columns[0]!;
-    const category = () => marginal.categories[marginal.index(u)] ?? null;
-    const numeric = () => (marginal.marginal.kind === 'quantile' ? marginal.value(u) : Number(category()));
     switch (feature.kind) {
       case 'value':
-        row[column] = marginal.marginal.kind === 'quantile' ? marginal.value(u) : category();
+        row[column] =
+          marginal.marginal.kind === 'quantile'
+            ? marginal.value(u)
+            : (marginal.categories[marginal.index(u)] ?? null);
         break;
       case 'null':
-        if (category() === true) nulls.push(column);
+        if (marginal.categories[marginal.index(u)] === true) (nulls ??= []).push(column);
         break;
       case 'day':
-        days[column] = marginal.value(u);
+        // The second of day follows as the next feature (fit adds them in pairs).
+        numbers[i] = marginal.value(u);
         break;
       case 'second':
-        seconds[column] = marginal.value(u);
+        row[column] = numbers[i - 1]! * DAY_US + marginal.value(u) * 1e6;
         break;
       case 'combination': {
         const values = table.combinations[i]![marginal.index(u)] ?? [];
-        feature.columns.forEach((name, c) => {
-          row[name] = values[c] ?? null;
-        });
+        const columns = feature.columns;
+        for (let c = 0; c < columns.length; c++) row[columns[c]!] = values[c] ?? null;
         break;
       }
       default:
-        numbers[i] = numeric();
+        numbers[i] =
+          marginal.marginal.kind === 'quantile'
+            ? marginal.value(u)
+            : Number(marginal.categories[marginal.index(u)] ?? 0);
     }
   }
-  for (const [column, day] of Object.entries(days)) row[column] = day * DAY_US + (seconds[column] ?? 0) * 1e6;
-  for (const column of nulls) row[column] = null;
+  if (nulls) for (const column of nulls) row[column] = null;
 }
 
 /**
@@ -208,7 +209,8 @@ function sampleChildren(
   for (const e of residuals) for (let j = 0; j < q; j++) centre[j] = centre[j]! + e[j]! / k;
   const numbers = new Float64Array(q);
   return residuals.map((e) => {
-    const z = Float64Array.from(e, (value, j) => mean[j]! + value - centre[j]!);
+    const z = e;
+    for (let j = 0; j < q; j++) z[j] = mean[j]! + e[j]! - centre[j]!;
     const row: Row = {};
     decode(child, z, row, numbers);
     return row;
@@ -329,11 +331,11 @@ function applyFamilyRules(context: SampleContext, patient: Row, children: Map<st
     row[ip.transferLink] = transferLinks.get(row)?.[ip.id] ?? null;
   }
   if (children.has(ip.table)) children.set(ip.table, kept);
-  const startYear = model.training.startYear;
+  const nextYear = Date.UTC(model.training.startYear + 1, 0, 1) / 86_400_000;
   let visits = 0;
   for (const row of encounters) {
     const day = clock.localDay(Number(row[ed.arrival]));
-    if (new Date(day * 86_400_000).getUTCFullYear() === startYear) visits++;
+    if (day >= context.startDay && day < nextYear) visits++;
   }
   patient[MODEL_RULES.edVisitsYear.column] = visits;
 }

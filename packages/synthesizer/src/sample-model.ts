@@ -42,6 +42,8 @@ export function sampleModel(model: SynthesizerModel, options: SampleOptions): Ta
   const tables: TableBatches[] = [];
   const census: { values: Int32Array | null } = { values: null };
   const byName = new Map(model.tables.map((table) => [table.name, table]));
+  // One clock for every pass: its offsets are looked up once per day.
+  const clock = new ZoneClock(model.training.timeZone);
   for (const table of CATALOGUE) {
     if (!present.has(table.name)) continue;
     const reference = model.reference.find((entry) => entry.name === table.name);
@@ -50,7 +52,7 @@ export function sampleModel(model: SynthesizerModel, options: SampleOptions): Ta
     } else if (byName.has(table.name)) {
       tables.push({
         table,
-        batches: factBatches(model, table, patients, seed, unique, table.name === MODEL_RULES.ip.table ? census : null),
+        batches: factBatches(model, table, patients, seed, unique, table.name === MODEL_RULES.ip.table ? census : null, clock),
       });
     } else if (table.name === MODEL_RULES.capacity && model.capacity) {
       tables.push({ table, batches: capacityBatches(model, table, patients, census) });
@@ -72,16 +74,16 @@ function* referenceBatches(
   }
 }
 
-function context(model: SynthesizerModel, patients: number, unique: boolean): SampleContext {
+function context(model: SynthesizerModel, patients: number, unique: boolean, clock: ZoneClock): SampleContext {
   const [parentModel, ...childModels] = model.tables;
   if (!parentModel) throw new SynthesizerInputError('the model has no tables');
-  const { startYear, horizonYears, referenceDate, timeZone } = model.training;
+  const { startYear, horizonYears, referenceDate } = model.training;
   const parentTable = CATALOGUE.find((table) => table.name === parentModel.name);
   return {
     model,
     parent: compileTable(parentModel),
     children: childModels.map(compileTable),
-    clock: new ZoneClock(timeZone),
+    clock,
     startDay: Date.UTC(startYear, 0, 1) / 86_400_000,
     endDay: Date.UTC(startYear + horizonYears - 1, 11, 31) / 86_400_000,
     referenceDay: Date.parse(`${referenceDate}T00:00:00Z`) / 86_400_000,
@@ -101,9 +103,10 @@ function* factBatches(
   seed: number,
   unique: boolean,
   census: { values: Int32Array | null } | null,
+  clock: ZoneClock,
 ): Generator<RecordBatch> {
   const schema = arrowSchema(table);
-  const run = context(model, patients, unique);
+  const run = context(model, patients, unique, clock);
   const parent = model.tables[0]!.name === table.name;
   const counter = census && model.capacity ? censusCounter(model, run) : null;
   for (let block = 0; block * SAMPLE_BLOCK < patients; block++) {

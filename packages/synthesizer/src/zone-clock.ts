@@ -7,7 +7,7 @@ const DAY_S = 86_400;
  */
 export class ZoneClock {
   private readonly format: Intl.DateTimeFormat;
-  private readonly days = new Map<number, number>();
+  private readonly days = new Map<number, { start: number; end: number; switchAt: number }>();
 
   constructor(readonly timeZone: string) {
     this.format = new Intl.DateTimeFormat('en-US', {
@@ -25,14 +25,24 @@ export class ZoneClock {
   /** Offset of local time from UTC, in seconds, at `seconds` since the epoch. */
   offsetAt(seconds: number): number {
     const day = Math.floor(seconds / DAY_S);
-    let offset = this.days.get(day);
-    if (offset === undefined) {
+    let entry = this.days.get(day);
+    if (entry === undefined) {
       const start = this.exactOffset(day * DAY_S);
       const end = this.exactOffset(day * DAY_S + DAY_S - 1);
-      offset = start === end ? start : Number.NaN;
-      this.days.set(day, offset);
+      // A transition day: find its second by bisection once (at most one per day).
+      let low = day * DAY_S;
+      let high = day * DAY_S + DAY_S - 1;
+      if (start !== end) {
+        while (high - low > 1) {
+          const mid = Math.floor((low + high) / 2);
+          if (this.exactOffset(mid) === start) low = mid;
+          else high = mid;
+        }
+      }
+      entry = { start, end, switchAt: start === end ? Number.POSITIVE_INFINITY : high };
+      this.days.set(day, entry);
     }
-    return Number.isNaN(offset) ? this.exactOffset(seconds) : offset;
+    return seconds < entry.switchAt ? entry.start : entry.end;
   }
 
   /** The local calendar day (days since 1970-01-01) of an instant in microseconds. */
