@@ -5,6 +5,9 @@ import { ConfigPrintCommand } from './config-print-command.js';
 import { GenerateCommand } from './generate-command.js';
 import { LmSynthCli } from './lm-synth-cli.js';
 import { LoadCommand } from './load-command.js';
+import { ModelFitCommand } from './model-fit-command.js';
+import { ModelPipelineCommand } from './model-pipeline-command.js';
+import { ModelSampleCommand } from './model-sample-command.js';
 import { ServeCommand } from './serve-command.js';
 import { SqlCommand } from './sql-command.js';
 import { StatusCommand } from './status-command.js';
@@ -23,5 +26,8 @@ export function createCli(): LmSynthCli {
   cli.register(CleanCommand);
   cli.register(ValidateCommand);
   cli.register(ServeCommand);
+  cli.register(ModelFitCommand);
+  cli.register(ModelSampleCommand);
+  cli.register(ModelPipelineCommand);
   return cli;
 }
