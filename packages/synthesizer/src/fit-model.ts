@@ -23,6 +23,8 @@ const MAX_ORDINAL_VALUES = 64;
 /** Free-text categories seen fewer times than this stay out of the model (privacy). */
 const MIN_TEXT_CATEGORY_COUNT = 5;
 const DAY_US = 86_400_000_000;
+/** Weight, in years of residence, of the overall rate in each patient's rate of children. */
+const PRIOR_YEARS = 1;
 
 /** A feature being fitted: its model entry and one sortable key per row (NaN: missing). */
 interface FittingFeature {
@@ -86,7 +88,9 @@ export async function fitModel(
       const column = fk.columns[0]!;
       const data = await readTableColumns(connection, child, [column, ...child.primaryKey]);
       const owner = Int32Array.from(data[column] as string[], (id) => parentIndex.get(id) ?? -1);
-      const { features } = tableFeatures(child, data, referenceDay, bands);
+      const parentWindow = residenceWindows(parentData, run.startYear, run.horizonYears);
+      const windows = (row: number, warmUp: boolean) => parentWindow(owner[row]!, warmUp);
+      const { features } = tableFeatures(child, data, referenceDay, bands, windows);
       const scores = features.map((feature) =>
         normalScores(feature.keys, createStream(0, `fit:${child.name}`, stream++)),
       );
@@ -119,26 +123,53 @@ export async function fitModel(
           within[a * q + b] = value;
           within[b * q + a] = value;
         }
+      // A parent's mean score varies less the more children it has (between + within / k):
+      // stored standardised, so the copula sees one distribution whatever the count.
+      const between = Array.from({ length: q }, (_, j) => Math.max(1e-6, 1 - within[j * q + j]!));
+      for (let j = 0; j < q; j++) {
+        const mean = means[j]!;
+        for (let p = 0; p < mean.length; p++) {
+          if (count[p]! > 0) mean[p] = mean[p]! / Math.sqrt(between[j]! + within[j * q + j]! / count[p]!);
+        }
+      }
       childModels.push({
         name: child.name,
         rows: n,
         parent: { table: parentTable.name, column },
         ...copula(features, scores),
         within: repairedCovariance(within, q),
+        between: between.map((value) => Number(value.toFixed(8))),
       });
       const distinctCounts = new Set(count).size;
-      extension.push({
-        model: {
-          name: `${child.name}.count`,
-          kind: 'count',
-          columns: [child.name],
-          marginal:
-            distinctCounts <= MAX_ORDINAL_VALUES
-              ? fitFrequencyMarginal(Array.from(count), true)
-              : fitQuantileMarginal(count, 1),
-        },
-        keys: count,
-      });
+      const residence = MODEL_RULES.residence[child.name];
+      if (residence) {
+        // Children per year of residence, a patient here for a month having a month's visits:
+        // the Poisson-gamma posterior mean (k + μ·b) / (years + b) with a prior of one year at
+        // the overall rate μ, as k / years alone is all noise for short residences.
+        const years = Float64Array.from(count, (_, p) => {
+          const [low, high] = parentWindow(p, residence.warmUp);
+          return (high - low + 1) / 365.25;
+        });
+        const mu = count.reduce((sum, k) => sum + k, 0) / Math.max(1e-9, years.reduce((sum, y) => sum + y, 0));
+        const rate = count.map((k, p) => (k + mu * PRIOR_YEARS) / (years[p]! + PRIOR_YEARS));
+        extension.push({
+          model: { name: `${child.name}.rate`, kind: 'count', columns: [child.name, 'per-year'], marginal: fitQuantileMarginal(rate, 0) },
+          keys: rate,
+        });
+      } else {
+        extension.push({
+          model: {
+            name: `${child.name}.count`,
+            kind: 'count',
+            columns: [child.name],
+            marginal:
+              distinctCounts <= MAX_ORDINAL_VALUES
+                ? fitFrequencyMarginal(Array.from(count), true)
+                : fitQuantileMarginal(count, 1),
+          },
+          keys: count,
+        });
+      }
       features.forEach((feature, j) => {
         extension.push({
           model: {
@@ -161,6 +192,7 @@ export async function fitModel(
       parent: null,
       ...copula(allParent, parentScores),
       within: null,
+      between: null,
     };
 
     const weightColumn = parentData.weight ?? [];
@@ -258,7 +290,9 @@ function tableFeatures(
   data: Record<string, Category[]>,
   referenceDay: number,
   bands: SynthesizerModel['constraints']['ageBands'],
+  windows?: (row: number, warmUp: boolean) => [number, number],
 ): { features: FittingFeature[]; openBandMaxAge: number } {
+  const residence = MODEL_RULES.residence[table.name];
   const features: FittingFeature[] = [];
   const skip = new Set<string>(table.role === 'fact' ? table.primaryKey : []);
   for (const fk of table.foreignKeys) {
@@ -360,7 +394,13 @@ function tableFeatures(
     } else if (kind === 'timestamp') {
       const us = numbers();
       // Day and second of day apart: a quantile function over ten years of instants would blur the hours.
-      numeric(`${column.name}.day`, 'day', us.map((value) => Math.floor(value / DAY_US)), 1);
+      if (residence?.column === column.name && windows) {
+        const positions = us.map((value, i) => {
+          const [low, high] = windows(i, residence.warmUp);
+          return Math.min(Math.max((Math.floor(value / DAY_US) - low + 0.5) / (high - low + 1), 0), 1);
+        });
+        numeric(`${column.name}.position`, 'window-position', positions, 0);
+      } else numeric(`${column.name}.day`, 'day', us.map((value) => Math.floor(value / DAY_US)), 1);
       numeric(
         `${column.name}.second`,
         'second',
@@ -371,6 +411,30 @@ function tableFeatures(
     }
   }
   return { features, openBandMaxAge };
+}
+
+/**
+ * A patient's residence, in days: entry (residents: the start, or a year
+ * before it for warm-up rows) to exit or the last day of the horizon.
+ */
+function residenceWindows(
+  parent: Record<string, Category[]>,
+  startYear: number,
+  horizonYears: number,
+): (patient: number, warmUp: boolean) => [number, number] {
+  const { birthDate, exit } = MODEL_RULES;
+  const startDay = Date.UTC(startYear, 0, 1) / 86_400_000;
+  const warmUpDay = Date.UTC(startYear - 1, 0, 1) / 86_400_000;
+  const endDay = Date.UTC(startYear + horizonYears - 1, 11, 31) / 86_400_000;
+  const entry = parent[birthDate.entryDate]!;
+  const reason = parent[birthDate.entryReason]!;
+  const exits = parent[exit.exitDate]!;
+  return (p, warmUp) => {
+    const resident = (birthDate.atReferenceDate as readonly Category[]).includes(reason[p] ?? null);
+    const low = resident ? (warmUp ? warmUpDay : startDay) : Number(entry[p] ?? startDay);
+    const high = exits[p] === null || exits[p] === undefined ? endDay : Number(exits[p]);
+    return [low, Math.max(low, high)];
+  };
 }
 
 /** The correlation of the features' normal scores, repaired to positive definite. */

@@ -64,5 +64,14 @@ export const MODEL_RULES = {
     transfer: 'Transfer',
     direct: 'Direct',
   },
+  /**
+   * Child timestamps that happen while the patient is resident: stored as their position in
+   * the patient's residence (entry to exit, or the last day), so they fall inside it by
+   * construction. `warmUp`: residents' rows may start in the year before the start year.
+   */
+  residence: {
+    ed_encounters: { column: 'arrival_ts', warmUp: false },
+    ip_stays: { column: 'admit_ts', warmUp: true },
+  } as Record<string, { readonly column: string; readonly warmUp: boolean }>,
   capacity: 'capacity_daily',
 } as const;

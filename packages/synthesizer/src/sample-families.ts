@@ -1,4 +1,4 @@
-import type { RandomSource } from '@lm-synth/stats';
+import { poisson, type RandomSource } from '@lm-synth/stats';
 import { birthDateRange } from './birth-date-range.js';
 import type { CompiledMarginal } from './compiled-marginal.js';
 import { type CompiledTable, correlatedNormals, normalDraw, uniformOf } from './compiled-table.js';
@@ -42,7 +42,13 @@ const DAY_US = 86_400_000_000;
 const MAX_PROBES = 4_000;
 
 /** Decodes normal scores into a row of the table's columns; numeric features also into `numbers`. */
-function decode(table: CompiledTable, z: Float64Array, row: Row, numbers: Float64Array): void {
+function decode(
+  table: CompiledTable,
+  z: Float64Array,
+  row: Row,
+  numbers: Float64Array,
+  window: readonly [number, number] | null = null,
+): void {
   const features = table.model.features;
   let nulls: string[] | null = null;
   for (let i = 0; i < table.d; i++) {
@@ -64,9 +70,19 @@ function decode(table: CompiledTable, z: Float64Array, row: Row, numbers: Float6
         // The second of day follows as the next feature (fit adds them in pairs).
         numbers[i] = marginal.value(u);
         break;
-      case 'second':
-        row[column] = numbers[i - 1]! * DAY_US + marginal.value(u) * 1e6;
+      case 'window-position':
+        numbers[i] = marginal.value(u);
         break;
+      case 'second': {
+        // The day, or the position in the residence window, is the feature before.
+        let day = numbers[i - 1]!;
+        if (features[i - 1]!.kind === 'window-position') {
+          const [low, high] = window ?? [0, 0];
+          day = low + Math.min(Math.floor(day * (high - low + 1)), high - low);
+        }
+        row[column] = day * DAY_US + marginal.value(u) * 1e6;
+        break;
+      }
       case 'combination': {
         const values = table.combinations[i]![marginal.index(u)] ?? [];
         const columns = feature.columns;
@@ -167,7 +183,7 @@ export function sampleFamilies(context: SampleContext, from: number, to: number,
 
     const children = new Map<string, Row[]>();
     for (const child of context.children) {
-      children.set(child.model.name, sampleChildren(context, child, numbers, draw, scratch));
+      children.set(child.model.name, sampleChildren(context, child, patient, numbers, draw, scratch, random));
     }
     applyFamilyRules(context, patient, children, random);
     for (const child of context.children) {
@@ -183,21 +199,30 @@ export function sampleFamilies(context: SampleContext, from: number, to: number,
 function sampleChildren(
   context: SampleContext,
   child: CompiledTable,
+  patient: Row,
   parentNumbers: Float64Array,
   draw: () => number,
   scratch: Float64Array,
+  random: RandomSource,
 ): Row[] {
   const { parent } = context;
   const name = child.model.name;
-  const countIndex = parent.index.get(`${name}.count`);
+  const rateIndex = parent.index.get(`${name}.rate`);
+  const countIndex = rateIndex ?? parent.index.get(`${name}.count`);
   if (countIndex === undefined) return [];
-  const k = Math.max(0, Math.round(parentNumbers[countIndex]!));
+  const window = residenceWindow(context, patient, MODEL_RULES.residence[name]?.warmUp ?? false);
+  // A rate per year of residence: Poisson children over the patient's years here.
+  const k =
+    rateIndex === undefined
+      ? Math.max(0, Math.round(parentNumbers[countIndex]!))
+      : poisson(random)((Math.max(0, parentNumbers[rateIndex]!) * (window[1] - window[0] + 1)) / 365.25)();
   if (k === 0) return [];
   const q = child.d;
   const mean = new Float64Array(q);
   child.model.features.forEach((feature, j) => {
     const index = parent.index.get(`${name}.mean.${feature.name}`);
-    mean[j] = index === undefined ? 0 : parentNumbers[index]!;
+    const scale = Math.sqrt((child.model.between?.[j] ?? 0) + (child.model.within?.[j * q + j] ?? 0) / k);
+    mean[j] = index === undefined ? 0 : parentNumbers[index]! * scale;
   });
   const residuals = Array.from({ length: k }, () => {
     const e = new Float64Array(q);
@@ -212,9 +237,23 @@ function sampleChildren(
     const z = e;
     for (let j = 0; j < q; j++) z[j] = mean[j]! + e[j]! - centre[j]!;
     const row: Row = {};
-    decode(child, z, row, numbers);
+    decode(child, z, row, numbers, window);
     return row;
   });
+}
+
+/** The patient's residence in days, as fit measured child positions in it (see residenceWindows). */
+function residenceWindow(context: SampleContext, patient: Row, warmUp: boolean): [number, number] {
+  const { birthDate, exit } = MODEL_RULES;
+  const resident = (birthDate.atReferenceDate as readonly Category[]).includes(patient[birthDate.entryReason] ?? null);
+  const start = context.startDay;
+  const low = resident
+    ? warmUp
+      ? Date.UTC(new Date(start * 86_400_000).getUTCFullYear() - 1, 0, 1) / 86_400_000
+      : start
+    : Number(patient[birthDate.entryDate]);
+  const high = patient[exit.exitDate] === null ? context.endDay : Number(patient[exit.exitDate]);
+  return [low, Math.max(low, high)];
 }
 
 /**

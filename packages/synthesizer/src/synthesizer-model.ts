@@ -22,7 +22,8 @@ export const marginalSchema = z.discriminatedUnion('kind', [
 /**
  * How a copula dimension maps to columns: `value` a column through its marginal, `null`
  * whether a nullable non-categorical column is null, `day` / `second` the UTC day and
- * second of day of a timestamp, `combination` several columns as one category (only
+ * second of day of a timestamp (`window-position`: the day as its position in the patient's
+ * residence), `combination` several columns as one category (only
  * combinations seen in training: a fixed-combinations constraint), `band-position` a date of
  * birth as its position within the age group's birth dates, `days-after` a date as days
  * after another column's, `count` a parent's number of children in a child table,
@@ -32,6 +33,7 @@ export const featureKinds = [
   'value',
   'null',
   'day',
+  'window-position',
   'second',
   'combination',
   'band-position',
@@ -60,6 +62,11 @@ const tableModelSchema = z.object({
   repaired: z.boolean(),
   /** Child tables: covariance of a child's normal scores around its parent's mean, row-major. */
   within: z.array(z.number()).nullable(),
+  /**
+   * Child tables: variance of the parents' mean scores beyond the within part, per dimension;
+   * the parent holds its children's mean standardised by √(between + within / count).
+   */
+  between: z.array(z.number()).nullable(),
 });
 
 const referenceTableSchema = z.object({
