@@ -86,13 +86,36 @@ describe('lm-synth model', () => {
   }, 240_000);
 
   it('says what is wrong in one line with exit code 2', async () => {
-    const missing = await runCli(['model', 'sample', '--model', join(root, 'nope.json'), '--out', join(root, 'x')]);
+    const missing = await runCli([
+      'model',
+      'sample',
+      '--model',
+      join(root, 'nope.json'),
+      '--out',
+      join(root, 'x'),
+    ]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe(`lm-synth: ${join(root, 'nope.json')}: no such model file\n`);
-    const patients = await runCli(['model', 'sample', '--model', model, '--patients', '0', '--out', join(root, 'x')]);
+    const patients = await runCli([
+      'model',
+      'sample',
+      '--model',
+      model,
+      '--patients',
+      '0',
+      '--out',
+      join(root, 'x'),
+    ]);
     expect(patients.code).toBe(2);
     expect(patients.stderr.trim().split('\n')).toHaveLength(1);
-    const notADataset = await runCli(['model', 'fit', '--in', join(root, 'absent'), '--model', join(root, 'm2.json')]);
+    const notADataset = await runCli([
+      'model',
+      'fit',
+      '--in',
+      join(root, 'absent'),
+      '--model',
+      join(root, 'm2.json'),
+    ]);
     expect(notADataset.code).toBe(2);
     expect(notADataset.stderr.trim().split('\n')).toHaveLength(1);
   }, 120_000);

@@ -21,10 +21,16 @@ export class ModelFitCommand extends LmSynthCommand {
     examples: [['Fit the default dataset', '$0 model fit --in ./out --model ./model.json']],
   });
 
-  in = Option.String('--in', './out', { description: 'Training dataset directory (default ./out)' });
-  model = Option.String('--model', './model.json', { description: 'Model file to write (default ./model.json)' });
+  in = Option.String('--in', './out', {
+    description: 'Training dataset directory (default ./out)',
+  });
+  model = Option.String('--model', './model.json', {
+    description: 'Model file to write (default ./model.json)',
+  });
   configs = configFilesOption();
-  json = Option.Boolean('--json', false, { description: 'Print a machine-readable summary on stdout' });
+  json = Option.Boolean('--json', false, {
+    description: 'Print a machine-readable summary on stdout',
+  });
 
   async run(): Promise<number> {
     const scenario = await loadConfigScenario(this.configs, this.context.stderr);
@@ -34,9 +40,16 @@ export class ModelFitCommand extends LmSynthCommand {
     const model = await fitModel(resolve(this.in), scenario, { lmSynthVersion: CLI_VERSION });
     const hash = await writeModelFile(resolve(this.model), model);
     const elapsedSeconds = (performance.now() - started) / 1000;
-    const tables = model.tables.map((table) => ({ name: table.name, rows: table.rows, dimensions: table.features.length, repaired: table.repaired }));
+    const tables = model.tables.map((table) => ({
+      name: table.name,
+      rows: table.rows,
+      dimensions: table.features.length,
+      repaired: table.repaired,
+    }));
     if (this.json) {
-      this.context.stdout.write(`${JSON.stringify({ ok: true, model: this.model, hash, tables, elapsedSeconds }, null, 2)}\n`);
+      this.context.stdout.write(
+        `${JSON.stringify({ ok: true, model: this.model, hash, tables, elapsedSeconds }, null, 2)}\n`,
+      );
       return ExitCode.Ok;
     }
     this.context.stdout.write(

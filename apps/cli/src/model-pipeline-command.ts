@@ -7,8 +7,8 @@ import { configFilesOption, loadConfigScenario } from './config-load-scenario.js
 import { ExitCode } from './exit-codes.js';
 import { isChoice } from './is-choice.js';
 import { LmSynthCommand } from './lm-synth-command.js';
-import { parseModelPatients } from './model-sample-command.js';
 import { modelSample } from './model-sample.js';
+import { parseModelPatients } from './model-sample-command.js';
 
 const FORMATS: readonly OutputFormat[] = ['parquet', 'csv', 'arrow'];
 const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast(0)]);
@@ -24,16 +24,37 @@ export class ModelPipelineCommand extends LmSynthCommand {
 
       All data is synthetic and fictional, for non-production testing.
     `,
-    examples: [['Train on ./out, sample 50,000 patients into ./synthetic', '$0 model pipeline --in ./out --patients 50000']],
+    examples: [
+      [
+        'Train on ./out, sample 50,000 patients into ./synthetic',
+        '$0 model pipeline --in ./out --patients 50000',
+      ],
+    ],
   });
 
-  in = Option.String('--in', './out', { description: 'Training dataset directory (default ./out)' });
-  model = Option.String('--model', './model.json', { description: 'Model file to write (default ./model.json)' });
-  out = Option.String('--out', './synthetic', { description: 'Output directory (default ./synthetic)' });
-  patients = Option.String('--patients', { description: 'Patients to sample (default: as many as the training data had)' });
-  seed = Option.String('--seed', { description: 'Run seed (default: the scenario, 42)', validator: isNonNegativeInteger });
-  format = Option.String('--format', 'parquet', { description: 'parquet, csv or arrow (default parquet)', validator: isChoice(FORMATS) });
-  uniqueQuasiIdentifiers = Option.Boolean('--unique-qi', { description: 'Keep (DOB, LHA, gender) unique (default: as the training data)' });
+  in = Option.String('--in', './out', {
+    description: 'Training dataset directory (default ./out)',
+  });
+  model = Option.String('--model', './model.json', {
+    description: 'Model file to write (default ./model.json)',
+  });
+  out = Option.String('--out', './synthetic', {
+    description: 'Output directory (default ./synthetic)',
+  });
+  patients = Option.String('--patients', {
+    description: 'Patients to sample (default: as many as the training data had)',
+  });
+  seed = Option.String('--seed', {
+    description: 'Run seed (default: the scenario, 42)',
+    validator: isNonNegativeInteger,
+  });
+  format = Option.String('--format', 'parquet', {
+    description: 'parquet, csv or arrow (default parquet)',
+    validator: isChoice(FORMATS),
+  });
+  uniqueQuasiIdentifiers = Option.Boolean('--unique-qi', {
+    description: 'Keep (DOB, LHA, gender) unique (default: as the training data)',
+  });
   force = Option.Boolean('--force', false, { description: 'Replace an existing dataset in --out' });
   configs = configFilesOption();
 
@@ -45,7 +66,9 @@ export class ModelPipelineCommand extends LmSynthCommand {
     let started = performance.now();
     const model = await fitModel(resolve(this.in), scenario, { lmSynthVersion: CLI_VERSION });
     const hash = await writeModelFile(resolve(this.model), model);
-    this.context.stdout.write(`fit: ${this.model} (${hash}) in ${((performance.now() - started) / 1000).toFixed(2)} s\n`);
+    this.context.stdout.write(
+      `fit: ${this.model} (${hash}) in ${((performance.now() - started) / 1000).toFixed(2)} s\n`,
+    );
     started = performance.now();
     const outcome = await modelSample({
       model: this.model,
@@ -58,7 +81,9 @@ export class ModelPipelineCommand extends LmSynthCommand {
       uniqueQuasiIdentifiers: this.uniqueQuasiIdentifiers,
     });
     if (!outcome.completed) {
-      this.context.stderr.write(`${this.cli.binaryName}: interrupted by ${outcome.signal}; removed the temporary directory\n`);
+      this.context.stderr.write(
+        `${this.cli.binaryName}: interrupted by ${outcome.signal}; removed the temporary directory\n`,
+      );
       return outcome.exitCode;
     }
     this.context.stdout.write(

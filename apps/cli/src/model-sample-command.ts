@@ -16,9 +16,11 @@ const isNonNegativeInteger = t.cascade(t.isNumber(), [t.isInteger(), t.isAtLeast
 export function parseModelPatients(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const count = Number(value);
-  if (value.trim() === '' || Number.isNaN(count)) throw new UsageError(`--patients must be a number (got "${value}")`);
+  if (value.trim() === '' || Number.isNaN(count))
+    throw new UsageError(`--patients must be a number (got "${value}")`);
   if (count < 1) throw new UsageError(`--patients must be at least 1 (got ${value})`);
-  if (!Number.isInteger(count)) throw new UsageError(`--patients must be a whole number (got ${value})`);
+  if (!Number.isInteger(count))
+    throw new UsageError(`--patients must be a whole number (got ${value})`);
   return count;
 }
 
@@ -36,33 +38,58 @@ export class ModelSampleCommand extends LmSynthCommand {
       All data is synthetic and fictional, for non-production testing.
     `,
     examples: [
-      ['A million patients', '$0 model sample --model ./model.json --patients 1000000 --no-unique-qi --out ./synthetic'],
-      ['CSV, seed 7', '$0 model sample --model ./model.json --patients 50000 --seed 7 --out ./synthetic --format csv'],
+      [
+        'A million patients',
+        '$0 model sample --model ./model.json --patients 1000000 --no-unique-qi --out ./synthetic',
+      ],
+      [
+        'CSV, seed 7',
+        '$0 model sample --model ./model.json --patients 50000 --seed 7 --out ./synthetic --format csv',
+      ],
     ],
   });
 
-  model = Option.String('--model', './model.json', { description: 'Model file (default ./model.json)' });
-  patients = Option.String('--patients', { description: 'Patients to sample (default: as many as the training data had)' });
-  seed = Option.String('--seed', { description: 'Run seed (default: the scenario, 42)', validator: isNonNegativeInteger });
-  out = Option.String('--out', './synthetic', { description: 'Output directory (default ./synthetic)' });
-  format = Option.String('--format', 'parquet', { description: 'parquet, csv or arrow (default parquet)', validator: isChoice(FORMATS) });
+  model = Option.String('--model', './model.json', {
+    description: 'Model file (default ./model.json)',
+  });
+  patients = Option.String('--patients', {
+    description: 'Patients to sample (default: as many as the training data had)',
+  });
+  seed = Option.String('--seed', {
+    description: 'Run seed (default: the scenario, 42)',
+    validator: isNonNegativeInteger,
+  });
+  out = Option.String('--out', './synthetic', {
+    description: 'Output directory (default ./synthetic)',
+  });
+  format = Option.String('--format', 'parquet', {
+    description: 'parquet, csv or arrow (default parquet)',
+    validator: isChoice(FORMATS),
+  });
   workers = Option.String('--workers', {
-    description: 'Accepted for parity with generate; sampling runs block by block in order, so it never changes the output',
+    description:
+      'Accepted for parity with generate; sampling runs block by block in order, so it never changes the output',
     validator: isNonNegativeInteger,
   });
   uniqueQuasiIdentifiers = Option.Boolean('--unique-qi', {
-    description: 'Keep (DOB, LHA, gender) unique (default: as the training data; --no-unique-qi allows duplicates)',
+    description:
+      'Keep (DOB, LHA, gender) unique (default: as the training data; --no-unique-qi allows duplicates)',
   });
-  duckdb = Option.Boolean('--duckdb', true, { description: 'Also write lm_synth.duckdb (default on)' });
+  duckdb = Option.Boolean('--duckdb', true, {
+    description: 'Also write lm_synth.duckdb (default on)',
+  });
   force = Option.Boolean('--force', false, { description: 'Replace an existing dataset in --out' });
   configs = configFilesOption();
-  json = Option.Boolean('--json', false, { description: 'Print a machine-readable summary on stdout' });
+  json = Option.Boolean('--json', false, {
+    description: 'Print a machine-readable summary on stdout',
+  });
 
   async run(): Promise<number> {
     const started = performance.now();
     const patients = parseModelPatients(this.patients);
     // The scenario only supplies the default seed.
-    const scenario = this.seed === undefined ? await loadConfigScenario(this.configs, this.context.stderr) : null;
+    const scenario =
+      this.seed === undefined ? await loadConfigScenario(this.configs, this.context.stderr) : null;
     if (this.seed === undefined && !scenario) return ExitCode.Usage;
     const progress = new ProgressReporter(this.context.stderr, this.context.env);
     const outcome = await modelSample({
@@ -78,13 +105,17 @@ export class ModelSampleCommand extends LmSynthCommand {
     });
     progress.done();
     if (!outcome.completed) {
-      this.context.stderr.write(`${this.cli.binaryName}: interrupted by ${outcome.signal}; removed the temporary directory\n`);
+      this.context.stderr.write(
+        `${this.cli.binaryName}: interrupted by ${outcome.signal}; removed the temporary directory\n`,
+      );
       return outcome.exitCode;
     }
     const { summary, hash } = outcome;
     const elapsedSeconds = (performance.now() - started) / 1000;
     if (this.json) {
-      this.context.stdout.write(`${JSON.stringify({ ok: true, model: hash, ...summary, elapsedSeconds }, null, 2)}\n`);
+      this.context.stdout.write(
+        `${JSON.stringify({ ok: true, model: hash, ...summary, elapsedSeconds }, null, 2)}\n`,
+      );
       return ExitCode.Ok;
     }
     const rows = summary.tables.map((table) => [table.name, table.rows.toLocaleString('en-US')]);

@@ -30,7 +30,8 @@ export async function modelSample(request: ModelSampleRequest): Promise<ModelSam
   ]);
   const { model, hash } = await readModelFile(request.model);
   const patients = request.patients ?? model.tables[0]?.rows ?? 1;
-  const uniqueQuasiIdentifiers = request.uniqueQuasiIdentifiers ?? model.constraints.uniqueQuasiIdentifiers;
+  const uniqueQuasiIdentifiers =
+    request.uniqueQuasiIdentifiers ?? model.constraints.uniqueQuasiIdentifiers;
   const tables = sampleModel(model, { patients, seed: request.seed, uniqueQuasiIdentifiers });
   const training = model.training;
   const outcome = await interruptible((signal) =>
@@ -58,6 +59,7 @@ export async function modelSample(request: ModelSampleRequest): Promise<ModelSam
       },
     }),
   );
-  if (!outcome.completed) return { completed: false, signal: outcome.signal, exitCode: outcome.exitCode };
+  if (!outcome.completed)
+    return { completed: false, signal: outcome.signal, exitCode: outcome.exitCode };
   return { completed: true, summary: outcome.value, hash };
 }

@@ -29,7 +29,8 @@ export function compileMarginal(marginal: Marginal): CompiledMarginal {
         const x = low + (knots[below + 1]! - low) * (position - below);
         if (step <= 0) return x;
         // Rounded within the support, so the knots' ends stay bounds.
-        const rounded = inverse > 0 ? Math.round(x * inverse) / inverse : Math.round(x / step) * step;
+        const rounded =
+          inverse > 0 ? Math.round(x * inverse) / inverse : Math.round(x / step) * step;
         return Math.min(Math.max(rounded, knots[0]!), knots[last]!);
       },
     };

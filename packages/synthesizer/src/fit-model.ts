@@ -3,6 +3,7 @@ import { buildDimAgeGroup, CATALOGUE, type TableDefinition } from '@lm-synth/dim
 import { openDataset, SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import { createStream } from '@lm-synth/stats';
 import { ageInYears, birthDateRange } from './birth-date-range.js';
+import { fitCorrelation } from './fit-correlation.js';
 import { fitFrequencyMarginal } from './fit-frequency-marginal.js';
 import { fitQuantileMarginal } from './fit-quantile-marginal.js';
 import type { Category, Marginal } from './marginal.js';
@@ -103,7 +104,8 @@ export async function fitModel(
         for (let i = 0; i < n; i++) if (owner[i]! >= 0) means[j]![owner[i]!]! += column[i]!;
       });
       for (const mean of means)
-        for (let p = 0; p < mean.length; p++) mean[p] = count[p]! > 0 ? mean[p]! / count[p]! : Number.NaN;
+        for (let p = 0; p < mean.length; p++)
+          mean[p] = count[p]! > 0 ? mean[p]! / count[p]! : Number.NaN;
       // Pooled covariance of the children around their parent's mean, (k - 1) degrees of freedom each.
       const within = new Float64Array(q * q);
       let freedom = 0;
@@ -129,7 +131,8 @@ export async function fitModel(
       for (let j = 0; j < q; j++) {
         const mean = means[j]!;
         for (let p = 0; p < mean.length; p++) {
-          if (count[p]! > 0) mean[p] = mean[p]! / Math.sqrt(between[j]! + within[j * q + j]! / count[p]!);
+          if (count[p]! > 0)
+            mean[p] = mean[p]! / Math.sqrt(between[j]! + within[j * q + j]! / count[p]!);
         }
       }
       childModels.push({
@@ -150,10 +153,20 @@ export async function fitModel(
           const [low, high] = parentWindow(p, residence.warmUp);
           return (high - low + 1) / 365.25;
         });
-        const mu = count.reduce((sum, k) => sum + k, 0) / Math.max(1e-9, years.reduce((sum, y) => sum + y, 0));
+        const mu =
+          count.reduce((sum, k) => sum + k, 0) /
+          Math.max(
+            1e-9,
+            years.reduce((sum, y) => sum + y, 0),
+          );
         const rate = count.map((k, p) => (k + mu * PRIOR_YEARS) / (years[p]! + PRIOR_YEARS));
         extension.push({
-          model: { name: `${child.name}.rate`, kind: 'count', columns: [child.name, 'per-year'], marginal: fitQuantileMarginal(rate, 0) },
+          model: {
+            name: `${child.name}.rate`,
+            kind: 'count',
+            columns: [child.name, 'per-year'],
+            marginal: fitQuantileMarginal(rate, 0),
+          },
           keys: rate,
         });
       } else {
@@ -213,7 +226,9 @@ export async function fitModel(
         withEd: run.withEd,
         withIp: run.withIp,
         weightTotal,
-        tables: Object.fromEntries(manifest.resources.map((resource) => [resource.name, resource.rows])),
+        tables: Object.fromEntries(
+          manifest.resources.map((resource) => [resource.name, resource.rows]),
+        ),
       },
       constraints: {
         alcLosThresholdDays: scenario.inpatient.alcLosThresholdDays,
@@ -247,15 +262,32 @@ function checkRules(): void {
   for (const [table, columns] of Object.entries(MODEL_RULES.derived))
     for (const column of columns) named.push([table, column]);
   const { birthDate, exit, ip, ed } = MODEL_RULES;
-  for (const column of [birthDate.dob, birthDate.ageGroup, birthDate.entryDate, birthDate.entryReason])
+  for (const column of [
+    birthDate.dob,
+    birthDate.ageGroup,
+    birthDate.entryDate,
+    birthDate.entryReason,
+  ])
     named.push([birthDate.table, column]);
   named.push([exit.table, exit.exitDate], [exit.table, exit.exitReason]);
-  for (const column of [ip.id, ip.facility, ip.admit, ip.discharge, ip.los, ip.alc, ip.source, ip.edLink, ip.transferLink])
+  for (const column of [
+    ip.id,
+    ip.facility,
+    ip.admit,
+    ip.discharge,
+    ip.los,
+    ip.alc,
+    ip.source,
+    ip.edLink,
+    ip.transferLink,
+  ])
     named.push([ip.table, column]);
   for (const column of [ed.id, ed.arrival, ed.dispo]) named.push([ed.table, column]);
   for (const [table, column] of named) {
     if (!has(table, column))
-      throw new Error(`The synthesizer's rules name ${table}.${column}, which the catalogue no longer has`);
+      throw new Error(
+        `The synthesizer's rules name ${table}.${column}, which the catalogue no longer has`,
+      );
   }
 }
 
@@ -270,7 +302,8 @@ function ageBands(): SynthesizerModel['constraints']['ageBands'] {
 
 /** Sortable keys of a feature whose marginal is a frequency: the category's position. */
 function categoryKeys(values: readonly Category[], marginal: Marginal): Float64Array {
-  if (marginal.kind !== 'frequency') return Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
+  if (marginal.kind !== 'frequency')
+    return Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
   const position = new Map(marginal.values.map((value, i) => [value, i]));
   return Float64Array.from(values, (value) => position.get(value) ?? Number.NaN);
 }
@@ -296,18 +329,25 @@ function tableFeatures(
   const features: FittingFeature[] = [];
   const skip = new Set<string>(table.role === 'fact' ? table.primaryKey : []);
   for (const fk of table.foreignKeys) {
-    if (tableOf(fk.references.table).role === 'fact') for (const column of fk.columns) skip.add(column);
+    if (tableOf(fk.references.table).role === 'fact')
+      for (const column of fk.columns) skip.add(column);
   }
   for (const column of MODEL_RULES.derived[table.name] ?? []) skip.add(column);
   const categorical = new Set<string>();
   for (const fk of table.foreignKeys) {
-    if (tableOf(fk.references.table).role !== 'fact') for (const column of fk.columns) categorical.add(column);
+    if (tableOf(fk.references.table).role !== 'fact')
+      for (const column of fk.columns) categorical.add(column);
   }
   const add = (model: FeatureModel, keys: Float64Array) => features.push({ model, keys });
   for (const group of MODEL_RULES.fixedCombinations[table.name] ?? []) {
-    const values = data[group[0]!]!.map((_, i) => JSON.stringify(group.map((column) => data[column]![i] ?? null)));
+    const values = data[group[0]!]!.map((_, i) =>
+      JSON.stringify(group.map((column) => data[column]![i] ?? null)),
+    );
     const marginal = fitFrequencyMarginal(values, false);
-    add({ name: group.join('+'), kind: 'combination', columns: [...group], marginal }, categoryKeys(values, marginal));
+    add(
+      { name: group.join('+'), kind: 'combination', columns: [...group], marginal },
+      categoryKeys(values, marginal),
+    );
     for (const column of group) skip.add(column);
   }
   let openBandMaxAge = 0;
@@ -319,11 +359,14 @@ function tableFeatures(
     const reason = data[birthDate.entryReason]!;
     const bandOf = new Map(bands.map((band) => [band.group, band]));
     const anchors = dob.map((_, i) =>
-      (birthDate.atReferenceDate as readonly Category[]).includes(reason[i] ?? null) ? referenceDay : Number(entry[i]),
+      (birthDate.atReferenceDate as readonly Category[]).includes(reason[i] ?? null)
+        ? referenceDay
+        : Number(entry[i]),
     );
     for (let i = 0; i < dob.length; i++) {
       const band = bandOf.get(String(group[i]));
-      if (band && band.maxAge === null) openBandMaxAge = Math.max(openBandMaxAge, ageInYears(Number(dob[i]), anchors[i]!));
+      if (band && band.maxAge === null)
+        openBandMaxAge = Math.max(openBandMaxAge, ageInYears(Number(dob[i]), anchors[i]!));
     }
     openBandMaxAge = Math.max(openBandMaxAge, ...bands.map((band) => band.maxAge ?? band.minAge));
     const positions = Float64Array.from(dob, (value, i) => {
@@ -333,18 +376,29 @@ function tableFeatures(
       return Math.min(Math.max((Number(value) - first + 0.5) / (last - first + 1), 0), 1);
     });
     add(
-      { name: `${birthDate.dob}.position`, kind: 'band-position', columns: [birthDate.dob, birthDate.ageGroup], marginal: fitQuantileMarginal(positions, 0) },
+      {
+        name: `${birthDate.dob}.position`,
+        kind: 'band-position',
+        columns: [birthDate.dob, birthDate.ageGroup],
+        marginal: fitQuantileMarginal(positions, 0),
+      },
       positions,
     );
     skip.add(birthDate.dob);
     // Residents entered at the start by definition: entry_date is fitted on entrants only.
     const entryDays = Float64Array.from(entry, (value, i) =>
-      value === null || (birthDate.atReferenceDate as readonly Category[]).includes(reason[i] ?? null)
+      value === null ||
+      (birthDate.atReferenceDate as readonly Category[]).includes(reason[i] ?? null)
         ? Number.NaN
         : Number(value),
     );
     add(
-      { name: birthDate.entryDate, kind: 'value', columns: [birthDate.entryDate], marginal: fitQuantileMarginal(entryDays, 1) },
+      {
+        name: birthDate.entryDate,
+        kind: 'value',
+        columns: [birthDate.entryDate],
+        marginal: fitQuantileMarginal(entryDays, 1),
+      },
       entryDays,
     );
     skip.add(birthDate.entryDate);
@@ -355,7 +409,12 @@ function tableFeatures(
       value === null ? Number.NaN : Number(value) - Number(entry[i]),
     );
     add(
-      { name: `${exit.exitDate}.after`, kind: 'days-after', columns: [exit.exitDate, birthDate.entryDate], marginal: fitQuantileMarginal(after, 1) },
+      {
+        name: `${exit.exitDate}.after`,
+        kind: 'days-after',
+        columns: [exit.exitDate, birthDate.entryDate],
+        marginal: fitQuantileMarginal(after, 1),
+      },
       after,
     );
     skip.add(exit.exitDate);
@@ -366,17 +425,37 @@ function tableFeatures(
     const kind = column.type.kind;
     const frequency = (ordered: boolean, minCount = 1) => {
       const marginal = fitFrequencyMarginal(values, ordered, minCount);
-      add({ name: column.name, kind: 'value', columns: [column.name], marginal }, categoryKeys(values, marginal));
+      add(
+        { name: column.name, kind: 'value', columns: [column.name], marginal },
+        categoryKeys(values, marginal),
+      );
     };
     const nullable = () => {
       if (!column.nullable) return;
       const isNull = values.map((value) => value === null);
       const marginal = fitFrequencyMarginal(isNull, true);
-      add({ name: `${column.name}.null`, kind: 'null', columns: [column.name], marginal }, categoryKeys(isNull, marginal));
+      add(
+        { name: `${column.name}.null`, kind: 'null', columns: [column.name], marginal },
+        categoryKeys(isNull, marginal),
+      );
     };
-    const numeric = (name: string, kindOf: FeatureModel['kind'], numbers: Float64Array, step: number) =>
-      add({ name, kind: kindOf, columns: [column.name], marginal: fitQuantileMarginal(numbers, step) }, numbers);
-    const numbers = () => Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
+    const numeric = (
+      name: string,
+      kindOf: FeatureModel['kind'],
+      numbers: Float64Array,
+      step: number,
+    ) =>
+      add(
+        {
+          name,
+          kind: kindOf,
+          columns: [column.name],
+          marginal: fitQuantileMarginal(numbers, step),
+        },
+        numbers,
+      );
+    const numbers = () =>
+      Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
     if (categorical.has(column.name) || kind === 'enum' || kind === 'boolean') frequency(false);
     else if (kind === 'string') frequency(false, MIN_TEXT_CATEGORY_COUNT);
     else if (kind === 'int8' || kind === 'int16' || kind === 'int32' || kind === 'int64') {
@@ -397,10 +476,19 @@ function tableFeatures(
       if (residence?.column === column.name && windows) {
         const positions = us.map((value, i) => {
           const [low, high] = windows(i, residence.warmUp);
-          return Math.min(Math.max((Math.floor(value / DAY_US) - low + 0.5) / (high - low + 1), 0), 1);
+          return Math.min(
+            Math.max((Math.floor(value / DAY_US) - low + 0.5) / (high - low + 1), 0),
+            1,
+          );
         });
         numeric(`${column.name}.position`, 'window-position', positions, 0);
-      } else numeric(`${column.name}.day`, 'day', us.map((value) => Math.floor(value / DAY_US)), 1);
+      } else
+        numeric(
+          `${column.name}.day`,
+          'day',
+          us.map((value) => Math.floor(value / DAY_US)),
+          1,
+        );
       numeric(
         `${column.name}.second`,
         'second',
@@ -437,47 +525,29 @@ function residenceWindows(
   };
 }
 
-/** The correlation of the features' normal scores, repaired to positive definite. */
+/** The copula of a table: its features and the repaired correlation of their normal scores. */
 function copula(
   features: readonly FittingFeature[],
   scores: readonly Float64Array[],
 ): Pick<TableModel, 'features' | 'correlation' | 'repaired'> {
-  const d = features.length;
-  const n = scores[0]?.length ?? 0;
-  const means = scores.map((column) => column.reduce((sum, value) => sum + value, 0) / Math.max(1, n));
-  const matrix = new Float64Array(d * d);
-  for (let a = 0; a < d; a++)
-    for (let b = a; b < d; b++) {
-      let sab = 0;
-      let saa = 0;
-      let sbb = 0;
-      const x = scores[a]!;
-      const y = scores[b]!;
-      for (let i = 0; i < n; i++) {
-        const dx = x[i]! - means[a]!;
-        const dy = y[i]! - means[b]!;
-        sab += dx * dy;
-        saa += dx * dx;
-        sbb += dy * dy;
-      }
-      const r = a === b ? 1 : saa > 0 && sbb > 0 ? sab / Math.sqrt(saa * sbb) : 0;
-      matrix[a * d + b] = r;
-      matrix[b * d + a] = r;
-    }
-  const { matrix: repaired, repaired: changed } = nearestCorrelation(matrix, d);
+  const { matrix, repaired } = fitCorrelation(scores);
   return {
     features: features.map((feature) => feature.model),
-    correlation: Array.from(repaired, (value) => Number(value.toFixed(8))),
-    repaired: changed,
+    correlation: Array.from(matrix, (value) => Number(value.toFixed(8))),
+    repaired,
   };
 }
 
 /** A covariance made positive definite through its correlation, kept to 8 decimals. */
 function repairedCovariance(covariance: Float64Array, q: number): number[] {
-  const sd = Float64Array.from({ length: q }, (_, i) => Math.sqrt(Math.max(covariance[i * q + i]!, 1e-9)));
+  const sd = Float64Array.from({ length: q }, (_, i) =>
+    Math.sqrt(Math.max(covariance[i * q + i]!, 1e-9)),
+  );
   const correlation = covariance.map((value, k) => value / (sd[Math.floor(k / q)]! * sd[k % q]!));
   const { matrix } = nearestCorrelation(correlation, q);
-  return Array.from(matrix, (value, k) => Number((value * sd[Math.floor(k / q)]! * sd[k % q]!).toFixed(8)));
+  return Array.from(matrix, (value, k) =>
+    Number((value * sd[Math.floor(k / q)]! * sd[k % q]!).toFixed(8)),
+  );
 }
 
 async function boardingHours(
@@ -485,7 +555,8 @@ async function boardingHours(
   present: ReadonlySet<string>,
 ): Promise<Marginal> {
   const { ip, ed } = MODEL_RULES;
-  if (!present.has(ip.table) || !present.has(ed.table)) return fitQuantileMarginal(new Float64Array([0, 0]), 0);
+  if (!present.has(ip.table) || !present.has(ed.table))
+    return fitQuantileMarginal(new Float64Array([0, 0]), 0);
   const reader = await connection.runAndReadAll(
     `SELECT (epoch(s.${ip.admit}) - epoch(e.${ed.arrival})) / 3600.0 AS hours FROM ${ip.table} s
      JOIN ${ed.table} e ON e.${ed.id} = s.${ip.edLink} ORDER BY hours`,

@@ -1,5 +1,13 @@
-export { fitModel, type FitOptions } from './fit-model.js';
+export { type FitOptions, fitModel } from './fit-model.js';
 export type { Category, Marginal } from './marginal.js';
+export {
+  modelHash,
+  parseModel,
+  readModelFile,
+  serializeModel,
+  writeModelFile,
+} from './model-file.js';
+export { SAMPLE_BLOCK, type SampleOptions, sampleModel } from './sample-model.js';
 export { SynthesizerInputError } from './synthesizer-input-error.js';
 export {
   type FeatureModel,
@@ -8,5 +16,3 @@ export {
   synthesizerModelSchema,
   type TableModel,
 } from './synthesizer-model.js';
-export { SAMPLE_BLOCK, type SampleOptions, sampleModel } from './sample-model.js';
-export { modelHash, parseModel, readModelFile, serializeModel, writeModelFile } from './model-file.js';

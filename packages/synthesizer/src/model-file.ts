@@ -22,20 +22,26 @@ export async function writeModelFile(path: string, model: SynthesizerModel): Pro
     await rename(temporary, path);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new SynthesizerInputError(`cannot write ${path}: ${(error as Error).message}`, { cause: error });
+    throw new SynthesizerInputError(`cannot write ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   return modelHash(text);
 }
 
 /** Reads and checks a model file; anything wrong with it is one line naming the file. */
-export async function readModelFile(path: string): Promise<{ model: SynthesizerModel; hash: string }> {
+export async function readModelFile(
+  path: string,
+): Promise<{ model: SynthesizerModel; hash: string }> {
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new SynthesizerInputError(
-      code === 'ENOENT' ? `${path}: no such model file` : `cannot read ${path}: ${(error as Error).message}`,
+      code === 'ENOENT'
+        ? `${path}: no such model file`
+        : `cannot read ${path}: ${(error as Error).message}`,
     );
   }
   return { model: parseModel(text, path), hash: modelHash(text) };
@@ -51,12 +57,18 @@ export function parseModel(text: string, path = 'model'): SynthesizerModel {
   }
   const format = (json as { format?: unknown; version?: unknown } | null)?.format;
   const version = (json as { version?: unknown } | null)?.version;
-  if (format !== 'lm-synth-model') throw new SynthesizerInputError(`${path} is not an lm-synth model file`);
+  if (format !== 'lm-synth-model')
+    throw new SynthesizerInputError(`${path} is not an lm-synth model file`);
   const parsed = synthesizerModelSchema.safeParse(json);
   if (!parsed.success) {
-    if (version !== 1) throw new SynthesizerInputError(`${path} is a version ${String(version)} model; this lm-synth reads version 1`);
+    if (version !== 1)
+      throw new SynthesizerInputError(
+        `${path} is a version ${String(version)} model; this lm-synth reads version 1`,
+      );
     const issue = parsed.error.issues[0]!;
-    throw new SynthesizerInputError(`${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new SynthesizerInputError(
+      `${path}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
   }
   const model = parsed.data;
   for (const table of model.tables) {

@@ -19,7 +19,8 @@ export function nearestCorrelation(
     for (let j = 0; j < d; j++)
       symmetric[i * d + j] = i === j ? 1 : (matrix[i * d + j]! + matrix[j * d + i]!) / 2;
   const { values, vectors } = symmetricEigen(symmetric, d);
-  if (values.every((value) => value >= MIN_EIGENVALUE)) return { matrix: symmetric, repaired: false };
+  if (values.every((value) => value >= MIN_EIGENVALUE))
+    return { matrix: symmetric, repaired: false };
   const clipped = values.map((value) => Math.max(value, MIN_EIGENVALUE));
   const out = new Float64Array(d * d);
   for (let i = 0; i < d; i++)

@@ -1,5 +1,14 @@
 import type { ColumnDefinition, TableDefinition } from '@lm-synth/dims';
-import { type Data, makeData, RecordBatch, type Schema, Struct, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
+import {
+  type Data,
+  makeData,
+  RecordBatch,
+  type Schema,
+  Struct,
+  Utf8,
+  type Vector,
+  vectorFromArray,
+} from 'apache-arrow';
 import type { Category } from './marginal.js';
 
 const encoder = new TextEncoder();
@@ -30,7 +39,10 @@ export function recordBatch(
   const children = table.columns.map((column, c) =>
     columnData(table, column, schema.fields[c]!.type, columns[column.name] ?? [], length),
   );
-  return new RecordBatch(schema, makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }));
+  return new RecordBatch(
+    schema,
+    makeData({ type: new Struct(schema.fields), length, nullCount: 0, children }),
+  );
 }
 
 function columnData(
@@ -74,28 +86,39 @@ function columnData(
     }
     case 'boolean': {
       const bits = new Uint8Array((length + 7) >> 3);
-      for (let i = 0; i < length; i++) if (values[i] === true) bits[i >> 3] = bits[i >> 3]! | (1 << (i & 7));
+      for (let i = 0; i < length; i++)
+        if (values[i] === true) bits[i >> 3] = bits[i >> 3]! | (1 << (i & 7));
       return makeData({ ...common, data: bits } as never);
     }
     case 'string': {
-      const encoded = Array.from({ length }, (_, i) => encoder.encode(values[i] === null ? '' : String(values[i])));
+      const encoded = Array.from({ length }, (_, i) =>
+        encoder.encode(values[i] === null ? '' : String(values[i])),
+      );
       const valueOffsets = new Int32Array(length + 1);
       encoded.forEach((bytes, i) => {
         valueOffsets[i + 1] = valueOffsets[i]! + bytes.length;
       });
       const data = new Uint8Array(valueOffsets[length]!);
-      encoded.forEach((bytes, i) => data.set(bytes, valueOffsets[i]!));
+      encoded.forEach((bytes, i) => {
+        data.set(bytes, valueOffsets[i]!);
+      });
       return makeData({ ...common, valueOffsets, data } as never);
     }
     case 'enum': {
       const domain = column.type.kind === 'enum' ? (column.type.values ?? []) : [];
       const position = new Map(domain.map((value, i) => [value, i]));
-      const codes = (column.type.values?.length ?? Number.POSITIVE_INFINITY) <= 127 ? new Int8Array(length) : new Int32Array(length);
+      const codes =
+        (column.type.values?.length ?? Number.POSITIVE_INFINITY) <= 127
+          ? new Int8Array(length)
+          : new Int32Array(length);
       for (let i = 0; i < length; i++) {
         const value = values[i];
         if (value === null || value === undefined) continue;
         const code = position.get(String(value));
-        if (code === undefined) throw new Error(`${table.name}.${column.name}: "${String(value)}" is not in the catalogue's domain`);
+        if (code === undefined)
+          throw new Error(
+            `${table.name}.${column.name}: "${String(value)}" is not in the catalogue's domain`,
+          );
         codes[i] = code;
       }
       return makeData({ ...common, data: codes, dictionary: dictionaryOf(table, column) } as never);

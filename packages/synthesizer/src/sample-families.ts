@@ -104,8 +104,13 @@ function decode(
  * in order. Everything that needs the whole run (unique quasi-identifiers, ids) lives in
  * `context`, so a run that samples its blocks in order gets the same rows every time.
  */
-export function sampleFamilies(context: SampleContext, from: number, to: number, random: RandomSource): Family[] {
-  const { model, parent, clock } = context;
+export function sampleFamilies(
+  context: SampleContext,
+  from: number,
+  to: number,
+  random: RandomSource,
+): Family[] {
+  const { model, parent } = context;
   const draw = normalDraw(random);
   const d = parent.d;
   const scratch = new Float64Array(Math.max(d, ...context.children.map((child) => child.d)));
@@ -129,7 +134,10 @@ export function sampleFamilies(context: SampleContext, from: number, to: number,
     const bornOnEntry = (birthDate.bornOnEntry as readonly Category[]).includes(reason);
     let entry = atReference
       ? context.startDay
-      : Math.min(Math.max(Number(patient[birthDate.entryDate] ?? context.startDay), context.startDay), context.endDay);
+      : Math.min(
+          Math.max(Number(patient[birthDate.entryDate] ?? context.startDay), context.startDay),
+          context.endDay,
+        );
     // Exit: as many days after entry as sampled, only with an exit reason, within the years.
     const leaves = patient[exit.exitReason] !== null && patient[exit.exitReason] !== undefined;
     const afterDays = after === undefined ? 0 : Math.max(0, Math.round(numbers[after]!));
@@ -146,7 +154,11 @@ export function sampleFamilies(context: SampleContext, from: number, to: number,
     } else {
       const band = bandOf.get(String(patient[birthDate.ageGroup])) ?? bands[0]!;
       const anchor = atReference ? context.referenceDay : entry;
-      [first, last] = birthDateRange(anchor, band.minAge, band.maxAge ?? model.constraints.openBandMaxAge);
+      [first, last] = birthDateRange(
+        anchor,
+        band.minAge,
+        band.maxAge ?? model.constraints.openBandMaxAge,
+      );
       const p = position === undefined ? 0.5 : Math.min(Math.max(numbers[position]!, 0), 1 - 1e-12);
       dob = first + Math.floor(p * (last - first + 1));
     }
@@ -183,12 +195,16 @@ export function sampleFamilies(context: SampleContext, from: number, to: number,
 
     const children = new Map<string, Row[]>();
     for (const child of context.children) {
-      children.set(child.model.name, sampleChildren(context, child, patient, numbers, draw, scratch, random));
+      children.set(
+        child.model.name,
+        sampleChildren(context, child, patient, numbers, draw, scratch, random),
+      );
     }
     applyFamilyRules(context, patient, children, random);
     for (const child of context.children) {
       const column = child.model.parent?.column ?? context.parentKey;
-      for (const row of children.get(child.model.name) ?? []) row[column] = patient[context.parentKey] ?? null;
+      for (const row of children.get(child.model.name) ?? [])
+        row[column] = patient[context.parentKey] ?? null;
     }
     families.push({ patient, children });
   }
@@ -215,13 +231,17 @@ function sampleChildren(
   const k =
     rateIndex === undefined
       ? Math.max(0, Math.round(parentNumbers[countIndex]!))
-      : poisson(random)((Math.max(0, parentNumbers[rateIndex]!) * (window[1] - window[0] + 1)) / 365.25)();
+      : poisson(random)(
+          (Math.max(0, parentNumbers[rateIndex]!) * (window[1] - window[0] + 1)) / 365.25,
+        )();
   if (k === 0) return [];
   const q = child.d;
   const mean = new Float64Array(q);
   child.model.features.forEach((feature, j) => {
     const index = parent.index.get(`${name}.mean.${feature.name}`);
-    const scale = Math.sqrt((child.model.between?.[j] ?? 0) + (child.model.within?.[j * q + j] ?? 0) / k);
+    const scale = Math.sqrt(
+      (child.model.between?.[j] ?? 0) + (child.model.within?.[j * q + j] ?? 0) / k,
+    );
     mean[j] = index === undefined ? 0 : parentNumbers[index]! * scale;
   });
   const residuals = Array.from({ length: k }, () => {
@@ -245,7 +265,9 @@ function sampleChildren(
 /** The patient's residence in days, as fit measured child positions in it (see residenceWindows). */
 function residenceWindow(context: SampleContext, patient: Row, warmUp: boolean): [number, number] {
   const { birthDate, exit } = MODEL_RULES;
-  const resident = (birthDate.atReferenceDate as readonly Category[]).includes(patient[birthDate.entryReason] ?? null);
+  const resident = (birthDate.atReferenceDate as readonly Category[]).includes(
+    patient[birthDate.entryReason] ?? null,
+  );
   const start = context.startDay;
   const low = resident
     ? warmUp
@@ -263,12 +285,19 @@ function residenceWindow(context: SampleContext, patient: Row, warmUp: boolean):
  * were transferred from (or made direct admissions when there is none), discharge =
  * admission + LOS, ed_visits_year counted, ids assigned.
  */
-function applyFamilyRules(context: SampleContext, patient: Row, children: Map<string, Row[]>, random: RandomSource): void {
+function applyFamilyRules(
+  context: SampleContext,
+  patient: Row,
+  children: Map<string, Row[]>,
+  random: RandomSource,
+): void {
   const { clock, model } = context;
   const { ed, ip, birthDate, exit } = MODEL_RULES;
   const entry = Number(patient[birthDate.entryDate]);
   const exitDay = patient[exit.exitDate] === null ? context.endDay : Number(patient[exit.exitDate]);
-  const resident = (birthDate.atReferenceDate as readonly Category[]).includes(patient[birthDate.entryReason] ?? null);
+  const resident = (birthDate.atReferenceDate as readonly Category[]).includes(
+    patient[birthDate.entryReason] ?? null,
+  );
   /** Keeps an instant's local day in [low, high]: moved by whole days, or redrawn uniformly in the window. */
   const within = (instant: number, low: number, high: number): number => {
     const day = clock.localDay(instant);
@@ -292,11 +321,14 @@ function applyFamilyRules(context: SampleContext, patient: Row, children: Map<st
 
   const stays = children.get(ip.table) ?? [];
   // Residents' warm-up stays: admitted in the year before the start, still in a bed at it.
-  const admitLow = resident ? clock.localDay(clock.localMidnight(context.startDay) - 365 * DAY_US) : entry;
+  const admitLow = resident
+    ? clock.localDay(clock.localMidnight(context.startDay) - 365 * DAY_US)
+    : entry;
   for (const row of stays) {
     row[ip.admit] = within(Number(row[ip.admit]), admitLow, exitDay);
     const los = Number(row[ip.los]);
-    if (row[ip.alc] === true && los < model.constraints.alcLosThresholdDays) row[ip.los] = model.constraints.alcLosThresholdDays;
+    if (row[ip.alc] === true && los < model.constraints.alcLosThresholdDays)
+      row[ip.los] = model.constraints.alcLosThresholdDays;
   }
   stays.sort((a, b) => Number(a[ip.admit]) - Number(b[ip.admit]));
   const boarding = context.boarding;
@@ -315,7 +347,11 @@ function applyFamilyRules(context: SampleContext, patient: Row, children: Map<st
       let best: Row | null = null;
       for (const visit of encounters) {
         if (linkedEncounters.has(visit) || visit[ed.dispo] === ed.deceased) continue;
-        if (!best || Math.abs(Number(visit[ed.arrival]) - admit) < Math.abs(Number(best[ed.arrival]) - admit)) best = visit;
+        if (
+          !best ||
+          Math.abs(Number(visit[ed.arrival]) - admit) < Math.abs(Number(best[ed.arrival]) - admit)
+        )
+          best = visit;
       }
       if (best) {
         linkedEncounters.add(best);

@@ -35,7 +35,9 @@ export interface SampleOptions {
 export function sampleModel(model: SynthesizerModel, options: SampleOptions): TableBatches[] {
   const { patients, seed } = options;
   if (!(Number.isInteger(patients) && patients >= 1)) {
-    throw new SynthesizerInputError(`patients must be a whole number of at least 1 (got ${patients})`);
+    throw new SynthesizerInputError(
+      `patients must be a whole number of at least 1 (got ${patients})`,
+    );
   }
   const unique = options.uniqueQuasiIdentifiers ?? model.constraints.uniqueQuasiIdentifiers;
   const present = new Set(Object.keys(model.training.tables));
@@ -52,7 +54,15 @@ export function sampleModel(model: SynthesizerModel, options: SampleOptions): Ta
     } else if (byName.has(table.name)) {
       tables.push({
         table,
-        batches: factBatches(model, table, patients, seed, unique, table.name === MODEL_RULES.ip.table ? census : null, clock),
+        batches: factBatches(
+          model,
+          table,
+          patients,
+          seed,
+          unique,
+          table.name === MODEL_RULES.ip.table ? census : null,
+          clock,
+        ),
       });
     } else if (table.name === MODEL_RULES.capacity && model.capacity) {
       tables.push({ table, batches: capacityBatches(model, table, patients, census) });
@@ -69,12 +79,18 @@ function* referenceBatches(
   const schema = arrowSchema(table);
   for (let from = 0; from < rows; from += REFERENCE_BATCH) {
     const slice: Record<string, Category[]> = {};
-    for (const column of table.columns) slice[column.name] = (columns[column.name] ?? []).slice(from, from + REFERENCE_BATCH);
+    for (const column of table.columns)
+      slice[column.name] = (columns[column.name] ?? []).slice(from, from + REFERENCE_BATCH);
     yield recordBatch(table, schema, slice);
   }
 }
 
-function context(model: SynthesizerModel, patients: number, unique: boolean, clock: ZoneClock): SampleContext {
+function context(
+  model: SynthesizerModel,
+  patients: number,
+  unique: boolean,
+  clock: ZoneClock,
+): SampleContext {
   const [parentModel, ...childModels] = model.tables;
   if (!parentModel) throw new SynthesizerInputError('the model has no tables');
   const { startYear, horizonYears, referenceDate } = model.training;
@@ -119,7 +135,8 @@ function* factBatches(
     if (counter) for (const row of rows) counter.add(row);
     if (rows.length === 0) continue;
     const columns: Record<string, Category[]> = {};
-    for (const column of table.columns) columns[column.name] = rows.map((row) => row[column.name] ?? null);
+    for (const column of table.columns)
+      columns[column.name] = rows.map((row) => row[column.name] ?? null);
     yield recordBatch(table, schema, columns);
   }
   if (census && counter) census.values = counter.finish();
@@ -138,7 +155,8 @@ function censusCounter(model: SynthesizerModel, run: SampleContext) {
       if (s === undefined) return;
       const first = run.clock.localDay(Number(row[ip.admit])) + 1 - plan.firstDay;
       const discharge = row[ip.discharge];
-      const last = (discharge === null ? plan.lastDay : run.clock.localDay(Number(discharge))) - plan.firstDay;
+      const last =
+        (discharge === null ? plan.lastDay : run.clock.localDay(Number(discharge))) - plan.firstDay;
       const a = Math.max(0, first);
       const b = Math.min(days - 1, last);
       if (a > b) return;
@@ -172,7 +190,9 @@ function* capacityBatches(
   const scale = patients / (model.training.tables[model.tables[0]!.name] ?? patients);
   const monthOf = new Map(plan.months.map((month, m) => [month, m]));
   const schema = arrowSchema(table);
-  const columns: Record<string, Category[]> = Object.fromEntries(table.columns.map((column) => [column.name, []]));
+  const columns: Record<string, Category[]> = Object.fromEntries(
+    table.columns.map((column) => [column.name, []]),
+  );
   const push = (name: string, value: Category) => columns[name]?.push(value);
   for (let d = 0; d < days; d++) {
     const day = plan.firstDay + d;

@@ -100,7 +100,11 @@ export const synthesizerModelSchema = z.object({
     alcLosThresholdDays: z.number().positive(),
     /** Age bands (catalogue order); the open band ends at `openBandMaxAge`. */
     ageBands: z.array(
-      z.object({ group: z.string(), minAge: z.number().int(), maxAge: z.number().int().nullable() }),
+      z.object({
+        group: z.string(),
+        minAge: z.number().int(),
+        maxAge: z.number().int().nullable(),
+      }),
     ),
     openBandMaxAge: z.number().int(),
     /** Hours from an ED arrival to the admission it led to (training distribution). */

@@ -65,7 +65,14 @@ export class ZoneClock {
       if (part.type !== 'literal') parts[part.type] = Number(part.value);
     }
     const local =
-      Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!) / 1000;
+      Date.UTC(
+        parts.year!,
+        parts.month! - 1,
+        parts.day!,
+        parts.hour!,
+        parts.minute!,
+        parts.second!,
+      ) / 1000;
     return local - seconds;
   }
 }

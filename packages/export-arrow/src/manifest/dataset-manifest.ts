@@ -85,7 +85,9 @@ export const datasetManifestSchema = z.object({
     withEd: z.boolean(),
     withIp: z.boolean(),
     // Only in a model's sample: which model file (sha256 of its bytes) the rows came from.
-    model: z.object({ hash: z.string().regex(/^sha256:[0-9a-f]{64}$/), version: z.number().int() }).optional(),
+    model: z
+      .object({ hash: z.string().regex(/^sha256:[0-9a-f]{64}$/), version: z.number().int() })
+      .optional(),
     format: z.enum(['parquet', 'csv', 'arrow']),
     partitionBy: z.array(z.enum(['year', 'site'])),
     duckdb: z.boolean(),
