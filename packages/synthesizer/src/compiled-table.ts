@@ -17,11 +17,64 @@ export interface CompiledTable {
   readonly combinations: readonly (readonly (readonly Category[])[] | null)[];
   /** Position of each feature by name. */
   readonly index: ReadonlyMap<string, number>;
+  /** Conditional marginals, per feature: null when it has none. */
+  readonly given: readonly (CompiledGiven | null)[];
+  /** Features decoded in a second pass: they are conditioned on features of their own table. */
+  readonly secondPass: readonly boolean[];
 }
 
-export function compileTable(model: TableModel): CompiledTable {
+/** A feature's conditional marginals, by the category positions of the features it is given. */
+export interface CompiledGiven {
+  /** Positions of the given features (in the parent's table when `parent`). */
+  readonly indices: readonly number[];
+  readonly parent: boolean;
+  readonly cells: ReadonlyMap<string, CompiledMarginal>;
+  /** A cell's combinations parsed (combination features only). */
+  readonly combinations: ReadonlyMap<string, readonly (readonly Category[])[]>;
+  /** A cell's category positions in the feature's overall marginal. */
+  readonly overall: ReadonlyMap<string, Int32Array>;
+}
+
+export function compileTable(model: TableModel, parent: TableModel | null = null): CompiledTable {
   const d = model.features.length;
+  const own = new Map(model.features.map((feature, i) => [feature.name, i]));
+  const parentIndex = new Map(parent?.features.map((feature, i) => [feature.name, i]) ?? []);
+  const given = model.features.map((feature): CompiledGiven | null => {
+    if (!feature.given) return null;
+    const lookup = feature.given.parent ? parentIndex : own;
+    const overall =
+      feature.marginal.kind === 'frequency'
+        ? new Map(feature.marginal.values.map((value, i) => [value, i]))
+        : null;
+    const cells = new Map<string, CompiledMarginal>();
+    const combinations = new Map<string, (readonly Category[])[]>();
+    const positions = new Map<string, Int32Array>();
+    for (const cell of feature.given.cells) {
+      const key = cell.key.join(',');
+      cells.set(key, compileMarginal(cell.marginal));
+      if (cell.marginal.kind === 'frequency') {
+        positions.set(
+          key,
+          Int32Array.from(cell.marginal.values, (value) => overall?.get(value) ?? -1),
+        );
+        if (feature.kind === 'combination')
+          combinations.set(
+            key,
+            cell.marginal.values.map((value) => JSON.parse(String(value)) as Category[]),
+          );
+      }
+    }
+    return {
+      indices: feature.given.features.map((name) => lookup.get(name) ?? -1),
+      parent: feature.given.parent,
+      cells,
+      combinations,
+      overall: positions,
+    };
+  });
   return {
+    given,
+    secondPass: given.map((entry) => entry !== null && !entry.parent),
     model,
     d,
     marginals: model.features.map((feature) => compileMarginal(feature.marginal)),

@@ -2,7 +2,9 @@ import type { Scenario } from '@lm-synth/config/core';
 import { buildDimAgeGroup, CATALOGUE, type TableDefinition } from '@lm-synth/dims';
 import { openDataset, SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import { createStream } from '@lm-synth/stats';
+import { association } from './association.js';
 import { ageInYears, birthDateRange } from './birth-date-range.js';
+import { conditionalScores } from './conditional-scores.js';
 import { fitCorrelation } from './fit-correlation.js';
 import { fitFrequencyMarginal } from './fit-frequency-marginal.js';
 import { fitQuantileMarginal } from './fit-quantile-marginal.js';
@@ -21,6 +23,14 @@ import {
 
 /** Integer columns with at most this many distinct values are ordered categories (counts, levels). */
 const MAX_ORDINAL_VALUES = 64;
+/** Association (Cramér's V, or η² for numbers) below which a column is not conditioned. */
+const MIN_ASSOCIATION = { categorical: 0.1, numeric: 0.05 };
+/** Cramér's V from which a parent-table category is conditioned on another of its table. */
+const MIN_OWN_CATEGORICAL = 0.3;
+/** Rows a cell needs for its own conditional marginal (fewer: the overall marginal). */
+const MIN_CELL_ROWS = { categorical: 30, numeric: 50 };
+/** Knots of a conditional quantile marginal: cells have fewer rows than the column. */
+const CELL_KNOTS = 65;
 /** Free-text categories seen fewer times than this stay out of the model (privacy). */
 const MIN_TEXT_CATEGORY_COUNT = 5;
 const DAY_US = 86_400_000_000;
@@ -92,9 +102,14 @@ export async function fitModel(
       const parentWindow = residenceWindows(parentData, run.startYear, run.horizonYears);
       const windows = (row: number, warmUp: boolean) => parentWindow(owner[row]!, warmUp);
       const { features } = tableFeatures(child, data, referenceDay, bands, windows);
-      const scores = features.map((feature) =>
-        normalScores(feature.keys, createStream(0, `fit:${child.name}`, stream++)),
-      );
+      const conditions = conditionFeatures(features, { features: parentFeatures, owner });
+      const scores = features.map((feature, f) => {
+        const random = createStream(0, `fit:${child.name}`, stream++);
+        const condition = conditions[f];
+        return condition
+          ? conditionalScores(feature.keys, condition.cellKeys, condition.groups, random)
+          : normalScores(feature.keys, random);
+      });
       const q = scores.length;
       const n = owner.length;
       const count = new Float64Array(parentIds.length);
@@ -196,9 +211,14 @@ export async function fitModel(
       });
     }
     const allParent = [...parentFeatures, ...extension];
-    const parentScores = allParent.map((feature) =>
-      normalScores(keysForScores(feature), createStream(0, `fit:${parentTable.name}`, stream++)),
-    );
+    const parentConditions = conditionFeatures(parentFeatures, null);
+    const parentScores = allParent.map((feature, f) => {
+      const random = createStream(0, `fit:${parentTable.name}`, stream++);
+      const condition = parentConditions[f];
+      return condition
+        ? conditionalScores(feature.keys, condition.cellKeys, condition.groups, random)
+        : normalScores(feature.keys, random);
+    });
     const parentModel: TableModel = {
       name: parentTable.name,
       rows: parentIds.length,
@@ -306,10 +326,6 @@ function categoryKeys(values: readonly Category[], marginal: Marginal): Float64A
     return Float64Array.from(values, (value) => (value === null ? Number.NaN : Number(value)));
   const position = new Map(marginal.values.map((value, i) => [value, i]));
   return Float64Array.from(values, (value) => position.get(value) ?? Number.NaN);
-}
-
-function keysForScores(feature: FittingFeature): Float64Array {
-  return feature.keys;
 }
 
 /**
@@ -606,4 +622,130 @@ async function capacityPlan(
     lastDay = Math.max(lastDay, Number(row.last));
   }
   return { months, sites, firstDay, lastDay, staffedBeds, physicalBeds, nhppd };
+}
+
+/**
+ * Chooses what each feature is conditioned on and fits its conditional marginals: a child
+ * table's categorical features on the one or two categorical features of the parent most
+ * associated with them (Cramér's V), a numeric feature on the categorical feature of its own
+ * table that explains most of it (η²). The Gaussian copula alone ties categories to other
+ * columns only through one correlation; conditional marginals keep, for instance, which
+ * facilities a patient's visits go to and how long a stay of each subprogram lasts.
+ * Returns, per feature, the cell keys and cell of each row for its normal scores.
+ */
+function conditionFeatures(
+  features: FittingFeature[],
+  parent: { features: readonly FittingFeature[]; owner: Int32Array } | null,
+): ({ cellKeys: Float64Array; groups: Int32Array } | null)[] {
+  const categorical = (feature: FittingFeature) =>
+    (feature.model.kind === 'value' || feature.model.kind === 'combination') &&
+    feature.model.marginal.kind === 'frequency';
+  const numeric = (feature: FittingFeature) =>
+    ['value', 'band-position', 'days-after'].includes(feature.model.kind) &&
+    feature.model.marginal.kind === 'quantile';
+  // Own-table conditions form no chains: a conditioning feature is never conditioned itself,
+  // so decoding those first and the conditioned ones after always works. Strongest first.
+  const own = new Map<FittingFeature, { name: string; keys: Float64Array; strength: number }>();
+  if (!parent) {
+    const pairs: { f: FittingFeature; g: FittingFeature; strength: number }[] = [];
+    for (const f of features) {
+      const kind = categorical(f) ? 'categorical' : numeric(f) ? 'numeric' : null;
+      if (!kind) continue;
+      for (const g of features) {
+        if (g === f || !categorical(g)) continue;
+        const strength = association(g.keys, f.keys, kind === 'numeric');
+        // Categories on categories only when strong: the copula already carries weak ones.
+        if (strength >= (kind === 'numeric' ? MIN_ASSOCIATION.numeric : MIN_OWN_CATEGORICAL))
+          pairs.push({ f, g, strength });
+      }
+    }
+    pairs.sort((x, y) => y.strength - x.strength || (x.f.model.name < y.f.model.name ? -1 : 1));
+    const conditioners = new Set<FittingFeature>();
+    for (const { f, g, strength } of pairs) {
+      if (own.has(f) || conditioners.has(f) || own.has(g)) continue;
+      own.set(f, { name: g.model.name, keys: g.keys, strength });
+      conditioners.add(g);
+    }
+  }
+  return features.map((feature) => {
+    let isParent = false;
+    let kind: 'categorical' | 'numeric';
+    let ranked: { name: string; keys: Float64Array }[];
+    if (parent && categorical(feature)) {
+      kind = 'categorical';
+      isParent = true;
+      ranked = parent.features
+        .filter(categorical)
+        .map((p) => ({
+          name: p.model.name,
+          keys: Float64Array.from(parent.owner, (o) => (o >= 0 ? p.keys[o]! : Number.NaN)),
+        }))
+        .map((candidate) => ({
+          ...candidate,
+          strength: association(candidate.keys, feature.keys, false),
+        }))
+        .filter((candidate) => candidate.strength >= MIN_ASSOCIATION.categorical)
+        .sort((a, b) => b.strength - a.strength || (a.name < b.name ? -1 : 1))
+        .slice(0, 2);
+    } else if (own.has(feature)) {
+      kind = categorical(feature) ? 'categorical' : 'numeric';
+      ranked = [own.get(feature)!];
+    } else if (parent && numeric(feature)) {
+      kind = 'numeric';
+      ranked = features
+        .filter((other) => other !== feature && categorical(other))
+        .map((other) => ({
+          name: other.model.name,
+          keys: other.keys,
+          strength: association(other.keys, feature.keys, true),
+        }))
+        .filter((candidate) => candidate.strength >= MIN_ASSOCIATION.numeric)
+        .sort((a, b) => b.strength - a.strength || (a.name < b.name ? -1 : 1))
+        .slice(0, 1);
+    } else return null;
+    if (ranked.length === 0) return null;
+    const n = feature.keys.length;
+    const cellOf = new Map<string, number[]>();
+    for (let i = 0; i < n; i++) {
+      if (ranked.some((r) => Number.isNaN(r.keys[i]!))) continue;
+      const key = ranked.map((r) => r.keys[i]!).join(',');
+      let rows = cellOf.get(key);
+      if (!rows) cellOf.set(key, (rows = []));
+      rows.push(i);
+    }
+    const groups = new Int32Array(n).fill(-1);
+    const cellKeys = new Float64Array(n).fill(Number.NaN);
+    const cells: { key: number[]; marginal: Marginal }[] = [];
+    const marginal = feature.model.marginal;
+    for (const [key, rows] of [...cellOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (rows.length < MIN_CELL_ROWS[kind]) continue;
+      let cell: Marginal;
+      if (marginal.kind === 'frequency') {
+        const values = rows.map((i) =>
+          Number.isNaN(feature.keys[i]!) ? undefined : marginal.values[feature.keys[i]!],
+        );
+        cell = fitFrequencyMarginal(
+          values.filter((value) => value !== undefined),
+          marginal.ordered,
+        );
+        if (cell.kind !== 'frequency') continue;
+        const position = new Map(cell.values.map((value, p) => [value, p]));
+        for (const i of rows) {
+          const value = Number.isNaN(feature.keys[i]!)
+            ? undefined
+            : marginal.values[feature.keys[i]!];
+          cellKeys[i] = value === undefined ? Number.NaN : (position.get(value) ?? Number.NaN);
+        }
+      } else {
+        const values = Float64Array.from(rows, (i) => feature.keys[i]!);
+        cell = fitQuantileMarginal(values, marginal.step, CELL_KNOTS);
+        for (const i of rows) cellKeys[i] = feature.keys[i]!;
+      }
+      for (const i of rows) groups[i] = cells.length;
+      cells.push({ key: key.split(',').map(Number), marginal: cell });
+    }
+    if (cells.length === 0) return null;
+    feature.model.given = { features: ranked.map((r) => r.name), parent: isParent, cells };
+    return { cellKeys, groups };
+  });
 }

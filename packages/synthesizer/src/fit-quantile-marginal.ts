@@ -8,12 +8,16 @@ export const QUANTILE_KNOTS = 513;
  * quantiles at QUANTILE_KNOTS evenly spaced probabilities, each an interpolation
  * between order statistics, rounded to 1e-9 relative so the model file stays small.
  */
-export function fitQuantileMarginal(values: Float64Array, step: number): Marginal {
+export function fitQuantileMarginal(
+  values: Float64Array,
+  step: number,
+  knotCount = QUANTILE_KNOTS,
+): Marginal {
   const sorted = values.filter((value) => !Number.isNaN(value)).sort();
   if (sorted.length === 0) return { kind: 'quantile', knots: [0, 0], step };
   const knots: number[] = [];
-  for (let k = 0; k < QUANTILE_KNOTS; k++) {
-    const position = (k / (QUANTILE_KNOTS - 1)) * (sorted.length - 1);
+  for (let k = 0; k < knotCount; k++) {
+    const position = (k / (knotCount - 1)) * (sorted.length - 1);
     const below = Math.floor(position);
     const fraction = position - below;
     const low = sorted[below]!;

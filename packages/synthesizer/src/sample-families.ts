@@ -41,59 +41,83 @@ export interface SampleContext {
 const DAY_US = 86_400_000_000;
 const MAX_PROBES = 4_000;
 
-/** Decodes normal scores into a row of the table's columns; numeric features also into `numbers`. */
+/**
+ * Decodes normal scores into a row of the table's columns; numeric features also into
+ * `numbers`, categorical ones' positions in their overall marginal into `cats`. Features
+ * conditioned on their own table's categories are decoded after those.
+ */
 function decode(
   table: CompiledTable,
   z: Float64Array,
   row: Row,
   numbers: Float64Array,
+  cats: Int32Array,
   window: readonly [number, number] | null = null,
+  parentCats: Int32Array | null = null,
 ): void {
   const features = table.model.features;
   let nulls: string[] | null = null;
-  for (let i = 0; i < table.d; i++) {
-    const feature = features[i]!;
-    const marginal = table.marginals[i]!;
-    const u = uniformOf(z[i]!);
-    const column = feature.columns[0]!;
-    switch (feature.kind) {
-      case 'value':
-        row[column] =
-          marginal.marginal.kind === 'quantile'
-            ? marginal.value(u)
-            : (marginal.categories[marginal.index(u)] ?? null);
-        break;
-      case 'null':
-        if (marginal.categories[marginal.index(u)] === true) (nulls ??= []).push(column);
-        break;
-      case 'day':
-        // The second of day follows as the next feature (fit adds them in pairs).
-        numbers[i] = marginal.value(u);
-        break;
-      case 'window-position':
-        numbers[i] = marginal.value(u);
-        break;
-      case 'second': {
-        // The day, or the position in the residence window, is the feature before.
-        let day = numbers[i - 1]!;
-        if (features[i - 1]!.kind === 'window-position') {
-          const [low, high] = window ?? [0, 0];
-          day = low + Math.min(Math.floor(day * (high - low + 1)), high - low);
+  cats.fill(-1);
+  for (let pass = 0; pass < 2; pass++) {
+    for (let i = 0; i < table.d; i++) {
+      if (table.secondPass[i] !== (pass === 1)) continue;
+      const feature = features[i]!;
+      let marginal = table.marginals[i]!;
+      let combinations = table.combinations[i];
+      let overall: Int32Array | null = null;
+      const given = table.given[i];
+      if (given) {
+        const source = given.parent ? parentCats : cats;
+        let key = '';
+        for (let g = 0; g < given.indices.length; g++)
+          key += `${g > 0 ? ',' : ''}${source?.[given.indices[g]!] ?? -1}`;
+        const cell = given.cells.get(key);
+        if (cell) {
+          marginal = cell;
+          combinations = given.combinations.get(key) ?? combinations;
+          overall = given.overall.get(key) ?? null;
         }
-        row[column] = day * DAY_US + marginal.value(u) * 1e6;
-        break;
       }
-      case 'combination': {
-        const values = table.combinations[i]![marginal.index(u)] ?? [];
-        const columns = feature.columns;
-        for (let c = 0; c < columns.length; c++) row[columns[c]!] = values[c] ?? null;
-        break;
+      const u = uniformOf(z[i]!);
+      const column = feature.columns[0]!;
+      const position = marginal.marginal.kind === 'frequency' ? marginal.index(u) : -1;
+      if (position >= 0) cats[i] = overall ? overall[position]! : position;
+      switch (feature.kind) {
+        case 'value':
+          row[column] =
+            marginal.marginal.kind === 'quantile'
+              ? marginal.value(u)
+              : (marginal.categories[position] ?? null);
+          break;
+        case 'null':
+          if (marginal.categories[position] === true) (nulls ??= []).push(column);
+          break;
+        case 'day':
+        case 'window-position':
+          numbers[i] = marginal.value(u);
+          break;
+        case 'second': {
+          // The day, or the position in the residence window, is the feature before.
+          let day = numbers[i - 1]!;
+          if (features[i - 1]!.kind === 'window-position') {
+            const [low, high] = window ?? [0, 0];
+            day = low + Math.min(Math.floor(day * (high - low + 1)), high - low);
+          }
+          row[column] = day * DAY_US + marginal.value(u) * 1e6;
+          break;
+        }
+        case 'combination': {
+          const values = combinations?.[position] ?? [];
+          const columns = feature.columns;
+          for (let c = 0; c < columns.length; c++) row[columns[c]!] = values[c] ?? null;
+          break;
+        }
+        default:
+          numbers[i] =
+            marginal.marginal.kind === 'quantile'
+              ? marginal.value(u)
+              : Number(marginal.categories[position] ?? 0);
       }
-      default:
-        numbers[i] =
-          marginal.marginal.kind === 'quantile'
-            ? marginal.value(u)
-            : Number(marginal.categories[marginal.index(u)] ?? 0);
     }
   }
   if (nulls) for (const column of nulls) row[column] = null;
@@ -116,6 +140,7 @@ export function sampleFamilies(
   const scratch = new Float64Array(Math.max(d, ...context.children.map((child) => child.d)));
   const z = new Float64Array(d);
   const numbers = new Float64Array(d);
+  const cats = new Int32Array(d);
   const { birthDate, exit } = MODEL_RULES;
   const bands = model.constraints.ageBands;
   const bandOf = new Map(bands.map((band) => [band.group, band]));
@@ -126,7 +151,7 @@ export function sampleFamilies(
   for (let g = from; g < to; g++) {
     correlatedNormals(parent.factor, d, draw, scratch, z);
     const patient: Row = {};
-    decode(parent, z, patient, numbers);
+    decode(parent, z, patient, numbers, cats);
     patient[context.parentKey] = `P${(g + 1).toString(16).padStart(12, '0')}`;
     // Entry: residents at the start, entrants within the years.
     const reason = patient[birthDate.entryReason] ?? null;
@@ -197,7 +222,7 @@ export function sampleFamilies(
     for (const child of context.children) {
       children.set(
         child.model.name,
-        sampleChildren(context, child, patient, numbers, draw, scratch, random),
+        sampleChildren(context, child, patient, numbers, cats, draw, scratch, random),
       );
     }
     applyFamilyRules(context, patient, children, random);
@@ -217,6 +242,7 @@ function sampleChildren(
   child: CompiledTable,
   patient: Row,
   parentNumbers: Float64Array,
+  parentCats: Int32Array,
   draw: () => number,
   scratch: Float64Array,
   random: RandomSource,
@@ -253,11 +279,12 @@ function sampleChildren(
   const centre = new Float64Array(q);
   for (const e of residuals) for (let j = 0; j < q; j++) centre[j] = centre[j]! + e[j]! / k;
   const numbers = new Float64Array(q);
+  const childCats = new Int32Array(q);
   return residuals.map((e) => {
     const z = e;
     for (let j = 0; j < q; j++) z[j] = mean[j]! + e[j]! - centre[j]!;
     const row: Row = {};
-    decode(child, z, row, numbers, window);
+    decode(child, z, row, numbers, childCats, window, parentCats);
     return row;
   });
 }

@@ -98,7 +98,7 @@ function context(
   return {
     model,
     parent: compileTable(parentModel),
-    children: childModels.map(compileTable),
+    children: childModels.map((child) => compileTable(child, parentModel)),
     clock,
     startDay: Date.UTC(startYear, 0, 1) / 86_400_000,
     endDay: Date.UTC(startYear + horizonYears - 1, 11, 31) / 86_400_000,

@@ -48,6 +48,18 @@ const featureSchema = z.object({
   /** Columns it stands for; for `count` and `child-mean`, the child table then its dimension. */
   columns: z.array(z.string()),
   marginal: marginalSchema,
+  /**
+   * Conditional marginals: the feature's distribution in each cell of one or two categorical
+   * features (of the same table, or of the parent's row when `parent`), keyed by their
+   * category positions; a cell with too few rows to describe falls back to `marginal`.
+   */
+  given: z
+    .object({
+      features: z.array(z.string()),
+      parent: z.boolean(),
+      cells: z.array(z.object({ key: z.array(z.number().int()), marginal: marginalSchema })),
+    })
+    .optional(),
 });
 
 const tableModelSchema = z.object({
