@@ -28,11 +28,19 @@ export interface CompiledGiven {
   /** Positions of the given features (in the parent's table when `parent`). */
   readonly indices: readonly number[];
   readonly parent: boolean;
-  readonly cells: ReadonlyMap<string, CompiledMarginal>;
+  /** Cells by cellKey of their given features' category positions. */
+  readonly cells: ReadonlyMap<number, CompiledMarginal>;
   /** A cell's combinations parsed (combination features only). */
-  readonly combinations: ReadonlyMap<string, readonly (readonly Category[])[]>;
+  readonly combinations: ReadonlyMap<number, readonly (readonly Category[])[]>;
   /** A cell's category positions in the feature's overall marginal. */
-  readonly overall: ReadonlyMap<string, Int32Array>;
+  readonly overall: ReadonlyMap<number, Int32Array>;
+}
+
+/** One number for a cell's category positions (each below 2^20; at most two of them). */
+export function cellKey(positions: readonly number[]): number {
+  let key = 0;
+  for (const position of positions) key = key * 1_048_576 + (position + 1);
+  return key;
 }
 
 export function compileTable(model: TableModel, parent: TableModel | null = null): CompiledTable {
@@ -46,11 +54,11 @@ export function compileTable(model: TableModel, parent: TableModel | null = null
       feature.marginal.kind === 'frequency'
         ? new Map(feature.marginal.values.map((value, i) => [value, i]))
         : null;
-    const cells = new Map<string, CompiledMarginal>();
-    const combinations = new Map<string, (readonly Category[])[]>();
-    const positions = new Map<string, Int32Array>();
+    const cells = new Map<number, CompiledMarginal>();
+    const combinations = new Map<number, (readonly Category[])[]>();
+    const positions = new Map<number, Int32Array>();
     for (const cell of feature.given.cells) {
-      const key = cell.key.join(',');
+      const key = cellKey(cell.key);
       cells.set(key, compileMarginal(cell.marginal));
       if (cell.marginal.kind === 'frequency') {
         positions.set(

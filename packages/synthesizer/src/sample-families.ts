@@ -68,9 +68,10 @@ function decode(
       const given = table.given[i];
       if (given) {
         const source = given.parent ? parentCats : cats;
-        let key = '';
+        // cellKey of the given features' positions, inline: this runs for every row.
+        let key = 0;
         for (let g = 0; g < given.indices.length; g++)
-          key += `${g > 0 ? ',' : ''}${source?.[given.indices[g]!] ?? -1}`;
+          key = key * 1_048_576 + ((source?.[given.indices[g]!] ?? -1) + 1);
         const cell = given.cells.get(key);
         if (cell) {
           marginal = cell;
