@@ -55,7 +55,11 @@ try {
   let rows = 0;
   const memory = [];
   const started = performance.now();
-  for (const { table, batches } of sampleModel(model, { patients: SAMPLE_PATIENTS, seed: 1, uniqueQuasiIdentifiers: false })) {
+  for (const { table, batches } of sampleModel(model, {
+    patients: SAMPLE_PATIENTS,
+    seed: 1,
+    uniqueQuasiIdentifiers: false,
+  })) {
     for (const batch of batches) {
       if (['patients', 'ed_encounters', 'ip_stays'].includes(table.name)) rows += batch.numRows;
     }
@@ -70,11 +74,9 @@ try {
     outDir: sampleDir,
     format: 'parquet',
     duckdb: false,
-    run: run(
-      { ...plan.options, patients, seed: 2 },
-      plan,
-      { model: { hash: modelHash(text), version: model.version } },
-    ),
+    run: run({ ...plan.options, patients, seed: 2 }, plan, {
+      model: { hash: modelHash(text), version: model.version },
+    }),
   });
   const report = await validate(sampleDir, scenario, { compare: training });
   const gate = (id) => report.gates.find((g) => g.id === id);
@@ -82,16 +84,33 @@ try {
   const privacy = ['privacy-dcr', 'privacy-nndr', 'privacy-pmse'].map(gate);
   const quality = report.privacy.compare.quality;
 
-  const line = (what, measured, target) => console.log(`${what.padEnd(44)} ${measured.padEnd(26)} ${target}`);
-  console.log(`training: default dataset, ${model.training.tables.patients.toLocaleString('en-US')} patients; model ${(text.length / 1e6).toFixed(2)} MB`);
+  const line = (what, measured, target) =>
+    console.log(`${what.padEnd(44)} ${measured.padEnd(26)} ${target}`);
+  console.log(
+    `training: default dataset, ${model.training.tables.patients.toLocaleString('en-US')} patients; model ${(text.length / 1e6).toFixed(2)} MB`,
+  );
   line('', 'measured', 'target');
   line('fit (median of 3)', `${fits[1].toFixed(2)} s`, '< 10 s');
-  line(`sample ${SAMPLE_PATIENTS.toLocaleString('en-US')} patients + children`, `${Math.round(rows / sampleSeconds).toLocaleString('en-US')} rows/s (${rows.toLocaleString('en-US')} rows, ${sampleSeconds.toFixed(1)} s)`, '>= 500,000 rows/s');
-  line('heap while sampling (max)', `${(Math.max(...memory) / 1e6).toFixed(0)} MB`, 'bounded by the model');
+  line(
+    `sample ${SAMPLE_PATIENTS.toLocaleString('en-US')} patients + children`,
+    `${Math.round(rows / sampleSeconds).toLocaleString('en-US')} rows/s (${rows.toLocaleString('en-US')} rows, ${sampleSeconds.toFixed(1)} s)`,
+    '>= 500,000 rows/s',
+  );
+  line(
+    'heap while sampling (max)',
+    `${(Math.max(...memory) / 1e6).toFixed(0)} MB`,
+    'bounded by the model',
+  );
   line('overall quality score', quality.score.toFixed(3), '>= 0.90');
-  for (const property of quality.properties) line(`  ${property.name}`, property.score.toFixed(3), 'reported');
-  line('integrity gates passed', `${integrity.filter((g) => g.status === 'pass').length} of ${integrity.length}`, 'all');
-  for (const g of privacy) line(`  ${g.id}`, `${g.status} (${Number(g.observed).toFixed(3)})`, 'pass');
+  for (const property of quality.properties)
+    line(`  ${property.name}`, property.score.toFixed(3), 'reported');
+  line(
+    'integrity gates passed',
+    `${integrity.filter((g) => g.status === 'pass').length} of ${integrity.length}`,
+    'all',
+  );
+  for (const g of privacy)
+    line(`  ${g.id}`, `${g.status} (${Number(g.observed).toFixed(3)})`, 'pass');
 } finally {
   rmSync(root, { recursive: true, force: true });
 }
