@@ -34,7 +34,8 @@ export function association(
     for (const [sum, k] of sums.values()) between += k * (sum / k - mean) ** 2;
     return between / totalVariance;
   }
-  const cells = new Map<string, number>();
+  // Category positions stay below 2^20, so a pair is one number.
+  const cells = new Map<number, number>();
   const rows = new Map<number, number>();
   const columns = new Map<number, number>();
   let count = 0;
@@ -42,7 +43,8 @@ export function association(
     const a = categories[i]!;
     const b = other[i]!;
     if (Number.isNaN(a) || Number.isNaN(b)) continue;
-    cells.set(`${a},${b}`, (cells.get(`${a},${b}`) ?? 0) + 1);
+    const pair = a * 1_048_576 + b;
+    cells.set(pair, (cells.get(pair) ?? 0) + 1);
     rows.set(a, (rows.get(a) ?? 0) + 1);
     columns.set(b, (columns.get(b) ?? 0) + 1);
     count++;
@@ -53,7 +55,7 @@ export function association(
   for (const [a, ra] of rows)
     for (const [b, cb] of columns) {
       const expected = (ra * cb) / count;
-      const observed = cells.get(`${a},${b}`) ?? 0;
+      const observed = cells.get(a * 1_048_576 + b) ?? 0;
       chi += (observed - expected) ** 2 / expected;
     }
   return Math.sqrt(chi / (count * (k - 1)));

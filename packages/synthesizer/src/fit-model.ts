@@ -4,6 +4,7 @@ import { openDataset, SYNTHETIC_NOTICE } from '@lm-synth/export-arrow';
 import { createStream } from '@lm-synth/stats';
 import { association } from './association.js';
 import { ageInYears, birthDateRange } from './birth-date-range.js';
+import { cellKey } from './compiled-table.js';
 import { conditionalScores } from './conditional-scores.js';
 import { fitCorrelation } from './fit-correlation.js';
 import { fitFrequencyMarginal } from './fit-frequency-marginal.js';
@@ -667,6 +668,13 @@ function conditionFeatures(
       conditioners.add(g);
     }
   }
+  // The parent's categories on the child rows, mapped once for every child feature.
+  const parentCandidates = parent
+    ? parent.features.filter(categorical).map((p) => ({
+        name: p.model.name,
+        keys: Float64Array.from(parent.owner, (o) => (o >= 0 ? p.keys[o]! : Number.NaN)),
+      }))
+    : [];
   return features.map((feature) => {
     let isParent = false;
     let kind: 'categorical' | 'numeric';
@@ -674,12 +682,7 @@ function conditionFeatures(
     if (parent && categorical(feature)) {
       kind = 'categorical';
       isParent = true;
-      ranked = parent.features
-        .filter(categorical)
-        .map((p) => ({
-          name: p.model.name,
-          keys: Float64Array.from(parent.owner, (o) => (o >= 0 ? p.keys[o]! : Number.NaN)),
-        }))
+      ranked = parentCandidates
         .map((candidate) => ({
           ...candidate,
           strength: association(candidate.keys, feature.keys, false),
@@ -705,10 +708,10 @@ function conditionFeatures(
     } else return null;
     if (ranked.length === 0) return null;
     const n = feature.keys.length;
-    const cellOf = new Map<string, number[]>();
+    const cellOf = new Map<number, number[]>();
     for (let i = 0; i < n; i++) {
       if (ranked.some((r) => Number.isNaN(r.keys[i]!))) continue;
-      const key = ranked.map((r) => r.keys[i]!).join(',');
+      const key = cellKey(ranked.map((r) => r.keys[i]!));
       let rows = cellOf.get(key);
       if (!rows) cellOf.set(key, (rows = []));
       rows.push(i);
@@ -717,7 +720,7 @@ function conditionFeatures(
     const cellKeys = new Float64Array(n).fill(Number.NaN);
     const cells: { key: number[]; marginal: Marginal }[] = [];
     const marginal = feature.model.marginal;
-    for (const [key, rows] of [...cellOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    for (const [key, rows] of [...cellOf].sort(([a], [b]) => a - b)) {
       if (rows.length < MIN_CELL_ROWS[kind]) continue;
       let cell: Marginal;
       if (marginal.kind === 'frequency') {
@@ -742,10 +745,21 @@ function conditionFeatures(
         for (const i of rows) cellKeys[i] = feature.keys[i]!;
       }
       for (const i of rows) groups[i] = cells.length;
-      cells.push({ key: key.split(',').map(Number), marginal: cell });
+      cells.push({ key: cellPositions(key, ranked.length), marginal: cell });
     }
     if (cells.length === 0) return null;
     feature.model.given = { features: ranked.map((r) => r.name), parent: isParent, cells };
     return { cellKeys, groups };
   });
+}
+
+/** The category positions a cellKey was made of. */
+function cellPositions(key: number, count: number): number[] {
+  const positions: number[] = [];
+  let rest = key;
+  for (let g = 0; g < count; g++) {
+    positions.unshift((rest % 1_048_576) - 1);
+    rest = Math.floor(rest / 1_048_576);
+  }
+  return positions;
 }
