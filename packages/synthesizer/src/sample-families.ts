@@ -25,6 +25,8 @@ export interface SampleContext {
   /** 1 January of the start year and 31 December of the last year (days since 1970-01-01). */
   readonly startDay: number;
   readonly endDay: number;
+  /** 1 January of the year before the start: residents' warm-up stays begin from it. */
+  readonly warmUpDay: number;
   readonly referenceDay: number;
   /** Residents each sampled patient stands for. */
   readonly weight: number;
@@ -258,9 +260,10 @@ function sampleChildren(
   const k =
     rateIndex === undefined
       ? Math.max(0, Math.round(parentNumbers[countIndex]!))
-      : poisson(random)(
+      : poissonCount(
+          random,
           (Math.max(0, parentNumbers[rateIndex]!) * (window[1] - window[0] + 1)) / 365.25,
-        )();
+        );
   if (k === 0) return [];
   const q = child.d;
   const mean = new Float64Array(q);
@@ -290,6 +293,22 @@ function sampleChildren(
   });
 }
 
+/** A Poisson draw: sequential inversion for the small means of one patient, stats' sampler beyond. */
+function poissonCount(random: RandomSource, lambda: number): number {
+  if (!(lambda > 0)) return 0;
+  if (lambda > 30) return poisson(random)(lambda)();
+  const u = random.next();
+  let k = 0;
+  let p = Math.exp(-lambda);
+  let cumulative = p;
+  while (u > cumulative && k < 1_000) {
+    k++;
+    p *= lambda / k;
+    cumulative += p;
+  }
+  return k;
+}
+
 /** The patient's residence in days, as fit measured child positions in it (see residenceWindows). */
 function residenceWindow(context: SampleContext, patient: Row, warmUp: boolean): [number, number] {
   const { birthDate, exit } = MODEL_RULES;
@@ -299,7 +318,7 @@ function residenceWindow(context: SampleContext, patient: Row, warmUp: boolean):
   const start = context.startDay;
   const low = resident
     ? warmUp
-      ? Date.UTC(new Date(start * 86_400_000).getUTCFullYear() - 1, 0, 1) / 86_400_000
+      ? context.warmUpDay
       : start
     : Number(patient[birthDate.entryDate]);
   const high = patient[exit.exitDate] === null ? context.endDay : Number(patient[exit.exitDate]);

@@ -102,6 +102,7 @@ function context(
     clock,
     startDay: Date.UTC(startYear, 0, 1) / 86_400_000,
     endDay: Date.UTC(startYear + horizonYears - 1, 11, 31) / 86_400_000,
+    warmUpDay: Date.UTC(startYear - 1, 0, 1) / 86_400_000,
     referenceDay: Date.parse(`${referenceDate}T00:00:00Z`) / 86_400_000,
     weight: model.training.weightTotal / patients,
     taken: unique ? new Set<number>() : null,
