@@ -7,6 +7,7 @@ export {
   serializeModel,
   writeModelFile,
 } from './model-file.js';
+export { modelJsonSchema } from './model-json-schema.js';
 export { SAMPLE_BLOCK, type SampleOptions, sampleModel } from './sample-model.js';
 export { SynthesizerInputError } from './synthesizer-input-error.js';
 export {
