@@ -1,4 +1,7 @@
-import { arrowSchema, CATALOGUE, type TableDefinition } from '@lm-synth/dims';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { arrowSchema, CATALOGUE, type TableDefinition, tableByName } from '@lm-synth/dims';
 import type { TableBatches } from '@lm-synth/export-arrow';
 import { createStream } from '@lm-synth/stats';
 import type { RecordBatch } from 'apache-arrow';
@@ -8,6 +11,7 @@ import type { Category } from './marginal.js';
 import { MODEL_RULES } from './model-rules.js';
 import { recordBatch } from './record-batch.js';
 import { type Row, type SampleContext, sampleFamilies } from './sample-families.js';
+import { SpillFile } from './spill-file.js';
 import { SynthesizerInputError } from './synthesizer-input-error.js';
 import type { SynthesizerModel } from './synthesizer-model.js';
 import { ZoneClock } from './zone-clock.js';
@@ -28,7 +32,8 @@ export interface SampleOptions {
  * The sample of `model` as the tables `writeDataset` takes, in catalogue order: the
  * reference tables as fitted, then patients, their ED encounters and stays, and daily
  * capacity (census counted from the sampled stays, beds scaled to the sample). The fact
- * tables are streamed block by block: each is a fresh pass over the same blocks, so memory
+ * tables are sampled in one pass, block by block: patients are streamed to the writer and
+ * each block's children spilled to a temporary file until their table is written, so memory
  * holds one block, never the sample (the set of quasi-identifiers aside, when kept unique).
  * The same model, options and seed give the same rows.
  */
@@ -43,32 +48,107 @@ export function sampleModel(model: SynthesizerModel, options: SampleOptions): Ta
   const present = new Set(Object.keys(model.training.tables));
   const tables: TableBatches[] = [];
   const census: { values: Int32Array | null } = { values: null };
-  const byName = new Map(model.tables.map((table) => [table.name, table]));
-  // One clock for every pass: its offsets are looked up once per day.
+  // One clock for the run: its offsets are looked up once per day.
   const clock = new ZoneClock(model.training.timeZone);
+  const [parentModel, ...childModels] = model.tables;
+  const children = new Map<string, SpillFile>();
   for (const table of CATALOGUE) {
     if (!present.has(table.name)) continue;
     const reference = model.reference.find((entry) => entry.name === table.name);
     if (reference) {
       tables.push({ table, batches: referenceBatches(table, reference.columns, reference.rows) });
-    } else if (byName.has(table.name)) {
+    } else if (table.name === parentModel?.name) {
+      const childTables = childModels.map((child) => tableByName(child.name));
       tables.push({
         table,
-        batches: factBatches(
-          model,
-          table,
+        batches: onePass(model, table, childTables, {
           patients,
           seed,
           unique,
-          table.name === MODEL_RULES.ip.table ? census : null,
           clock,
-        ),
+          census,
+          children,
+        }),
       });
+    } else if (childModels.some((child) => child.name === table.name)) {
+      tables.push({ table, batches: spilledBatches(children, table.name) });
     } else if (table.name === MODEL_RULES.capacity && model.capacity) {
       tables.push({ table, batches: capacityBatches(model, table, patients, census) });
     }
   }
   return tables;
+}
+
+interface PassOptions {
+  readonly patients: number;
+  readonly seed: number;
+  readonly unique: boolean;
+  readonly clock: ZoneClock;
+  readonly census: { values: Int32Array | null };
+  readonly children: Map<string, SpillFile>;
+}
+
+/**
+ * The sample in one pass over the blocks: patients' batches yielded as they come, each
+ * block's children spilled to a temporary file (read back when their table is written) and
+ * the stays' midnight census counted.
+ */
+function* onePass(
+  model: SynthesizerModel,
+  parentTable: TableDefinition,
+  childTables: readonly TableDefinition[],
+  options: PassOptions,
+): Generator<RecordBatch> {
+  const { patients, seed, unique, clock, census, children } = options;
+  const run = context(model, patients, unique, clock);
+  const dir = mkdtempSync(join(tmpdir(), 'lm-synth-sample-'));
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  process.once('exit', cleanup);
+  for (const table of childTables)
+    children.set(table.name, new SpillFile(join(dir, `${table.name}.arrows`)));
+  const schemas = new Map(
+    [parentTable, ...childTables].map((table) => [table.name, arrowSchema(table)]),
+  );
+  const counter = model.capacity ? censusCounter(model, run) : null;
+  const rowsOf = (table: TableDefinition, rows: readonly Row[]) => {
+    const columns: Record<string, Category[]> = {};
+    for (const column of table.columns)
+      columns[column.name] = rows.map((row) => row[column.name] ?? null);
+    return recordBatch(table, schemas.get(table.name)!, columns);
+  };
+  try {
+    for (let block = 0; block * SAMPLE_BLOCK < patients; block++) {
+      const from = block * SAMPLE_BLOCK;
+      const to = Math.min(patients, from + SAMPLE_BLOCK);
+      const families = sampleFamilies(
+        run,
+        from,
+        to,
+        createStream(seed, 'synthesizer-sample', block),
+      );
+      for (const table of childTables) {
+        const rows = families.flatMap((family) => family.children.get(table.name) ?? []);
+        if (counter && table.name === MODEL_RULES.ip.table)
+          for (const row of rows) counter.add(row);
+        if (rows.length > 0) children.get(table.name)!.write(rowsOf(table, rows));
+      }
+      yield rowsOf(
+        parentTable,
+        families.map((family) => family.patient),
+      );
+    }
+    if (counter) census.values = counter.finish();
+  } catch (error) {
+    cleanup();
+    throw error;
+  }
+}
+
+/** A child table's spilled batches; the file is removed once read. */
+function* spilledBatches(children: Map<string, SpillFile>, name: string): Generator<RecordBatch> {
+  const file = children.get(name);
+  if (!file) throw new Error(`${name} is written before its patients were sampled`);
+  yield* file.read();
 }
 
 function* referenceBatches(
@@ -110,37 +190,6 @@ function context(
     boarding: compileMarginal(model.constraints.boardingHours),
     parentKey: parentTable?.primaryKey[0] ?? 'patient_id',
   };
-}
-
-/** One pass over every block, keeping `table`'s rows; stays also count the midnight census. */
-function* factBatches(
-  model: SynthesizerModel,
-  table: TableDefinition,
-  patients: number,
-  seed: number,
-  unique: boolean,
-  census: { values: Int32Array | null } | null,
-  clock: ZoneClock,
-): Generator<RecordBatch> {
-  const schema = arrowSchema(table);
-  const run = context(model, patients, unique, clock);
-  const parent = model.tables[0]!.name === table.name;
-  const counter = census && model.capacity ? censusCounter(model, run) : null;
-  for (let block = 0; block * SAMPLE_BLOCK < patients; block++) {
-    const from = block * SAMPLE_BLOCK;
-    const to = Math.min(patients, from + SAMPLE_BLOCK);
-    const families = sampleFamilies(run, from, to, createStream(seed, 'synthesizer-sample', block));
-    const rows: Row[] = parent
-      ? families.map((family) => family.patient)
-      : families.flatMap((family) => family.children.get(table.name) ?? []);
-    if (counter) for (const row of rows) counter.add(row);
-    if (rows.length === 0) continue;
-    const columns: Record<string, Category[]> = {};
-    for (const column of table.columns)
-      columns[column.name] = rows.map((row) => row[column.name] ?? null);
-    yield recordBatch(table, schema, columns);
-  }
-  if (census && counter) census.values = counter.finish();
 }
 
 /** Midnight census per site and day from stays: in a bed at a local midnight after admission, up to discharge. */
