@@ -384,7 +384,6 @@ function applyFamilyRules(
   const transferLinks = new Map<Row, Row>();
   const kept: Row[] = [];
   const exitEnd = clock.localMidnight(exitDay + 1);
-  const horizonEnd = clock.localMidnight(context.endDay + 1);
   for (const row of stays) {
     row[ip.edLink] = null;
     row[ip.transferLink] = null;
@@ -433,7 +432,8 @@ function applyFamilyRules(
       row[ip.admit] = admit;
     }
     if (admit > diedAt) continue;
-    row[ip.discharge] = admit + length <= horizonEnd ? admit + length : null;
+    // As in the training data, the discharge is recorded even past the last day.
+    row[ip.discharge] = admit + length;
     kept.push(row);
   }
   kept.sort((a, b) => Number(a[ip.admit]) - Number(b[ip.admit]));
