@@ -383,11 +383,10 @@ function applyFamilyRules(
   const edLinks = new Map<Row, Row>();
   const transferLinks = new Map<Row, Row>();
   const kept: Row[] = [];
-  const exitEnd = clock.localMidnight(exitDay + 1);
+  let exitEnd = clock.localMidnight(exitDay + 1);
   for (const row of stays) {
     row[ip.edLink] = null;
     row[ip.transferLink] = null;
-    let fixedAdmit = false;
     if (row[ip.source] === ip.fromEd) {
       const admit = Number(row[ip.admit]);
       let best: Row | null = null;
@@ -405,7 +404,6 @@ function applyFamilyRules(
         const hours = Math.max(0, boarding.value(random.next()));
         row[ip.admit] = Number(best[ed.arrival]) + Math.round(hours * 3600) * 1e6;
         edLinks.set(row, best);
-        fixedAdmit = true;
       } else row[ip.source] = ip.direct;
     } else if (row[ip.source] === ip.transfer) {
       let from: Row | null = null;
@@ -419,19 +417,18 @@ function applyFamilyRules(
       if (from) {
         row[ip.admit] = Number(from[ip.discharge]);
         transferLinks.set(row, from);
-        fixedAdmit = true;
       } else row[ip.source] = ip.direct;
     }
-    let admit = Number(row[ip.admit]);
+    const admit = Number(row[ip.admit]);
     const length = Math.round(Number(row[ip.los]) * 86_400) * 1e6;
-    if (admit + length > exitEnd && patient[exit.exitDate] !== null) {
-      // Discharged by the day of leaving: admitted earlier if it may be, else not kept.
-      if (fixedAdmit) continue;
-      admit = exitEnd - length - 1e6;
-      if (clock.localDay(admit) < admitLow) continue;
-      row[ip.admit] = admit;
-    }
     if (admit > diedAt) continue;
+    if (admit + length > exitEnd && patient[exit.exitDate] !== null) {
+      // A stay still running when the patient leaves: they leave on its discharge day (a
+      // death or a move from hospital), as the training data's exits after long stays do.
+      const leaving = clock.localDay(admit + length);
+      patient[exit.exitDate] = leaving;
+      exitEnd = clock.localMidnight(leaving + 1);
+    }
     // As in the training data, the discharge is recorded even past the last day.
     row[ip.discharge] = admit + length;
     kept.push(row);
