@@ -95,11 +95,8 @@ try {
 
   const line = (what, measured, target) =>
     console.log(`${what.padEnd(44)} ${measured.padEnd(26)} ${target}`);
-  console.log(
-    `load average at the start: ${loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' ')}`,
-  );
+  const load = (values) => values.map((x) => x.toFixed(1)).join(' ');
+  console.log(`load average at the start: ${load(loadAtStart)}, at the end: ${load(loadavg())}`);
   console.log(
     `training: default dataset, ${model.training.tables.patients.toLocaleString('en-US')} patients; model ${(text.length / 1e6).toFixed(2)} MB`,
   );
