@@ -56,7 +56,8 @@ export class ValidateCommand extends LmSynthCommand {
   });
   out = Option.String('--out', { description: 'Also write the JSON report to this file' });
   compare = Option.String('--compare', {
-    description: 'Another dataset to measure quality and privacy against (quality score, DCR, NNDR, pMSE)',
+    description:
+      'Another dataset to measure quality and privacy against (quality score, DCR, NNDR, pMSE)',
   });
 
   async run(): Promise<number> {
