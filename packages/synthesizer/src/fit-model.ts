@@ -303,7 +303,7 @@ function checkRules(): void {
     ip.transferLink,
   ])
     named.push([ip.table, column]);
-  for (const column of [ed.id, ed.arrival, ed.dispo]) named.push([ed.table, column]);
+  for (const column of [ed.id, ed.facility, ed.arrival, ed.dispo]) named.push([ed.table, column]);
   for (const [table, column] of named) {
     if (!has(table, column))
       throw new Error(

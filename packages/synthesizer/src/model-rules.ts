@@ -44,6 +44,7 @@ export const MODEL_RULES = {
   ed: {
     table: 'ed_encounters',
     id: 'encounter_id',
+    facility: 'facility_id',
     arrival: 'arrival_ts',
     dispo: 'dispo',
     admitted: 'Admitted',

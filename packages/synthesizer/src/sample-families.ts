@@ -42,6 +42,8 @@ export interface SampleContext {
 
 const DAY_US = 86_400_000_000;
 const MAX_PROBES = 4_000;
+/** Admissions this soon after the start may lack their visit (it was in the warm-up year). */
+const WARM_UP_LINK_US = 48 * 3_600_000_000;
 
 /**
  * Decodes normal scores into a row of the table's columns; numeric features also into
@@ -293,6 +295,50 @@ function sampleChildren(
   });
 }
 
+/**
+ * The ED visit an admission came from when the patient has none near it: the ED table's
+ * columns from its marginals (independent normal scores), at the stay's facility with the
+ * subservice it offers most often in training, arriving `arrival` (not before the patient's
+ * entry), dispo "Admitted". Null when the facility has no ED in training.
+ */
+function admittingVisit(
+  context: SampleContext,
+  patient: Row,
+  stay: Row,
+  arrival: number,
+  random: RandomSource,
+): Row | null {
+  const { ed, ip, birthDate } = MODEL_RULES;
+  const table = context.children.find((child) => child.model.name === ed.table);
+  if (!table) return null;
+  const c = table.model.features.findIndex(
+    (feature) => feature.kind === 'combination' && feature.columns.includes(ed.facility),
+  );
+  const pairs = c >= 0 ? table.combinations[c] : null;
+  const at = c >= 0 ? table.model.features[c]!.columns.indexOf(ed.facility) : -1;
+  const pair = pairs?.find((values) => values[at] === stay[ip.facility]);
+  if (!pair) return null;
+  const draw = normalDraw(random);
+  const z = Float64Array.from({ length: table.d }, () => draw());
+  const visit: Row = {};
+  decode(
+    table,
+    z,
+    visit,
+    new Float64Array(table.d),
+    new Int32Array(table.d),
+    residenceWindow(context, patient, false),
+    null,
+  );
+  table.model.features[c]!.columns.forEach((column, k) => {
+    visit[column] = pair[k] ?? null;
+  });
+  const entry = context.clock.localMidnight(Number(patient[birthDate.entryDate]));
+  visit[ed.arrival] = Math.max(arrival, entry);
+  visit[ed.dispo] = ed.admitted;
+  return visit;
+}
+
 /** A Poisson draw: sequential inversion for the small means of one patient, stats' sampler beyond. */
 function poissonCount(random: RandomSource, lambda: number): number {
   if (!(lambda > 0)) return 0;
@@ -384,9 +430,11 @@ function applyFamilyRules(
   const transferLinks = new Map<Row, Row>();
   const kept: Row[] = [];
   let exitEnd = clock.localMidnight(exitDay + 1);
+  const startMidnight = clock.localMidnight(context.startDay);
   for (const row of stays) {
     row[ip.edLink] = null;
     row[ip.transferLink] = null;
+    if (Number(row[ip.admit]) > diedAt) continue;
     if (row[ip.source] === ip.fromEd) {
       const admit = Number(row[ip.admit]);
       let best: Row | null = null;
@@ -398,13 +446,27 @@ function applyFamilyRules(
         )
           best = visit;
       }
-      if (best) {
+      const hours = Math.max(0, boarding.value(random.next()));
+      const boardingUs = Math.round(hours * 3600) * 1e6;
+      if (admit < startMidnight + WARM_UP_LINK_US) {
+        // Admitted from the year before the start, whose ED visits are not in the data:
+        // an ED admission without its visit, as the training data has them.
+      } else if (best) {
+        // The patient's nearest visit becomes the admitting one, moved to the admission: ED
+        // visits outnumber stays five to one, so moving a visit disturbs less than a stay.
         linkedEncounters.add(best);
         best[ed.dispo] = ed.admitted;
-        const hours = Math.max(0, boarding.value(random.next()));
-        row[ip.admit] = Number(best[ed.arrival]) + Math.round(hours * 3600) * 1e6;
+        best[ed.arrival] = Math.max(admit - boardingUs, clock.localMidnight(entry));
         edLinks.set(row, best);
-      } else row[ip.source] = ip.direct;
+      } else {
+        // The patient has no visit left: the visit that led to the admission, made here.
+        const visit = admittingVisit(context, patient, row, admit - boardingUs, random);
+        if (visit) {
+          encounters.push(visit);
+          linkedEncounters.add(visit);
+          edLinks.set(row, visit);
+        } else row[ip.source] = ip.direct;
+      }
     } else if (row[ip.source] === ip.transfer) {
       let from: Row | null = null;
       for (let i = kept.length - 1; i >= 0; i--) {
@@ -434,6 +496,7 @@ function applyFamilyRules(
     kept.push(row);
   }
   kept.sort((a, b) => Number(a[ip.admit]) - Number(b[ip.admit]));
+  encounters.sort((a, b) => Number(a[ed.arrival]) - Number(b[ed.arrival]));
   // Ids in sample order; links point at the rows they name.
   for (const row of encounters) {
     const id = context.nextId.get(ed.table) ?? 1;
