@@ -16,6 +16,10 @@ import { SynthesizerInputError } from './synthesizer-input-error.js';
 import type { SynthesizerModel } from './synthesizer-model.js';
 import { ZoneClock } from './zone-clock.js';
 
+/** Spill directories of runs not yet read back, removed at exit if still there. */
+const SPILL_DIRS = new Set<string>();
+let exitHook = false;
+
 /** Patients per block: each block draws from its own stream, createStream(seed, purpose, block). */
 export const SAMPLE_BLOCK = 4_096;
 const REFERENCE_BATCH = 65_536;
@@ -51,7 +55,7 @@ export function sampleModel(model: SynthesizerModel, options: SampleOptions): Ta
   // One clock for the run: its offsets are looked up once per day.
   const clock = new ZoneClock(model.training.timeZone);
   const [parentModel, ...childModels] = model.tables;
-  const children = new Map<string, SpillFile>();
+  const children: Spill = { files: new Map(), cleanup: null };
   for (const table of CATALOGUE) {
     if (!present.has(table.name)) continue;
     const reference = model.reference.find((entry) => entry.name === table.name);
@@ -85,7 +89,13 @@ interface PassOptions {
   readonly unique: boolean;
   readonly clock: ZoneClock;
   readonly census: { values: Int32Array | null };
-  readonly children: Map<string, SpillFile>;
+  readonly children: Spill;
+}
+
+/** A run's spilled child tables and how to remove their directory. */
+interface Spill {
+  readonly files: Map<string, SpillFile>;
+  cleanup: (() => void) | null;
 }
 
 /**
@@ -102,10 +112,21 @@ function* onePass(
   const { patients, seed, unique, clock, census, children } = options;
   const run = context(model, patients, unique, clock);
   const dir = mkdtempSync(join(tmpdir(), 'lm-synth-sample-'));
-  const cleanup = () => rmSync(dir, { recursive: true, force: true });
-  process.once('exit', cleanup);
+  const cleanup = () => {
+    rmSync(dir, { recursive: true, force: true });
+    SPILL_DIRS.delete(dir);
+  };
+  // Removed when the last child table is read; a run stopped before that leaves it to exit.
+  SPILL_DIRS.add(dir);
+  if (SPILL_DIRS.size === 1 && !exitHook) {
+    exitHook = true;
+    process.once('exit', () => {
+      for (const spill of SPILL_DIRS) rmSync(spill, { recursive: true, force: true });
+    });
+  }
+  children.cleanup = cleanup;
   for (const table of childTables)
-    children.set(table.name, new SpillFile(join(dir, `${table.name}.arrows`)));
+    children.files.set(table.name, new SpillFile(join(dir, `${table.name}.arrows`)));
   const schemas = new Map(
     [parentTable, ...childTables].map((table) => [table.name, arrowSchema(table)]),
   );
@@ -130,7 +151,7 @@ function* onePass(
         const rows = families.flatMap((family) => family.children.get(table.name) ?? []);
         if (counter && table.name === MODEL_RULES.ip.table)
           for (const row of rows) counter.add(row);
-        if (rows.length > 0) children.get(table.name)!.write(rowsOf(table, rows));
+        if (rows.length > 0) children.files.get(table.name)!.write(rowsOf(table, rows));
       }
       yield rowsOf(
         parentTable,
@@ -145,10 +166,12 @@ function* onePass(
 }
 
 /** A child table's spilled batches; the file is removed once read. */
-function* spilledBatches(children: Map<string, SpillFile>, name: string): Generator<RecordBatch> {
-  const file = children.get(name);
+function* spilledBatches(children: Spill, name: string): Generator<RecordBatch> {
+  const file = children.files.get(name);
   if (!file) throw new Error(`${name} is written before its patients were sampled`);
   yield* file.read();
+  children.files.delete(name);
+  if (children.files.size === 0) children.cleanup?.();
 }
 
 function* referenceBatches(
