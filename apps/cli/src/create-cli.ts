@@ -5,6 +5,9 @@ import { ConfigPrintCommand } from './config-print-command.js';
 import { GenerateCommand } from './generate-command.js';
 import { LmSynthCli } from './lm-synth-cli.js';
 import { LoadCommand } from './load-command.js';
+import { ModelFitCommand } from './model-fit-command.js';
+import { ModelPipelineCommand } from './model-pipeline-command.js';
+import { ModelSampleCommand } from './model-sample-command.js';
 import { ReportCommand } from './report-command.js';
 import { ServeCommand } from './serve-command.js';
 import { SqlCommand } from './sql-command.js';
@@ -25,5 +28,8 @@ export function createCli(): LmSynthCli {
   cli.register(ValidateCommand);
   cli.register(ReportCommand);
   cli.register(ServeCommand);
+  cli.register(ModelFitCommand);
+  cli.register(ModelSampleCommand);
+  cli.register(ModelPipelineCommand);
   return cli;
 }

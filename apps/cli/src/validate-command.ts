@@ -22,7 +22,7 @@ export class ValidateCommand extends LmSynthCommand {
 
       Reads the dataset in \`--in\` (Parquet, CSV or Arrow IPC, through DuckDB) and runs every gate: integrity (keys, foreign keys, DOB and age group, LOS rules, coverage matrix, linked visits and stays, duplicate quasi-identifiers, manifest hashes), fidelity to the scenario (marginals, ED volumes, LOS medians, pediatric shares, cross-LHA care, seasonality, column shapes and correlations against a reference sample) and k-anonymity. Statistical tolerances allow for sampling error at the dataset's size, so a correct small dataset does not fail by chance.
 
-      With \`--compare OTHER\` the dataset is also held against another one, e.g. a model-based sample against its training data: distance to closest record, nearest-neighbour distance ratio and the pMSE of a discriminator.
+      With \`--compare OTHER\` the dataset is also held against another one, e.g. a model-based sample against its training data: distance to closest record, nearest-neighbour distance ratio and the pMSE of a discriminator, and an SDMetrics-style quality report (column shapes, column pair trends, cardinality, intertable trends, overall score against the scenario's \`quality_score_min\`; per-column detail in the JSON report).
 
       Exit code 0 when no gate fails (INCONCLUSIVE and INFO gates do not fail a dataset), 1 when any fails, 2 for bad input (a missing or unreadable dataset, a broken config). \`--format json\` prints the report in its documented schema; \`--format github\` prints GitHub Actions annotations; \`--out FILE\` also writes the JSON report, which must not be inside a dataset being validated (exit code 2).
     `,
@@ -59,7 +59,8 @@ export class ValidateCommand extends LmSynthCommand {
   });
   out = Option.String('--out', { description: 'Also write the JSON report to this file' });
   compare = Option.String('--compare', {
-    description: 'Another dataset to measure privacy against (DCR, NNDR, pMSE)',
+    description:
+      'Another dataset to measure quality and privacy against (quality score, DCR, NNDR, pMSE)',
   });
 
   async run(): Promise<number> {

@@ -299,6 +299,7 @@ export function expandScenario(input: ScenarioInput, defaults: ScenarioInput): S
       pediatricShareUnder15Min: input.validation.pediatric_share_under_15_min,
       pediatricShare25PlusMax: input.validation.pediatric_share_25_plus_max,
       adultEdShare25PlusMin: input.validation.adult_ed_share_25_plus_min,
+      qualityScoreMin: input.validation.quality_score_min,
     },
     input,
   };

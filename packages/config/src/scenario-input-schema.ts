@@ -542,6 +542,10 @@ const validation = z
     adult_ed_share_25_plus_min: probability.meta({
       description: 'Minimum share of 25+ ED visits seen in the Adult ED.',
     }),
+    quality_score_min: probability.default(0.9).meta({
+      description:
+        'Minimum overall quality score (SDMetrics-style) of a dataset held against another with --compare, e.g. a model sample against its training data.',
+    }),
   })
   .meta({ description: 'Thresholds of the validation gates.' });
 

@@ -260,4 +260,6 @@ export interface ValidationThresholds {
   readonly pediatricShareUnder15Min: number;
   readonly pediatricShare25PlusMax: number;
   readonly adultEdShare25PlusMin: number;
+  /** Minimum overall quality score of a dataset against the one it is compared with. */
+  readonly qualityScoreMin: number;
 }

@@ -20,4 +20,6 @@ export interface RunMetadata {
   readonly uniqueQuasiIdentifiers: boolean;
   readonly withEd: boolean;
   readonly withIp: boolean;
+  /** Set when a fitted model (lm-synth model sample) produced the rows: its file's hash. */
+  readonly model?: { readonly hash: string; readonly version: number };
 }

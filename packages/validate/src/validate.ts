@@ -7,6 +7,7 @@ import { GATES } from './gates/gate-registry.js';
 import { infoOutcome } from './gates/info-outcome.js';
 import { compareDatasets } from './privacy/compare-datasets.js';
 import { kAnonymity } from './privacy/k-anonymity.js';
+import { type QualityReport, qualityReport } from './quality/quality-report.js';
 import { drawReferenceSample } from './reference/draw-reference-sample.js';
 import type { ReferenceSample } from './reference/reference-sample.js';
 import { referenceSize } from './reference/reference-size.js';
@@ -112,8 +113,9 @@ export async function validate(
           options.compare,
           thresholds.familyWiseAlpha,
         );
-        compare = result.report;
-        gates.push(...result.gates);
+        const quality = await qualityReport(sql, other.sql);
+        compare = { ...result.report, quality };
+        gates.push(...result.gates, qualityGate(quality, thresholds.qualityScoreMin));
       } finally {
         other.close();
       }
@@ -202,5 +204,30 @@ function kAnonymityGate(report: KAnonymityReport): GateResult {
     message: `k = ${report.k} over ${report.classes} classes; ${below5} patients in classes smaller than 5${
       smallest ? `; smallest: ${Object.values(smallest.values).join(' / ')} (${smallest.size})` : ''
     }`,
+  };
+}
+
+/** The overall quality score against the scenario's minimum, each property's score beside it. */
+function qualityGate(report: QualityReport, minimum: number): GateResult {
+  const properties = report.properties
+    .map((property) => `${property.name} ${property.score.toFixed(3)}`)
+    .join(', ');
+  const passed = report.score >= minimum;
+  return {
+    id: 'quality-score',
+    category: 'fidelity',
+    title: 'Overall quality against the compared dataset (SDMetrics-style)',
+    status: passed ? 'pass' : 'fail',
+    observed: report.score,
+    expected: minimum,
+    tolerance: 0,
+    comparison: 'at-least',
+    message: `overall quality ${report.score.toFixed(3)} (${passed ? 'at least' : 'below'} ${minimum}): ${properties}`,
+    details: {
+      properties: report.properties.map((property) => ({
+        name: property.name,
+        score: property.score,
+      })),
+    },
   };
 }

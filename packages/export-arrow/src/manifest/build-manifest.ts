@@ -61,6 +61,7 @@ export function buildManifest(input: BuildManifestInput): DatasetManifest {
       uniqueQuasiIdentifiers: run.uniqueQuasiIdentifiers,
       withEd: run.withEd,
       withIp: run.withIp,
+      ...(run.model ? { model: { hash: run.model.hash, version: run.model.version } } : {}),
       format,
       ...(input.copies && input.copies.length > 0
         ? {

@@ -85,6 +85,10 @@ export const datasetManifestSchema = z.object({
     uniqueQuasiIdentifiers: z.boolean(),
     withEd: z.boolean(),
     withIp: z.boolean(),
+    // Only in a model's sample: which model file (sha256 of its bytes) the rows came from.
+    model: z
+      .object({ hash: z.string().regex(/^sha256:[0-9a-f]{64}$/), version: z.number().int() })
+      .optional(),
     format: z.enum(['parquet', 'csv', 'arrow']),
     // The same tables in other formats from the same run; `resources` hold the primary one.
     copies: z
@@ -124,7 +128,7 @@ type RecordedRun = Omit<
   'format' | 'copies' | 'partitionBy' | 'duckdb' | 'notice' | 'scenario'
 >;
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const recordsRunMetadata: Same<Required<RecordedRun>, RunMetadata> = true;
+const recordsRunMetadata: Same<Required<RecordedRun>, Required<RunMetadata>> = true;
 void recordsRunMetadata;
 
 /** datapackage.json as lm-synth writes it (a Frictionless tabular data package). */

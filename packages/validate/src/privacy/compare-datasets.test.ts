@@ -32,6 +32,14 @@ describe('validate --compare', () => {
       'privacy-pmse': 'pass',
     });
     const compare = report.privacy.compare!;
+    // Another sample of the same scenario scores well on every quality property.
+    expect(report.gates.find((gate) => gate.id === 'quality-score')?.status).toBe('pass');
+    expect(compare.quality?.properties.map((property) => property.name)).toEqual([
+      'Column Shapes',
+      'Column Pair Trends',
+      'Cardinality',
+      'Intertable Trends',
+    ]);
     expect(compare.sampleSize).toBe(1_000);
     // Every patient of the other dataset: its 5,000 residents and the entrants of its
     // encounter years, below the 20,000 cap.
@@ -53,6 +61,8 @@ describe('validate --compare', () => {
     });
     const compare = report.privacy.compare!;
     expect(compare.distanceToClosestRecord.observed.median).toBe(0);
+    // A copy has every column, pair and relation exactly: quality 1.
+    expect(compare.quality?.score).toBeCloseTo(1, 12);
     expect(compare.distanceToClosestRecord.closeShare.observed).toBe(1);
   });
 

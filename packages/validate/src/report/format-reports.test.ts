@@ -48,6 +48,7 @@ const report: ValidationReport = {
     pediatricShareUnder15Min: 0.7,
     pediatricShare25PlusMax: 0.01,
     adultEdShare25PlusMin: 0.6,
+    qualityScoreMin: 0.9,
     familyWiseAlpha: 0.01,
   },
   gates: [

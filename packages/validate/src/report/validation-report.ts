@@ -101,6 +101,7 @@ export interface ReportThresholds {
   readonly pediatricShareUnder15Min: number;
   readonly pediatricShare25PlusMax: number;
   readonly adultEdShare25PlusMin: number;
+  readonly qualityScoreMin: number;
   /** Family-wise false-fail rate the statistical tolerances are set for. */
   readonly familyWiseAlpha: number;
 }
@@ -130,6 +131,8 @@ export interface KAnonymityReport {
   }[];
 }
 
+export type { QualityDetail, QualityProperty, QualityReport } from '../quality/quality-report.js';
+
 export interface CompareReport {
   /** The dataset `--in` is measured against (e.g. the training data of a model). */
   readonly against: string;
@@ -149,6 +152,8 @@ export interface CompareReport {
     /** value / nullExpectation. */
     readonly ratio: number;
   };
+  /** SDMetrics-style quality of `--in` against the other dataset, with per-column detail. */
+  readonly quality?: import('../quality/quality-report.js').QualityReport;
 }
 
 export interface DistanceSummary {
