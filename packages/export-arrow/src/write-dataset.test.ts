@@ -325,7 +325,11 @@ describe('writeDataset, every format', () => {
     });
     expect(stays.schema.fields.find((field) => field.name === 'admission_source')).toMatchObject({
       type: 'string',
-      constraints: { required: true, enum: ['ED', 'Direct', 'Transfer', 'Elective'], maxLength: 16 },
+      constraints: {
+        required: true,
+        enum: ['ED', 'Direct', 'Transfer', 'Elective'],
+        maxLength: 16,
+      },
     });
     // No ed_encounters resource, so no key points at it; the self-reference uses "".
     expect(stays.schema.foreignKeys!.map((fk) => fk.reference.resource)).toEqual([

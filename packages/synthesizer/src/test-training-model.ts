@@ -25,24 +25,10 @@ export function useTrainingModel(patients: number): {
     const scenario = defaultScenario();
     const plan = planDataset(scenario, { patients, workers: 0, seed: 11 });
     const { options } = plan;
-    await writeDataset(generateDataset(scenario, options), {
+    await writeDataset(generateDataset(plan), {
       outDir: dir,
       format: 'parquet',
       duckdb: false,
-      run: {
-        lmSynthVersion: 'test',
-        seed: options.seed,
-        scenarioId: scenario.meta.id,
-        scenarioHash: scenarioHash(plan.scenario),
-        referenceDate: scenario.referenceDate,
-        timeZone: scenario.timeZone,
-        startYear: options.startYear,
-        horizonYears: options.horizonYears,
-        patients: options.patients,
-        uniqueQuasiIdentifiers: options.uniqueQuasiIdentifiers,
-        withEd: options.withEd,
-        withIp: options.withIp,
-      },
     });
     model = await fitModel(dir, scenario, { lmSynthVersion: 'test' });
   });
