@@ -159,7 +159,10 @@ export function simulatePatient(
       const u = cohort.next();
       const death = Math.max(
         0,
-        context.cohort.deathRate[at]! - context.edDeathRate[cell]! - context.ipDeathRate[cell]!,
+        context.cohort.deathRate[at]! -
+          context.edDeathRate[cell]! -
+          // Without ip_stays no stays are drawn, so nobody dies in a bed.
+          (withStays ? context.ipDeathRate[cell]! : 0),
       );
       if (u < death + context.cohort.outMigrationRate[at]!) {
         patient.exitDay = yearFirst + Math.floor(cohort.next() * (yearEnd - yearFirst));

@@ -31,6 +31,9 @@ const GATE_IDS = [
   'ed-coverage',
   'ed-visit-count',
   'linked-stays',
+  'care-settings',
+  'pediatric-ed-ages',
+  'episode-coherence',
   'activity-in-residence',
   'quasi-identifiers',
   'population-projection',
@@ -41,6 +44,21 @@ const GATE_IDS = [
   'cohort-balance',
   'los-medians',
   'pediatric-share',
+  'single-year-ages',
+  'maternal-ages',
+  'ed-acuity-by-age',
+  'ed-disposition-by-acuity',
+  'ed-transfers-received',
+  'admission-routes',
+  'admission-seasonality',
+  'elective-timing',
+  'arrival-to-admission',
+  'alc-days',
+  'discharge-timing',
+  'census-weekday',
+  'transfers-gap-and-program',
+  'readmissions-30-day',
+  'discharge-disposition',
   'cross-lha',
   'seasonality',
   'column-shapes',
@@ -132,6 +150,11 @@ describe('validate', () => {
       },
     );
     const report = await validate(dir, scenario);
+    expect(
+      report.gates
+        .filter((gate) => gate.status === 'fail')
+        .map((gate) => `${gate.id}: ${gate.message}`),
+    ).toEqual([]);
     expect(report.ok).toBe(true);
     const status = Object.fromEntries(report.gates.map((gate) => [gate.id, gate.status]));
     expect(status).toMatchObject({

@@ -108,7 +108,7 @@ export const gateCensusWeekday: Gate = {
         weeks,
         meanDischargesPerDay: Math.round(meanDischarges * 10) / 10,
         weekdayDeviation: Object.fromEntries(
-          WEEKDAYS.map((name, k) => [name, Math.round(stats[k]!.mean * 100) / 100]),
+          WEEKDAYS.map((name, k) => [name, Math.round(stats[k]!.mean * 100) / 100 + 0]),
         ),
       },
     };
