@@ -180,9 +180,11 @@ export class AdmissionChoice {
               isOffered(f, j) ? weight(ag, j) * routes[j]![ED]! * boost(ag, j) : 0,
             ),
           ) ??
+            // A site none of whose offered subprograms take ED admissions for this ag: any
+            // offered one that does take some through the ED.
             sampler(
               slot,
-              pairs.map((_, j) => (isOffered(f, j) ? weight(ag, j) : 0)),
+              pairs.map((_, j) => (isOffered(f, j) && routes[j]![ED]! > 0 ? weight(ag, j) : 0)),
             ),
         );
       }

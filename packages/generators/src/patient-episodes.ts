@@ -363,6 +363,8 @@ function handleVisit(
       const site = context.edReferral[facility * S + to]!;
       if (site < 0) return;
       episode.transferAt = time + delay;
+      // In transit until the receiving ED: nothing else happens before it.
+      episode.busyUntil = Math.max(episode.busyUntil, time + delay);
       episode.transferSubservice = to;
       episode.transferFacility = site;
     } else {
@@ -476,7 +478,9 @@ function readmit(
     episode.busyUntil = Math.max(episode.busyUntil, time + 1);
     const facility = visits.facility[visit]!;
     const same = admissions.inProgramAt(ag, facility, program);
-    const pair = same ? same() : edPair(context, ag, facility, time);
+    let pair = same ? same() : edPair(context, ag, facility, time);
+    // Through the ED only into subprograms that take ED admissions (not labour and delivery).
+    if (pair >= 0 && !(admissions.edShare[pair]! > 0)) pair = edPair(context, ag, facility, time);
     if (pair < 0 || !maternalAgeFits(context, pair, years)) return;
     const site = same
       ? facility

@@ -125,7 +125,9 @@ function checkConstraints(
       expect(e.patient_id).toBe(s.patient_id);
       expect(e.dispo).toBe('Admitted');
       expect(Number(s.admit_ts)).toBeGreaterThanOrEqual(Number(e.arrival_ts));
-      expect(Number(s.admit_ts) - Number(e.arrival_ts)).toBeLessThanOrEqual(48 * 3_600_000);
+      expect(Number(s.admit_ts) - Number(e.arrival_ts)).toBeLessThanOrEqual(
+        scenario.ed.arrivalToAdmissionHours.max * 3_600_000,
+      );
     }
     if (s.transfer_from_stay_id !== null) {
       const from = stayById.get(s.transfer_from_stay_id)!;
