@@ -55,7 +55,9 @@ describe('planted defects make validate fail, naming the gate', () => {
     const dir = join(root, 'ed-rates');
     await writeTestDataset(dir, { patients: PATIENTS, seed: 11, scenario: inflated });
     const report = await validate(dir, scenario);
-    expect(failedGates(report)).toEqual(['ed-volumes']);
+    // More ED visits in one LHA also means more admissions through its EDs than the routes
+    // expect: admission-routes sees the defect too.
+    expect(failedGates(report)).toEqual(['ed-volumes', 'admission-routes']);
     const gate = report.gates.find((g) => g.id === 'ed-volumes')!;
     expect(gate.message).toMatch(/worst (Riverbend \(LM-BRC\)|LM-BRC routed)/);
   });

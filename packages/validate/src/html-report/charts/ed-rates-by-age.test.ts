@@ -23,9 +23,11 @@ describe('edRatesByAge', () => {
       rows.reduce((sum, row) => sum + Number(row.expected_rate) * Number(row.population), 0) /
       1000 /
       population;
-    // All ages: within 10% at 2,000 patients (about 800 start-year visits).
-    expect(observed / expected).toBeGreaterThan(0.9);
-    expect(observed / expected).toBeLessThan(1.1);
+    // All ages at 2,000 patients (about 800 start-year visits): with the scenario's negative
+    // binomial dispersion (0.35, realistic frequent users) a patient's visits have variance
+    // m + m^2 / 0.35, so the total's relative standard error is about 5%; 20% is 4 SE.
+    expect(observed / expected).toBeGreaterThan(0.8);
+    expect(observed / expected).toBeLessThan(1.2);
     for (const row of rows) expect(Number(row.expected_rate)).toBeGreaterThanOrEqual(0);
   });
 });
