@@ -125,18 +125,4 @@ describe('EdOutcome', () => {
       expectShares(counts, weights, N);
     }
   });
-
-  it('gives the expected Deceased share of a visit over its acuity mix', () => {
-    for (const [age, s] of [
-      [90, ADULT],
-      [50, ADULT],
-      [5, PEDIATRIC],
-    ] as const) {
-      const expected = acuity[age]![s]!.reduce(
-        (sum, q, level) => sum + q * conditional[age]![s]![level]![DECEASED]!,
-        0,
-      );
-      expect(EdOutcome.deceasedRate(scenario, age, s)).toBeCloseTo(expected, 12);
-    }
-  });
 });

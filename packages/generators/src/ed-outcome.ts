@@ -93,11 +93,4 @@ export class EdOutcome {
     if (this.unit() * frailty < this.deceasedShare[at]!) return DECEASED;
     return this.aliveDraw[at]!();
   }
-
-  /** Expected Deceased share of a visit at `age` to `s` over its acuity mix (for the cohort's death budget). */
-  static deceasedRate(scenario: Scenario, age: number, s: number): number {
-    const mix = acuityByAge(scenario)[age]![s]!;
-    const conditional = dispositionByAcuity(scenario)[age]![s]!;
-    return mix.reduce((sum, q, level) => sum + q * conditional[level]![DECEASED]!, 0);
-  }
 }

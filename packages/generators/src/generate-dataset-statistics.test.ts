@@ -1,5 +1,5 @@
 import { AGE_GROUPS, defaultScenario, ED_SUBSERVICES, GENDERS } from '@lm-synth/config';
-import { chiSquareTest, medianWithCi, truncatedLognormalDistribution } from '@lm-synth/stats';
+import { chiSquareTest, medianWithCi } from '@lm-synth/stats';
 import type { Table } from 'apache-arrow';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { civilDate } from './civil-date.js';
